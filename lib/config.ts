@@ -1,0 +1,107 @@
+// The one place that reads the environment. Every setting is validated here; a bad value
+// stops start-up with a message that names it.
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^file:.+/, "must be a SQLite URL like file:/path/to/app.db")
+      .optional(),
+  ),
+  STRIPE_SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().startsWith("whsec_", "must start with whsec_").optional(),
+  ),
+  STRIPE_API_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+  STRIPE_API_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+  STRIPE_API_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(["http", "https"]).optional()),
+  BUSINESS_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/London")
+    .default("Europe/London"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  APP_ROOT: z.preprocess(emptyAsUndefined, z.string().optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  /** The checkout (holds prisma/migrations); the standalone server runs from elsewhere. */
+  appRoot: string;
+  dataDir: string;
+  databaseFile: string;
+  /** Base URL links and feed URLs are built from. */
+  publicUrl: string;
+  demoMode: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid settings:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment (process.env by default). Throws ConfigError naming each bad setting. */
+export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const appRoot = path.resolve(env.APP_ROOT ?? process.cwd());
+  const dataDir = path.resolve(appRoot, env.DATA_DIR ?? "data");
+  const databaseFile = env.DATABASE_URL
+    ? path.resolve(appRoot, env.DATABASE_URL.replace(/^file:/, ""))
+    : path.join(dataDir, "app.db");
+  const host = env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST;
+  return {
+    ...env,
+    appRoot,
+    dataDir,
+    databaseFile,
+    publicUrl: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ""),
+    demoMode: env.STRIPE_SECRET_KEY === undefined,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}
+
+/** Tests change the environment between cases. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,60 @@
+// Wraps a route handler: one log line per request (method, path, status, duration), and
+// every thrown error turned into problem JSON. A 500 says nothing internal.
+import { z } from "zod";
+import { elapsedMs, log } from "@/lib/log";
+import { HttpError, problemResponse, zodIssues } from "@/lib/http/problem";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function route<C>(name: string, handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const start = performance.now();
+    let response: Response;
+    let error: unknown;
+    try {
+      response = await handler(request, context);
+    } catch (caught) {
+      error = caught;
+      response = errorResponse(caught);
+    }
+    const line = {
+      route: name,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      ms: elapsedMs(start),
+    };
+    if (response.status >= 500) log.error({ ...line, err: error }, "request failed");
+    else log.info(line, "request");
+    return response;
+  };
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) {
+    return problemResponse(error.status, error.detail, error.errors, error.headers);
+  }
+  if (error instanceof z.ZodError) {
+    return problemResponse(422, "The request does not match the expected shape.", zodIssues(error));
+  }
+  return problemResponse(500, "Something went wrong on our side. It has been logged.");
+}
+
+/** Reads a JSON body and validates it; malformed JSON is a 400, a wrong shape a 422. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new HttpError(415, "Send the body as application/json.");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new HttpError(400, "The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(422, "The request does not match the expected shape.", zodIssues(parsed.error));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,36 @@
+// Business settings: one row (id = 1) in Setting, created on first use from the environment.
+import { z } from "zod";
+import { config } from "@/lib/config";
+import type { Sqlite } from "@/lib/db/sqlite";
+
+export const settingsSchema = z.object({
+  businessName: z.string().min(1).max(120),
+  timeZone: z.string().min(1),
+  defaultStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:mm"),
+  defaultDurationMin: z.number().int().min(5).max(24 * 60),
+  horizonWeeks: z.number().int().min(1).max(104),
+  feedPastDays: z.number().int().min(0).max(3650),
+  feedFutureDays: z.number().int().min(1).max(3650),
+  paymentFailedPolicy: z.enum(["keep", "hold"]),
+  demoData: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const rowSchema = settingsSchema.extend({ demoData: z.union([z.boolean(), z.number()]).transform(Boolean) });
+
+/** Reads the settings row, creating it with defaults (time zone from BUSINESS_TIMEZONE) if absent. */
+export function loadSettings(db: Sqlite): Settings {
+  db.prepare("INSERT OR IGNORE INTO Setting (id, timeZone) VALUES (1, ?)").run(config().BUSINESS_TIMEZONE);
+  return rowSchema.parse(db.prepare("SELECT * FROM Setting WHERE id = 1").get());
+}
+
+/** Updates some settings; validated as a whole before anything is written. */
+export function updateSettings(db: Sqlite, patch: Partial<Settings>): Settings {
+  const next = settingsSchema.parse({ ...loadSettings(db), ...patch });
+  db.prepare(
+    `UPDATE Setting SET businessName=@businessName, timeZone=@timeZone, defaultStartTime=@defaultStartTime,
+       defaultDurationMin=@defaultDurationMin, horizonWeeks=@horizonWeeks, feedPastDays=@feedPastDays,
+       feedFutureDays=@feedFutureDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData WHERE id = 1`,
+  ).run({ ...next, demoData: next.demoData ? 1 : 0 });
+  return next;
+}
