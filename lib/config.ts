@@ -77,7 +77,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     );
   }
   const env = parsed.data;
-  const appRoot = path.resolve(env.APP_ROOT ?? process.cwd());
+  // The comment keeps Next from tracing the whole project because of a cwd-relative path.
+  const appRoot = path.resolve(/*turbopackIgnore: true*/ env.APP_ROOT ?? process.cwd());
   const dataDir = path.resolve(appRoot, env.DATA_DIR ?? "data");
   const databaseFile = env.DATABASE_URL
     ? path.resolve(appRoot, env.DATABASE_URL.replace(/^file:/, ""))

@@ -1,0 +1,79 @@
+// The production server process: validates settings, prepares the data directory, applies
+// pending migrations, then boots Next's standalone server. `./run start` and the desktop
+// launcher both start this file, so a desktop app always runs on an up-to-date schema.
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError, parseConfig, type Config } from "@/lib/config";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { elapsedMs, log } from "@/lib/log";
+import { prepareDatabase } from "@/lib/startup";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+class StartupError extends Error {
+  constructor(
+    message: string,
+    public readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function loadConfig(): Config {
+  try {
+    return parseConfig({ ...process.env, APP_ROOT: root });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartupError(error.message, 78);
+    throw error;
+  }
+}
+
+function ensureWritableDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(
+      `The data directory ${dir} is not writable (${reason}). Set DATA_DIR to a writable folder.`,
+      73,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const start = performance.now();
+  const cfg = loadConfig();
+  ensureWritableDataDir(cfg.dataDir);
+  const applied = await applyPendingMigrations(cfg.databaseFile);
+  await prepareDatabase(cfg, new Date());
+
+  const serverFile = path.join(root, ".next", "standalone", "server.js");
+  if (!existsSync(serverFile)) {
+    throw new StartupError("No production build found. Run `./run start` (it builds first).", 66);
+  }
+  // The standalone server reads these; paths must be absolute because it chdirs to its folder.
+  Object.assign(process.env, {
+    APP_ROOT: cfg.appRoot,
+    DATA_DIR: cfg.dataDir,
+    DATABASE_URL: `file:${cfg.databaseFile}`,
+    PORT: String(cfg.PORT),
+    HOSTNAME: cfg.HOST,
+    NODE_ENV: "production",
+  });
+  log.info(
+    { command: "serve", outcome: "starting", migrationsApplied: applied, ms: elapsedMs(start) },
+    "server starting",
+  );
+  await import(pathToFileURL(serverFile).href);
+  process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
+}
+
+main().catch((error: unknown) => {
+  const exitCode = error instanceof StartupError ? error.exitCode : 1;
+  const message = error instanceof Error ? error.message : String(error);
+  log.error({ command: "serve", outcome: "failed", exitCode, err: error }, "server failed to start");
+  process.stderr.write(`\nCannot start: ${message}\n`);
+  process.exit(exitCode);
+});
