@@ -1,15 +1,19 @@
 // Structured logging: one pino logger for the process. Requests and commands each log one
 // line with their outcome and duration (see lib/http/handler.ts and cli/index.ts).
+// Lines go to stderr so a command's stdout (an .ics export, a feed URL) stays clean.
 import pino, { type Logger } from "pino";
 
 const level = process.env.LOG_LEVEL ?? "info";
 
-export const log: Logger = pino({
-  level,
-  base: { app: "stripe-bookings" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  redact: ["req.headers.authorization", "req.headers.cookie", "*.token", "*.secret"],
-});
+export const log: Logger = pino(
+  {
+    level,
+    base: { app: "stripe-bookings" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ["req.headers.authorization", "req.headers.cookie", "*.token", "*.secret"],
+  },
+  pino.destination({ fd: 2, sync: true }),
+);
 
 /** Milliseconds since `start` (from performance.now()), rounded to 0.1 ms. */
 export function elapsedMs(start: number): number {

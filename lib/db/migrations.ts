@@ -102,7 +102,12 @@ async function withEngine<T>(
     // The engine reports adapter failures as "External error id#N"; surface the real cause.
     const id = /External error id#(\d+)/.exec(String(error))?.[1];
     const cause = id === undefined ? undefined : adapter.errorRegistry.consumeError(Number(id));
-    throw cause ? new Error(`${String(error)}\ncaused by: ${JSON.stringify(cause.error)}`) : error;
+    if (cause) throw new Error(`${String(error)}\ncaused by: ${JSON.stringify(cause.error)}`);
+    // better-sqlite3's SQLITE_BUSY reaches the engine as an error kind it cannot name.
+    if (/SocketTimeout/.test(String(error))) {
+      throw new Error(`The database ${dbFile} is locked by another process; stop it and try again.`);
+    }
+    throw error;
   } finally {
     engine.free();
     await closeAll();

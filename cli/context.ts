@@ -1,0 +1,20 @@
+// What every CLI command receives: the database, the clock and an output sink.
+import type { Sqlite } from "@/lib/db/sqlite";
+
+export interface CommandContext {
+  db: Sqlite;
+  now: Date;
+  out: (line: string) => void;
+  publicUrl: string;
+}
+
+/** Returns the process exit code: 0 ok, 1 failure, 2 bad input. */
+export type Command = (args: string[], ctx: CommandContext) => Promise<number>;
+
+/** A command's bad input: printed as a message, exit code 2, nothing changed. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}

@@ -1,0 +1,64 @@
+// The command-line shell: `./run <command>`. Each command is a thin function over lib/;
+// this file parses the command name, opens the database and logs one line per command.
+import { ConfigError, config } from "@/lib/config";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { closeSqlite, sqlite } from "@/lib/db/sqlite";
+import { elapsedMs, log } from "@/lib/log";
+import { migrate, migrateNew } from "@/cli/commands/migrate";
+import { UsageError, type Command } from "@/cli/context";
+
+const needsNoDatabase = new Set(["migrate", "migrate:new"]);
+
+const commands: Record<string, { run: Command; help: string }> = {
+  migrate: { run: migrate, help: "apply pending migrations" },
+  "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
+};
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return Object.entries(commands)
+    .map(([name, { help }]) => `  ${name.padEnd(width)}  ${help}`)
+    .join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name = "help", ...args] = argv;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (name === "help") {
+    out(`Commands:\n${helpText()}`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}". Commands:\n${helpText()}\n`);
+    return 2;
+  }
+  const start = performance.now();
+  let code = 1;
+  try {
+    const cfg = config();
+    if (!needsNoDatabase.has(name)) await applyPendingMigrations(cfg.databaseFile);
+    // Opened on first use: the migration engine must not find another connection open.
+    const ctx = { get db() { return sqlite(); }, now: new Date(), out, publicUrl: cfg.publicUrl };
+    code = await command.run(args, ctx);
+  } catch (error) {
+    code = reportError(error);
+  } finally {
+    closeSqlite();
+  }
+  log.info({ command: name, outcome: code === 0 ? "ok" : "failed", exitCode: code, ms: elapsedMs(start) }, "command");
+  return code;
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Failed: ${message}\n`);
+  log.error({ err: error }, "command failed");
+  return 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

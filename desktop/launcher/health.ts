@@ -1,0 +1,47 @@
+// Talks to the local server's /api/health. "Healthy" means 200 with the health document and
+// status "ok" — which also tells our own server apart from anything else on the port.
+import { setTimeout as sleep } from "node:timers/promises";
+import { healthSchema } from "@/lib/health";
+
+/** True only for a 200 carrying our health document with status "ok"; never throws. */
+export async function probeHealth(url: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const timeout = AbortSignal.timeout(Math.max(1, timeoutMs));
+  try {
+    const response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers: { accept: "application/json" },
+    });
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      return false;
+    }
+    const parsed = healthSchema.safeParse(await response.json());
+    return parsed.success && parsed.data.status === "ok";
+  } catch {
+    return false;
+  }
+}
+
+export type WaitOutcome = "healthy" | "timeout" | "aborted";
+
+/** Polls until healthy, the deadline passes, or `signal` aborts (the server died, Ctrl-C). */
+export async function waitForHealth(
+  url: string,
+  options: { timeoutMs: number; intervalMs?: number; signal: AbortSignal },
+): Promise<WaitOutcome> {
+  const deadline = performance.now() + options.timeoutMs;
+  const interval = options.intervalMs ?? 200;
+  for (;;) {
+    if (options.signal.aborted) return "aborted";
+    const remaining = deadline - performance.now();
+    if (await probeHealth(url, Math.min(2_000, Math.max(remaining, 100)), options.signal)) return "healthy";
+    if (options.signal.aborted) return "aborted";
+    const left = deadline - performance.now();
+    if (left <= 0) return "timeout";
+    try {
+      await sleep(Math.min(interval, left), undefined, { signal: options.signal });
+    } catch {
+      return "aborted";
+    }
+  }
+}
