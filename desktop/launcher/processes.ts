@@ -34,7 +34,8 @@ export function spawnLogged(
     // The child writes straight into the file, so its log survives even if the launcher dies.
     child = spawn(program, args, {
       cwd: options.cwd,
-      env: options.env,
+      // Next's types make NODE_ENV required on ProcessEnv; a child may be started without it.
+      env: options.env as NodeJS.ProcessEnv,
       stdio: ["ignore", fd, fd],
       windowsHide: true,
     });

@@ -12,7 +12,8 @@ CREATE TABLE "Client" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -30,7 +31,8 @@ CREATE TABLE "Product" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -53,7 +55,8 @@ CREATE TABLE "Price" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -81,7 +84,8 @@ CREATE TABLE "SubscriptionMap" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -124,7 +128,8 @@ CREATE TABLE "InvoiceMap" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -167,7 +172,8 @@ CREATE TABLE "InvoiceItem" (
     "contentHash" TEXT NOT NULL,
     "stripeCreated" DATETIME NOT NULL,
     "sourceAt" DATETIME NOT NULL,
-    "appliedAt" DATETIME NOT NULL
+    "appliedAt" DATETIME NOT NULL,
+    "seenSyncRunId" INTEGER
 );
 
 -- CreateTable
@@ -260,7 +266,8 @@ CREATE TABLE "Setting" (
     "feedPastDays" INTEGER NOT NULL DEFAULT 30,
     "feedFutureDays" INTEGER NOT NULL DEFAULT 180,
     "paymentFailedPolicy" TEXT NOT NULL DEFAULT 'keep',
-    "demoData" BOOLEAN NOT NULL DEFAULT false
+    "demoData" BOOLEAN NOT NULL DEFAULT false,
+    "demoWiped" BOOLEAN NOT NULL DEFAULT false
 );
 
 -- CreateTable

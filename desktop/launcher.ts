@@ -1,0 +1,96 @@
+// `./run desktop`: opens Stripe Bookings in a native Neutralino window backed by the local
+// server. This file is the thin shell — flags and environment in, one log line and an exit
+// code out; desktop/launcher/session.ts does the work. Exit codes are listed in docs/DESKTOP.md.
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError } from "@/lib/config";
+import { elapsedMs, log } from "@/lib/log";
+import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
+import { launch, type LaunchResult } from "@/desktop/launcher/session";
+
+const appRoot = path.resolve(import.meta.dirname, "..");
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+export interface MainIo {
+  /** Human-readable progress and errors; stdout is kept for the structured log. */
+  say: (text: string) => void;
+}
+
+const defaultIo: MainIo = { say: (text) => process.stderr.write(`${text}\n`) };
+
+/** Runs the desktop app until its window closes; resolves to the process exit code. */
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: MainIo = defaultIo,
+): Promise<number> {
+  const start = performance.now();
+  let options;
+  try {
+    options = resolveOptions(argv, env, { appRoot, execPath: process.execPath, platform: process.platform, arch: process.arch });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.say(`${error.message}\n\n${USAGE}`);
+      return 64;
+    }
+    if (error instanceof ConfigError) {
+      io.say(error.message);
+      return 78;
+    }
+    throw error;
+  }
+  if (options === "help") {
+    io.say(USAGE);
+    return 0;
+  }
+
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  let result: LaunchResult | undefined;
+  try {
+    result = await launch(options, stop.signal, io.say);
+    return result.exitCode;
+  } catch (error) {
+    io.say(`The desktop launcher failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ command: "desktop", err: error }, "desktop launcher failed");
+    return 1;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    const line = {
+      command: "desktop",
+      outcome: result?.outcome ?? "crashed",
+      exitCode: result?.exitCode ?? 1,
+      port: result?.port,
+      reusedServer: result?.reusedServer,
+      healthMs: result?.healthMs,
+      windowMs: result?.windowMs,
+      ms: elapsedMs(start),
+    };
+    if (result?.exitCode === 0) log.info(line, "desktop launch");
+    else log.error(line, "desktop launch");
+  }
+}
+
+function runDirectly(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (runDirectly()) {
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

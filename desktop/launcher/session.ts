@@ -1,0 +1,160 @@
+// One desktop session: find the window binary, pick the port, start the server (or reuse a
+// healthy one), wait for /api/health, open the window, and tie the two lifetimes together —
+// whichever ends first, the other is stopped. Ctrl-C (the `stop` signal) stops both.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { binaryCandidates, lastLines, localUrl, missingBinaryMessage, neutralinoArgs } from "@/lib/desktop/neutralino";
+import { elapsedMs } from "@/lib/log";
+import { findNeutralino } from "@/desktop/launcher/binary";
+import { waitForHealth } from "@/desktop/launcher/health";
+import type { LaunchOptions } from "@/desktop/launcher/options";
+import { choosePort } from "@/desktop/launcher/port";
+import { describeExit, hasExited, readOwnLog, spawnLogged, stopProcess, type ExitInfo, type Running } from "@/desktop/launcher/processes";
+
+export type Outcome =
+  | "closed"
+  | "binary-missing"
+  | "build-missing"
+  | "server-unhealthy"
+  | "server-failed"
+  | "server-died"
+  | "window-failed"
+  | "interrupted";
+
+export interface LaunchResult {
+  exitCode: number;
+  outcome: Outcome;
+  port?: number;
+  url?: string;
+  reusedServer?: boolean;
+  healthMs?: number;
+  windowMs?: number;
+}
+
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const TAIL_LINES = 20;
+
+function tail(running: Running): string {
+  const lines = lastLines(readOwnLog(running), TAIL_LINES);
+  const where = `Full log: ${running.logFile}`;
+  if (lines.length === 0) return `(it wrote nothing)\n${where}`;
+  return `Last lines of its log:\n${lines.map((line) => `  | ${line}`).join("\n")}\n${where}`;
+}
+
+function interruptedResult(stop: AbortSignal, base: Partial<LaunchResult>): LaunchResult {
+  const code = typeof stop.reason === "string" ? (SIGNAL_EXIT_CODES[stop.reason] ?? 130) : 130;
+  return { ...base, exitCode: code, outcome: "interrupted" };
+}
+
+/** A child killed by the terminal's Ctrl-C, as opposed to one that failed by itself. */
+function killedByCtrlC(exit: ExitInfo): boolean {
+  return exit.signal === "SIGINT" || exit.code === 130;
+}
+
+function whenAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
+type Ready = "healthy" | "timeout" | "server-exited" | "interrupted";
+
+async function waitUntilReady(server: Running, url: string, timeoutMs: number, stop: AbortSignal): Promise<Ready> {
+  const give = new AbortController();
+  const abort = () => give.abort();
+  stop.addEventListener("abort", abort, { once: true });
+  void server.exited.then(abort);
+  if (stop.aborted) abort();
+  try {
+    const outcome = await waitForHealth(url, { timeoutMs, signal: give.signal });
+    if (outcome === "healthy") return "healthy";
+    if (stop.aborted) return "interrupted";
+    return hasExited(server) ? "server-exited" : "timeout";
+  } finally {
+    stop.removeEventListener("abort", abort);
+  }
+}
+
+function windowMissing(options: LaunchOptions, say: (text: string) => void): LaunchResult {
+  say(missingBinaryMessage(options));
+  if (options.neuBinary === undefined) {
+    const present = binaryCandidates(options.appRoot, options.platform, options.arch).filter((file) => existsSync(file));
+    for (const file of present) say(`Found ${file}, but it is not executable: run chmod +x "${file}".`);
+  }
+  return { exitCode: 2, outcome: "binary-missing" };
+}
+
+/** Runs one session to its end and reports how it ended; never leaves a child it started running. */
+export async function launch(
+  options: LaunchOptions,
+  stop: AbortSignal,
+  say: (text: string) => void,
+): Promise<LaunchResult> {
+  const binary = findNeutralino(options);
+  if (binary === undefined) return windowMissing(options, say);
+
+  const choice = await choosePort(options.host, options.preferredPort);
+  const url = localUrl(options.host, choice.port);
+  const base: Partial<LaunchResult> = { port: choice.port, url, reusedServer: choice.reuse };
+  const started: Running[] = [];
+  try {
+    let server: Running | undefined;
+    if (choice.reuse) {
+      say(`Using the Stripe Bookings server already running at ${url}`);
+    } else {
+      if (choice.fellBack) say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
+      const build = path.join(options.appRoot, ".next", "standalone", "server.js");
+      if (options.needsBuild && !existsSync(build)) {
+        say(`No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`);
+        return { ...base, exitCode: 66, outcome: "build-missing" };
+      }
+      const logFile = path.join(options.logsDir, "server.log");
+      say(`Starting the server on ${url} (log: ${logFile})`);
+      const env = { ...options.env, PORT: String(choice.port), HOST: options.host, DATA_DIR: options.dataDir };
+      server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });
+      started.push(server);
+      const healthStart = performance.now();
+      const ready = await waitUntilReady(server, localUrl(options.host, choice.port, "/api/health"), options.healthTimeoutMs, stop);
+      if (ready === "interrupted") return interruptedResult(stop, base);
+      if (ready === "server-exited") {
+        const exit = await server.exited;
+        say(`The server stopped before it was ready (${describeExit(exit)}).\n${tail(server)}`);
+        return { ...base, exitCode: 1, outcome: "server-failed" };
+      }
+      if (ready === "timeout") {
+        await stopProcess(server, options.stopGraceMs);
+        const seconds = options.healthTimeoutMs / 1000;
+        say(`The server did not become healthy within ${seconds} s (GET ${localUrl(options.host, choice.port, "/api/health")}).\n${tail(server)}`);
+        return { ...base, exitCode: 1, outcome: "server-unhealthy" };
+      }
+      base.healthMs = elapsedMs(healthStart);
+    }
+
+    const windowLog = path.join(options.logsDir, "window.log");
+    const args = neutralinoArgs({ appRoot: options.appRoot, url, title: options.windowTitle });
+    const window = spawnLogged([binary, ...args], { cwd: options.appRoot, env: options.env, logFile: windowLog });
+    started.push(window);
+    const opened = performance.now();
+    const serverEnd = server ? server.exited.then((exit) => ({ who: "server" as const, exit })) : new Promise<never>(() => {});
+    const first = await Promise.race([
+      window.exited.then((exit) => ({ who: "window" as const, exit })),
+      serverEnd,
+      whenAborted(stop).then(() => ({ who: "stop" as const })),
+    ]);
+    base.windowMs = elapsedMs(opened);
+
+    if (first.who === "stop" || killedByCtrlC(first.exit)) return interruptedResult(stop, base);
+    if (first.who === "server") {
+      say(`The server stopped unexpectedly (${describeExit(first.exit)}); closing the window.\n${tail(server ?? window)}`);
+      return { ...base, exitCode: 1, outcome: "server-died" };
+    }
+    if (first.exit.error || first.exit.code !== 0) {
+      say(`The window ended with an error (${describeExit(first.exit)}).\n${tail(window)}`);
+      return { ...base, exitCode: 1, outcome: "window-failed" };
+    }
+    return { ...base, exitCode: 0, outcome: "closed" };
+  } finally {
+    await Promise.all(started.map((running) => stopProcess(running, options.stopGraceMs)));
+  }
+}
