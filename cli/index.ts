@@ -4,7 +4,9 @@ import { ConfigError, config } from "@/lib/config";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { closeSqlite, sqlite } from "@/lib/db/sqlite";
 import { elapsedMs, log } from "@/lib/log";
+import { demoLoad, demoWipe } from "@/cli/commands/demo";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
+import { sync } from "@/cli/commands/sync";
 import { UsageError, type Command } from "@/cli/context";
 
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
@@ -12,6 +14,9 @@ const needsNoDatabase = new Set(["migrate", "migrate:new"]);
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrate, help: "apply pending migrations" },
   "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
+  sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
+  "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
+  "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
 };
 
 function helpText(): string {

@@ -28,7 +28,12 @@ export async function main(
   const start = performance.now();
   let options;
   try {
-    options = resolveOptions(argv, env, { appRoot, execPath: process.execPath, platform: process.platform, arch: process.arch });
+    options = resolveOptions(argv, env, {
+      appRoot,
+      execPath: process.execPath,
+      platform: process.platform,
+      arch: process.arch,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       io.say(`${error.message}\n\n${USAGE}`);

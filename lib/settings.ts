@@ -13,10 +13,12 @@ export const settingsSchema = z.object({
   feedFutureDays: z.number().int().min(1).max(3650),
   paymentFailedPolicy: z.enum(["keep", "hold"]),
   demoData: z.boolean(),
+  demoWiped: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-const rowSchema = settingsSchema.extend({ demoData: z.union([z.boolean(), z.number()]).transform(Boolean) });
+const sqliteBool = z.union([z.boolean(), z.number()]).transform(Boolean);
+const rowSchema = settingsSchema.extend({ demoData: sqliteBool, demoWiped: sqliteBool });
 
 /** Reads the settings row, creating it with defaults (time zone from BUSINESS_TIMEZONE) if absent. */
 export function loadSettings(db: Sqlite): Settings {
@@ -30,7 +32,8 @@ export function updateSettings(db: Sqlite, patch: Partial<Settings>): Settings {
   db.prepare(
     `UPDATE Setting SET businessName=@businessName, timeZone=@timeZone, defaultStartTime=@defaultStartTime,
        defaultDurationMin=@defaultDurationMin, horizonWeeks=@horizonWeeks, feedPastDays=@feedPastDays,
-       feedFutureDays=@feedFutureDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData WHERE id = 1`,
-  ).run({ ...next, demoData: next.demoData ? 1 : 0 });
+       feedFutureDays=@feedFutureDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData,
+       demoWiped=@demoWiped WHERE id = 1`,
+  ).run({ ...next, demoData: next.demoData ? 1 : 0, demoWiped: next.demoWiped ? 1 : 0 });
   return next;
 }

@@ -5,7 +5,7 @@ import { healthSchema } from "@/lib/health";
 
 /** True only for a 200 carrying our health document with status "ok"; never throws. */
 export async function probeHealth(url: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const timeout = AbortSignal.timeout(Math.max(1, timeoutMs));
+  const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
   try {
     const response = await fetch(url, {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

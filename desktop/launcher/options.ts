@@ -82,7 +82,14 @@ function parseFlags(argv: string[]): { port?: string; timeout?: string; help: bo
 
 /** The default server: the same entry `./run start` uses, so the window gets migrations too. */
 export function defaultServerCommand(execPath: string): string[] {
-  return [execPath, "--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", "server/serve.ts"];
+  return [
+    execPath,
+    "--experimental-wasm-modules",
+    "--no-warnings=ExperimentalWarning",
+    "--import",
+    "tsx",
+    "server/serve.ts",
+  ];
 }
 
 /**

@@ -51,7 +51,9 @@ export function spawnLogged(
 
 /** Whether the process has already exited (or never started). */
 export function hasExited(running: Running): boolean {
-  return running.child.exitCode !== null || running.child.signalCode !== null || running.child.pid === undefined;
+  return (
+    running.child.exitCode !== null || running.child.signalCode !== null || running.child.pid === undefined
+  );
 }
 
 /** SIGTERM, then SIGKILL if it is still there after `graceMs`; resolves once it has exited. */

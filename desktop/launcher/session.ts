@@ -3,13 +3,27 @@
 // whichever ends first, the other is stopped. Ctrl-C (the `stop` signal) stops both.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { binaryCandidates, lastLines, localUrl, missingBinaryMessage, neutralinoArgs } from "@/lib/desktop/neutralino";
+import {
+  binaryCandidates,
+  lastLines,
+  localUrl,
+  missingBinaryMessage,
+  neutralinoArgs,
+} from "@/lib/desktop/neutralino";
 import { elapsedMs } from "@/lib/log";
 import { findNeutralino } from "@/desktop/launcher/binary";
 import { waitForHealth } from "@/desktop/launcher/health";
 import type { LaunchOptions } from "@/desktop/launcher/options";
 import { choosePort } from "@/desktop/launcher/port";
-import { describeExit, hasExited, readOwnLog, spawnLogged, stopProcess, type ExitInfo, type Running } from "@/desktop/launcher/processes";
+import {
+  describeExit,
+  hasExited,
+  readOwnLog,
+  spawnLogged,
+  stopProcess,
+  type ExitInfo,
+  type Running,
+} from "@/desktop/launcher/processes";
 
 export type Outcome =
   | "closed"
@@ -60,7 +74,12 @@ function whenAborted(signal: AbortSignal): Promise<void> {
 
 type Ready = "healthy" | "timeout" | "server-exited" | "interrupted";
 
-async function waitUntilReady(server: Running, url: string, timeoutMs: number, stop: AbortSignal): Promise<Ready> {
+async function waitUntilReady(
+  server: Running,
+  url: string,
+  timeoutMs: number,
+  stop: AbortSignal,
+): Promise<Ready> {
   const give = new AbortController();
   const abort = () => give.abort();
   stop.addEventListener("abort", abort, { once: true });
@@ -79,7 +98,9 @@ async function waitUntilReady(server: Running, url: string, timeoutMs: number, s
 function windowMissing(options: LaunchOptions, say: (text: string) => void): LaunchResult {
   say(missingBinaryMessage(options));
   if (options.neuBinary === undefined) {
-    const present = binaryCandidates(options.appRoot, options.platform, options.arch).filter((file) => existsSync(file));
+    const present = binaryCandidates(options.appRoot, options.platform, options.arch).filter((file) =>
+      existsSync(file),
+    );
     for (const file of present) say(`Found ${file}, but it is not executable: run chmod +x "${file}".`);
   }
   return { exitCode: 2, outcome: "binary-missing" };
@@ -103,19 +124,32 @@ export async function launch(
     if (choice.reuse) {
       say(`Using the Stripe Bookings server already running at ${url}`);
     } else {
-      if (choice.fellBack) say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
+      if (choice.fellBack)
+        say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
       const build = path.join(options.appRoot, ".next", "standalone", "server.js");
       if (options.needsBuild && !existsSync(build)) {
-        say(`No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`);
+        say(
+          `No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`,
+        );
         return { ...base, exitCode: 66, outcome: "build-missing" };
       }
       const logFile = path.join(options.logsDir, "server.log");
       say(`Starting the server on ${url} (log: ${logFile})`);
-      const env = { ...options.env, PORT: String(choice.port), HOST: options.host, DATA_DIR: options.dataDir };
+      const env = {
+        ...options.env,
+        PORT: String(choice.port),
+        HOST: options.host,
+        DATA_DIR: options.dataDir,
+      };
       server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });
       started.push(server);
       const healthStart = performance.now();
-      const ready = await waitUntilReady(server, localUrl(options.host, choice.port, "/api/health"), options.healthTimeoutMs, stop);
+      const ready = await waitUntilReady(
+        server,
+        localUrl(options.host, choice.port, "/api/health"),
+        options.healthTimeoutMs,
+        stop,
+      );
       if (ready === "interrupted") return interruptedResult(stop, base);
       if (ready === "server-exited") {
         const exit = await server.exited;
@@ -125,7 +159,9 @@ export async function launch(
       if (ready === "timeout") {
         await stopProcess(server, options.stopGraceMs);
         const seconds = options.healthTimeoutMs / 1000;
-        say(`The server did not become healthy within ${seconds} s (GET ${localUrl(options.host, choice.port, "/api/health")}).\n${tail(server)}`);
+        say(
+          `The server did not become healthy within ${seconds} s (GET ${localUrl(options.host, choice.port, "/api/health")}).\n${tail(server)}`,
+        );
         return { ...base, exitCode: 1, outcome: "server-unhealthy" };
       }
       base.healthMs = elapsedMs(healthStart);
@@ -133,10 +169,16 @@ export async function launch(
 
     const windowLog = path.join(options.logsDir, "window.log");
     const args = neutralinoArgs({ appRoot: options.appRoot, url, title: options.windowTitle });
-    const window = spawnLogged([binary, ...args], { cwd: options.appRoot, env: options.env, logFile: windowLog });
+    const window = spawnLogged([binary, ...args], {
+      cwd: options.appRoot,
+      env: options.env,
+      logFile: windowLog,
+    });
     started.push(window);
     const opened = performance.now();
-    const serverEnd = server ? server.exited.then((exit) => ({ who: "server" as const, exit })) : new Promise<never>(() => {});
+    const serverEnd = server
+      ? server.exited.then((exit) => ({ who: "server" as const, exit }))
+      : new Promise<never>(() => {});
     const first = await Promise.race([
       window.exited.then((exit) => ({ who: "window" as const, exit })),
       serverEnd,
@@ -146,7 +188,9 @@ export async function launch(
 
     if (first.who === "stop" || killedByCtrlC(first.exit)) return interruptedResult(stop, base);
     if (first.who === "server") {
-      say(`The server stopped unexpectedly (${describeExit(first.exit)}); closing the window.\n${tail(server ?? window)}`);
+      say(
+        `The server stopped unexpectedly (${describeExit(first.exit)}); closing the window.\n${tail(server ?? window)}`,
+      );
       return { ...base, exitCode: 1, outcome: "server-died" };
     }
     if (first.exit.error || first.exit.code !== 0) {

@@ -1,0 +1,7 @@
+// Runs once when the server starts: events stored but not applied before a crash or stop
+// are applied now, so an acknowledged event is never lost.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { scheduleWebhookProcessing } = await import("@/lib/webhooks/worker");
+  scheduleWebhookProcessing();
+}

@@ -1,0 +1,31 @@
+// Stripe events → ingest items. Every event type that carries a mirrored object is handled
+// the same way (the object's state at the event's time); the type only says whether the
+// object is gone. Types without a mirrored object are stored and ignored.
+import type { IngestItem } from "@/lib/stripe/ingest";
+import { mirroredKindOf } from "@/lib/stripe/schemas";
+
+/** Event types whose object no longer exists in Stripe afterwards. */
+const deletionTypes = new Set([
+  "customer.deleted",
+  "product.deleted",
+  "price.deleted",
+  "invoice.deleted",
+  "invoiceitem.deleted",
+]);
+
+export interface EventLike {
+  id: string;
+  type: string;
+  created: number;
+  data: { object: unknown };
+}
+
+/** The object an event carries, as of the event's time; null when we do not mirror it. */
+export function eventToIngestItem(event: EventLike): IngestItem | null {
+  if (!mirroredKindOf(event.data.object)) return null;
+  return {
+    object: event.data.object,
+    sourceAt: new Date(event.created * 1000),
+    deleted: deletionTypes.has(event.type),
+  };
+}

@@ -1,0 +1,126 @@
+// Prepared statements that write mirror tables. One instance per connection; statements are
+// compiled once and reused, which is what makes bulk ingest fast.
+import type { Statement } from "better-sqlite3";
+import type { Sqlite } from "@/lib/db/sqlite";
+import type { MirroredKind } from "@/lib/stripe/schemas";
+import type { Row } from "@/lib/stripe/rows";
+
+export const mirrorTables: Record<MirroredKind, string> = {
+  customer: "Client",
+  product: "Product",
+  price: "Price",
+  subscription: "SubscriptionMap",
+  invoice: "InvoiceMap",
+  invoiceitem: "InvoiceItem",
+};
+
+export interface MirrorState {
+  sourceAt: number;
+  contentHash: string;
+}
+
+export class MirrorStore {
+  private readonly upserts = new Map<string, Statement>();
+  private readonly selectState: Record<MirroredKind, Statement<[string], MirrorState>>;
+  private readonly touchState: Record<MirroredKind, Statement>;
+  private readonly markSeen: Record<MirroredKind, Statement>;
+  private readonly dedup: Statement;
+  private readonly dedupSelect: Statement<[string, string], { contentHash: string }>;
+  private readonly deleteItems: Statement;
+  private readonly deleteLines: Statement;
+
+  constructor(private readonly db: Sqlite) {
+    const each = <T>(make: (table: string) => T) =>
+      Object.fromEntries(Object.entries(mirrorTables).map(([kind, table]) => [kind, make(table)])) as Record<
+        MirroredKind,
+        T
+      >;
+    this.selectState = each((t) =>
+      db.prepare<[string], MirrorState>(`SELECT sourceAt, contentHash FROM ${t} WHERE stripeId = ?`),
+    );
+    this.touchState = each((t) =>
+      db.prepare(`UPDATE ${t} SET sourceAt = @sourceAt, appliedAt = @appliedAt WHERE stripeId = @stripeId`),
+    );
+    this.markSeen = each((t) => db.prepare(`UPDATE ${t} SET seenSyncRunId = @runId WHERE stripeId = @stripeId`));
+    this.dedup = db.prepare(
+      `INSERT INTO DedupEvent (externalId, kind, contentHash, processedAt) VALUES (@externalId, @kind, @contentHash, @processedAt)
+       ON CONFLICT(kind, externalId) DO UPDATE SET contentHash = excluded.contentHash, processedAt = excluded.processedAt`,
+    );
+    this.dedupSelect = db.prepare(`SELECT contentHash FROM DedupEvent WHERE kind = ? AND externalId = ?`);
+    // Children are upserted in place and only the vanished ones deleted, so row ids stay put.
+    this.deleteItems = db.prepare(
+      `DELETE FROM SubscriptionItemMap WHERE subscriptionStripeId = ? AND stripeId NOT IN (SELECT value FROM json_each(?))`,
+    );
+    this.deleteLines = db.prepare(
+      `DELETE FROM InvoiceLineMap WHERE invoiceStripeId = ? AND stripeId NOT IN (SELECT value FROM json_each(?))`,
+    );
+  }
+
+  state(kind: MirroredKind, stripeId: string): MirrorState | undefined {
+    return this.selectState[kind].get(stripeId);
+  }
+
+  /** Same content seen again at a later Stripe time: remember the time, change nothing else. */
+  touch(kind: MirroredKind, stripeId: string, sourceAt: number, appliedAt: number): void {
+    this.touchState[kind].run({ stripeId, sourceAt, appliedAt });
+  }
+
+  markDeleted(table: string, stripeId: string, sourceAt: number, appliedAt: number): void {
+    this.db
+      .prepare(`UPDATE ${table} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`)
+      .run(sourceAt, appliedAt, stripeId);
+  }
+
+  seen(kind: MirroredKind, stripeId: string, runId: number): void {
+    this.markSeen[kind].run({ stripeId, runId });
+  }
+
+  upsert(table: string, row: Row, conflictKey = "stripeId"): void {
+    this.statementFor(table, Object.keys(row), conflictKey).run(row);
+  }
+
+  replaceSubscriptionItems(subscriptionId: string, items: Row[]): void {
+    this.deleteItems.run(subscriptionId, JSON.stringify(items.map((item) => item.stripeId)));
+    for (const item of items) this.upsert("SubscriptionItemMap", item);
+  }
+
+  replaceInvoiceLines(invoiceId: string, lines: Row[]): void {
+    this.deleteLines.run(invoiceId, JSON.stringify(lines.map((line) => line.stripeId)));
+    for (const line of lines) this.upsert("InvoiceLineMap", line, "invoiceStripeId, stripeId");
+  }
+
+  recordDedup(kind: string, externalId: string, contentHash: string, processedAt: number): void {
+    this.dedup.run({ kind, externalId, contentHash, processedAt });
+  }
+
+  dedupHash(kind: string, externalId: string): string | undefined {
+    return this.dedupSelect.get(kind, externalId)?.contentHash;
+  }
+
+  private statementFor(table: string, columns: string[], conflictKey: string): Statement {
+    const key = `${table}|${conflictKey}|${columns.join(",")}`;
+    let statement = this.upserts.get(key);
+    if (!statement) {
+      const keys = new Set(conflictKey.split(",").map((c) => c.trim()));
+      const updates = columns.filter((c) => !keys.has(c)).map((c) => `${c} = excluded.${c}`);
+      statement = this.db.prepare(
+        `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})
+         ON CONFLICT(${conflictKey}) DO UPDATE SET ${updates.join(", ")}`,
+      );
+      this.upserts.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+const stores = new WeakMap<Sqlite, MirrorStore>();
+
+/** The store of a connection, created on first use. */
+export function mirrorStore(db: Sqlite): MirrorStore {
+  let store = stores.get(db);
+  if (!store) {
+    store = new MirrorStore(db);
+    stores.set(db, store);
+  }
+  return store;
+}

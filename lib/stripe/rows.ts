@@ -1,0 +1,162 @@
+// Stripe object → mirror table rows. Plain data in, plain rows out (epoch ms, 0/1, JSON text).
+import type {
+  CustomerObject,
+  InvoiceItemObject,
+  InvoiceLineObject,
+  InvoiceObject,
+  PriceObject,
+  ProductObject,
+  SubscriptionObject,
+} from "@/lib/stripe/schemas";
+
+export type Row = Record<string, string | number | null>;
+
+/** Fields every mirror row carries. */
+export interface Provenance {
+  raw: string;
+  contentHash: string;
+  /** Stripe time of this state (event `created`, or when it was fetched), epoch ms. */
+  sourceAt: number;
+  appliedAt: number;
+  deleted: boolean;
+}
+
+const ms = (seconds: number | null | undefined) => (seconds == null ? null : seconds * 1000);
+const flag = (value: boolean | null | undefined) => (value ? 1 : 0);
+const json = (value: Record<string, string>) => JSON.stringify(value);
+
+function common(object: { id: string; created?: number; livemode: boolean; metadata: Record<string, string> }, p: Provenance): Row {
+  return {
+    stripeId: object.id,
+    livemode: flag(object.livemode),
+    metadata: json(object.metadata),
+    deleted: flag(p.deleted),
+    raw: p.raw,
+    contentHash: p.contentHash,
+    stripeCreated: ms(object.created ?? 0),
+    sourceAt: p.sourceAt,
+    appliedAt: p.appliedAt,
+  };
+}
+
+export function customerRow(c: CustomerObject, p: Provenance): Row {
+  return { ...common(c, p), email: c.email ?? null, name: c.name ?? null, phone: c.phone ?? null };
+}
+
+export function productRow(product: ProductObject, p: Provenance): Row {
+  return {
+    ...common(product, p),
+    name: product.name,
+    active: flag(product.active),
+    description: product.description ?? null,
+    serviceCode: product.metadata.service_code ?? null,
+  };
+}
+
+export function priceRow(price: PriceObject, p: Provenance): Row {
+  return {
+    ...common(price, p),
+    productStripeId: price.product,
+    active: flag(price.active),
+    currency: price.currency,
+    unitAmount: price.unit_amount ?? null,
+    type: price.type,
+    recurringInterval: price.recurring?.interval ?? null,
+    recurringCount: price.recurring?.interval_count ?? null,
+    lookupKey: price.lookup_key ?? null,
+    nickname: price.nickname ?? null,
+  };
+}
+
+export function subscriptionRows(s: SubscriptionObject, p: Provenance): { row: Row; items: Row[] } {
+  const first = s.items.data[0];
+  const row: Row = {
+    ...common(s, p),
+    clientStripeId: s.customer,
+    status: s.status,
+    currency: s.currency,
+    startDate: ms(s.start_date),
+    currentPeriodStart: ms(s.current_period_start ?? first?.current_period_start),
+    currentPeriodEnd: ms(s.current_period_end ?? first?.current_period_end),
+    trialStart: ms(s.trial_start),
+    trialEnd: ms(s.trial_end),
+    cancelAtPeriodEnd: flag(s.cancel_at_period_end),
+    cancelAt: ms(s.cancel_at),
+    canceledAt: ms(s.canceled_at),
+    endedAt: ms(s.ended_at),
+    pauseBehavior: s.pause_collection?.behavior ?? null,
+    pauseResumesAt: ms(s.pause_collection?.resumes_at),
+  };
+  const items = s.items.data.map((item) => ({
+    stripeId: item.id,
+    subscriptionStripeId: s.id,
+    priceStripeId: item.price.id,
+    productStripeId: item.price.product,
+    quantity: item.quantity ?? 1,
+    currentPeriodStart: ms(item.current_period_start ?? s.current_period_start),
+    currentPeriodEnd: ms(item.current_period_end ?? s.current_period_end),
+    metadata: json(item.metadata),
+    stripeCreated: ms(item.created ?? s.created),
+  }));
+  return { row, items };
+}
+
+function linePrice(line: Pick<InvoiceLineObject, "pricing" | "price">) {
+  const details = line.pricing?.price_details;
+  return {
+    priceStripeId: details?.price ?? line.price?.id ?? null,
+    productStripeId: details?.product ?? line.price?.product ?? null,
+  };
+}
+
+export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; lines: Row[] } {
+  const refunded = inv.post_payment_credit_notes_amount ?? 0;
+  const row: Row = {
+    ...common(inv, p),
+    clientStripeId: inv.customer,
+    subscriptionStripeId: inv.parent?.subscription_details?.subscription ?? inv.subscription ?? null,
+    number: inv.number ?? null,
+    status: inv.status ?? "draft",
+    currency: inv.currency,
+    total: inv.total,
+    amountPaid: inv.amount_paid,
+    amountRemaining: inv.amount_remaining,
+    amountRefunded: refunded,
+    periodStart: ms(inv.period_start),
+    periodEnd: ms(inv.period_end),
+    paidAt: ms(inv.status_transitions?.paid_at),
+    dueDate: ms(inv.due_date),
+    paymentFailed: flag(inv.status === "open" && (inv.attempt_count ?? 0) > 0 && inv.amount_remaining > 0),
+  };
+  const lines = inv.lines.data.map((line) => ({
+    stripeId: line.id,
+    invoiceStripeId: inv.id,
+    ...linePrice(line),
+    invoiceItemStripeId: line.parent?.invoice_item_details?.invoice_item ?? line.invoice_item ?? null,
+    subscriptionItemStripeId:
+      line.parent?.subscription_item_details?.subscription_item ?? line.subscription_item ?? null,
+    description: line.description ?? null,
+    quantity: line.quantity ?? 1,
+    amount: line.amount,
+    currency: line.currency,
+    periodStart: ms(line.period?.start),
+    periodEnd: ms(line.period?.end),
+    metadata: json(line.metadata),
+  }));
+  return { row, lines };
+}
+
+export function invoiceItemRow(item: InvoiceItemObject, p: Provenance): Row {
+  return {
+    ...common({ ...item, created: item.created ?? item.date }, p),
+    clientStripeId: item.customer,
+    invoiceStripeId: item.invoice ?? null,
+    ...linePrice(item),
+    description: item.description ?? null,
+    quantity: item.quantity ?? 1,
+    amount: item.amount,
+    currency: item.currency,
+    periodStart: ms(item.period?.start),
+    periodEnd: ms(item.period?.end),
+  };
+}

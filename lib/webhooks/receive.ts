@@ -1,0 +1,66 @@
+// Receiving a Stripe webhook: verify the signature on the raw body, validate the envelope,
+// store the event once (the UNIQUE event id decides between concurrent deliveries).
+import Stripe from "stripe";
+import type { Sqlite } from "@/lib/db/sqlite";
+import { HttpError } from "@/lib/http/problem";
+import { eventSchema, type StripeEventEnvelope } from "@/lib/stripe/schemas";
+
+/** Stripe's events are a few KB; anything this large is not one. */
+export const MAX_WEBHOOK_BYTES = 512 * 1024;
+
+export interface ReceivedWebhook {
+  eventId: string;
+  type: string;
+  duplicate: boolean;
+}
+
+/** Verifies and parses; throws HttpError 400 for anything Stripe did not sign or cannot be an event. */
+export function verifyWebhook(rawBody: string, signature: string | null, secret: string): StripeEventEnvelope {
+  if (!signature) throw new HttpError(400, "Missing Stripe-Signature header.");
+  let json: unknown;
+  try {
+    // Default tolerance (300 s) rejects replays of old signed payloads.
+    json = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+      throw new HttpError(400, "Invalid Stripe signature.");
+    }
+    throw new HttpError(400, "The body is not valid JSON.");
+  }
+  const parsed = eventSchema.safeParse(json);
+  if (!parsed.success) throw new HttpError(400, "The body is not a Stripe event.");
+  return parsed.data;
+}
+
+/** Stores the event unless it is already stored. Idempotent: a redelivery stores nothing. */
+export function storeWebhook(db: Sqlite, event: StripeEventEnvelope, rawBody: string, now: Date): ReceivedWebhook {
+  const objectId = typeof event.data.object.id === "string" ? event.data.object.id : null;
+  const info = db
+    .prepare(
+      `INSERT INTO WebhookEvent (stripeEventId, type, objectId, eventCreated, payload, receivedAt, status, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0) ON CONFLICT(stripeEventId) DO NOTHING`,
+    )
+    .run(event.id, event.type, objectId, event.created * 1000, rawBody, now.getTime());
+  return { eventId: event.id, type: event.type, duplicate: info.changes === 0 };
+}
+
+/** Reads at most `limit` bytes of a request body; a larger body is a 413 before it is buffered. */
+export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new HttpError(413, `The body is larger than ${limit} bytes.`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new HttpError(413, `The body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,44 @@
+// The in-process worker that applies stored webhook events after the HTTP answer has gone.
+// One drain runs at a time per process; a request during a drain asks for one more pass.
+import { config } from "@/lib/config";
+import { sqlite } from "@/lib/db/sqlite";
+import { log } from "@/lib/log";
+import { stripeFromConfig } from "@/lib/stripe/client";
+import { processPendingWebhooks } from "@/lib/webhooks/process";
+
+const RETRY_DELAY_MS = 2000;
+
+interface WorkerState {
+  running: Promise<void> | null;
+  again: boolean;
+}
+
+const state = ((globalThis as { webhookWorker?: WorkerState }).webhookWorker ??= { running: null, again: false });
+
+/** Makes sure pending events are applied soon. Cheap to call on every request. */
+export function scheduleWebhookProcessing(): void {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = drain()
+    .catch((error: unknown) => log.error({ err: error }, "webhook worker failed"))
+    .finally(() => {
+      state.running = null;
+    });
+}
+
+/** Resolves when the current drain (if any) has finished; for tests and shutdown. */
+export async function webhookWorkerIdle(): Promise<void> {
+  while (state.running) await state.running;
+}
+
+async function drain(): Promise<void> {
+  const stripe = stripeFromConfig(config());
+  do {
+    state.again = false;
+    await new Promise((resolve) => setImmediate(resolve));
+    const summary = await processPendingWebhooks(sqlite(), { now: () => new Date(), stripe });
+    if (summary.retrying > 0) setTimeout(scheduleWebhookProcessing, RETRY_DELAY_MS).unref();
+  } while (state.again);
+}
