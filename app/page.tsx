@@ -1,18 +1,76 @@
-// The home screen: today's work at a glance.
+// The home screen: today's work at a glance, and whether the Stripe feed is healthy.
 import { config } from "@/lib/config";
+import { bookingsOfDay, overview } from "@/lib/dashboard";
+import { sqlite } from "@/lib/db/sqlite";
+import { loadSettings } from "@/lib/settings";
+import { SyncNowButton } from "@/app/sync-now-button";
 
 export const dynamic = "force-dynamic";
 
+function Stat({ label, value }: { label: string; value: number | string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="text-2xl font-semibold">{value}</div>
+    </div>
+  );
+}
+
 export default function HomePage() {
+  const db = sqlite();
+  const now = new Date();
+  const settings = loadSettings(db);
+  const stats = overview(db, now);
+  const today = bookingsOfDay(db, now, settings.timeZone);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, hour: "2-digit", minute: "2-digit" });
   const { demoMode } = config();
   return (
-    <section className="space-y-4">
-      <h1 className="text-2xl font-semibold">Today</h1>
-      {demoMode ? (
+    <section className="space-y-6">
+      <div className="flex items-center justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold">Today</h1>
+          <p className="text-sm text-slate-500">
+            {settings.businessName} · {settings.timeZone}
+          </p>
+        </div>
+        {demoMode ? null : <SyncNowButton />}
+      </div>
+      {settings.demoData ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          Demo data: no Stripe key is set, so this is a sample business.
+          Demo data: no Stripe key is set, so this is a sample business. Set STRIPE_SECRET_KEY to use your own
+          account, or run <code>./run demo:wipe</code> to remove it.
         </p>
       ) : null}
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Stat label="Clients" value={stats.clients} />
+        <Stat label="Active subscriptions" value={stats.activeSubscriptions} />
+        <Stat label="Upcoming bookings" value={stats.upcomingBookings} />
+        <Stat label="Webhooks waiting" value={stats.pendingWebhooks} />
+      </div>
+      {stats.failedWebhooks > 0 ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+          {stats.failedWebhooks} Stripe event(s) could not be applied. See the log for details.
+        </p>
+      ) : null}
+      <div className="rounded-lg border border-slate-200 bg-white">
+        <h2 className="border-b border-slate-200 px-4 py-2 font-medium">Today&apos;s bookings ({today.length})</h2>
+        {today.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-500">Nothing booked today.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100" aria-label="Today's bookings">
+            {today.map((booking) => (
+              <li key={booking.id} className="flex items-center gap-4 px-4 py-2 text-sm">
+                <span className="w-28 font-mono">
+                  {time.format(booking.startAt)}–{time.format(booking.endAt)}
+                </span>
+                <span className="flex-1">{booking.title}</span>
+                <span className="text-slate-500">{booking.staffName ?? "Unassigned"}</span>
+                <span className={booking.status === "cancelled" ? "text-red-600" : "text-slate-500"}>{booking.status}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

@@ -51,6 +51,7 @@ export interface LaunchOptions {
   arch: string;
 }
 
+/** A command-line flag the launcher does not know; main() answers with the usage text. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: ./run desktop [--port N] [--health-timeout-ms MS]

@@ -165,6 +165,7 @@ export async function launch(
         return { ...base, exitCode: 1, outcome: "server-unhealthy" };
       }
       base.healthMs = elapsedMs(healthStart);
+      say(`The server is ready (${(base.healthMs / 1000).toFixed(1)} s); opening the window.`);
     }
 
     const windowLog = path.join(options.logsDir, "window.log");

@@ -1,0 +1,134 @@
+// Makes stored bookings match what the rules want for a set of sources. Bookings are derived
+// state: running this twice, or replaying the same Stripe state, writes nothing the second time.
+import { toDb, type Sqlite } from "@/lib/db/sqlite";
+import { loadSettings, type Settings } from "@/lib/settings";
+import { log } from "@/lib/log";
+import { loadActiveRules } from "@/lib/rules/repo";
+import type { Rule } from "@/lib/rules/schema";
+import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
+import { deriveBookings, sourceLifecycle } from "@/lib/bookings/derive";
+import { listAllSourceRefs, loadSourceSnapshots, refKey } from "@/lib/bookings/load-source";
+import { loadStoredBookings } from "@/lib/bookings/stored";
+import { planChanges, type BookingFields, type Plan } from "@/lib/bookings/plan";
+
+export { createManualBooking, setBookingOverride } from "@/lib/bookings/edits";
+
+/** Sources per transaction in a full rebuild: big enough to amortise, small enough not to block writers long. */
+export const REBUILD_BATCH = 1000;
+
+export interface SourcePlan {
+  ref: SourceRef;
+  plan: Plan;
+}
+
+function uniqueRefs(refs: SourceRef[]): SourceRef[] {
+  return [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
+}
+
+/** Derives and diffs the given sources against stored bookings; reads only. */
+export function planSources(db: Sqlite, refs: SourceRef[], rules: Rule[], settings: Settings, now: Date): SourcePlan[] {
+  const unique = uniqueRefs(refs);
+  const snapshots = loadSourceSnapshots(db, unique);
+  const stored = loadStoredBookings(db, unique);
+  const staff = new Set((db.prepare("SELECT id FROM Staff").all() as { id: number }[]).map((row) => row.id));
+  return unique.map((ref) => {
+    const source = snapshots.get(refKey(ref));
+    const desired = source ? deriveBookings({ source, rules, settings, now }) : [];
+    for (const wish of desired) {
+      if (wish.staffId !== null && !staff.has(wish.staffId)) {
+        log.warn({ ruleId: wish.ruleId, staffId: wish.staffId }, "rule names a staff member that does not exist");
+        wish.staffId = null;
+      }
+    }
+    const reason = source ? sourceLifecycle(source, settings).cancelReason : `${ref.kind}_missing`;
+    return { ref, plan: planChanges(desired, stored.get(refKey(ref)) ?? [], now, reason) };
+  });
+}
+
+function statements(db: Sqlite) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO Booking (bookingKey, clientStripeId, serviceCode, title, startAt, endAt, staffId, status, statusReason,
+         sourceKind, sourceId, sourceLineId, ruleId, derivedStartAt, derivedEndAt, derivedStaffId, sequence, createdAt, updatedAt)
+       VALUES (@bookingKey, @clientStripeId, @serviceCode, @title, @startAt, @endAt, @staffId, @status, @statusReason,
+         @sourceKind, @sourceId, @sourceLineId, @ruleId, @derivedStartAt, @derivedEndAt, @derivedStaffId, 0, @now, @now)`,
+    ),
+    update: db.prepare(
+      `UPDATE Booking SET clientStripeId=@clientStripeId, serviceCode=@serviceCode, title=@title, startAt=@startAt,
+         endAt=@endAt, staffId=@staffId, status=@status, statusReason=@statusReason, sourceLineId=@sourceLineId,
+         ruleId=@ruleId, derivedStartAt=@derivedStartAt, derivedEndAt=@derivedEndAt, derivedStaffId=@derivedStaffId,
+         sequence = sequence + 1, updatedAt=@now WHERE id=@id`,
+    ),
+    cancel: db.prepare(
+      "UPDATE Booking SET status='cancelled', statusReason=@reason, sequence = sequence + 1, updatedAt=@now WHERE id=@id",
+    ),
+  };
+}
+
+function params(fields: BookingFields, now: Date) {
+  return {
+    ...fields,
+    startAt: toDb(fields.startAt),
+    endAt: toDb(fields.endAt),
+    derivedStartAt: toDb(fields.derivedStartAt),
+    derivedEndAt: toDb(fields.derivedEndAt),
+    now: toDb(now),
+  };
+}
+
+function emptySummary(): ReconcileSummary {
+  return { sources: 0, inserted: 0, updated: 0, cancelled: 0, unchanged: 0 };
+}
+
+function addSummary(total: ReconcileSummary, part: ReconcileSummary): ReconcileSummary {
+  return {
+    sources: total.sources + part.sources,
+    inserted: total.inserted + part.inserted,
+    updated: total.updated + part.updated,
+    cancelled: total.cancelled + part.cancelled,
+    unchanged: total.unchanged + part.unchanged,
+  };
+}
+
+/** Writes the plans; call inside a transaction. */
+export function applyPlans(db: Sqlite, plans: SourcePlan[], now: Date): ReconcileSummary {
+  const sql = statements(db);
+  const summary = emptySummary();
+  for (const { plan } of plans) {
+    summary.sources += 1;
+    for (const fields of plan.inserts) sql.insert.run(params(fields, now));
+    for (const { before, after } of plan.updates) sql.update.run({ ...params(after, now), id: before.id });
+    for (const { before, reason } of plan.cancels) sql.cancel.run({ id: before.id, reason, now: toDb(now) });
+    summary.inserted += plan.inserts.length;
+    summary.updated += plan.updates.length;
+    summary.cancelled += plan.cancels.length;
+    summary.unchanged += plan.unchanged;
+  }
+  return summary;
+}
+
+/** Brings the bookings of `refs` in line with their mirrors, rules and settings, in one transaction; idempotent. */
+export function reconcileSources(db: Sqlite, refs: SourceRef[], options: { now: Date }): ReconcileSummary {
+  const { now } = options;
+  return db.transaction(() => {
+    const settings = loadSettings(db);
+    const rules = loadActiveRules(db);
+    return applyPlans(db, planSources(db, refs, rules, settings, now), now);
+  })();
+}
+
+/** Re-derives every source (all subscriptions, one-off invoices, and sources with bookings), batch by batch. */
+export function rebuildAllBookings(db: Sqlite, now: Date): ReconcileSummary {
+  const start = performance.now();
+  const settings = loadSettings(db);
+  const rules = loadActiveRules(db);
+  const refs = listAllSourceRefs(db);
+  let summary = emptySummary();
+  for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
+    const batch = refs.slice(i, i + REBUILD_BATCH);
+    const part = db.transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now))();
+    summary = addSummary(summary, part);
+  }
+  log.info({ ...summary, ms: Math.round(performance.now() - start) }, "bookings rebuilt");
+  return summary;
+}
