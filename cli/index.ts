@@ -5,6 +5,8 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { closeSqlite, sqlite } from "@/lib/db/sqlite";
 import { elapsedMs, log } from "@/lib/log";
 import { demoLoad, demoWipe } from "@/cli/commands/demo";
+import { feedCommandHelp, feedCommands } from "@/cli/commands/feeds";
+import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
 import { UsageError, type Command } from "@/cli/context";
@@ -17,7 +19,13 @@ const commands: Record<string, { run: Command; help: string }> = {
   sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
   "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
   "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
+  ...withHelp(rulesCommands, rulesCommandHelp),
+  ...withHelp(feedCommands, feedCommandHelp),
 };
+
+function withHelp(runs: Record<string, Command>, help: Record<string, string>) {
+  return Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, { run, help: help[name] ?? "" }]));
+}
 
 function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -20,7 +20,10 @@ export interface TimeWindow {
 
 /** A feed's window plus the local day it was computed for (part of the feed's ETag). */
 export interface FeedWindow extends TimeWindow {
+  /** `YYYY-MM-DD` of `now` in the business zone. */
   day: string;
+  /** The instant that local day began: the window last moved then. */
+  dayStart: Date;
 }
 
 const epochMs = z.coerce.number().int();
@@ -76,6 +79,7 @@ export function feedWindow(
     from: today.minus({ days: settings.feedPastDays }).toJSDate(),
     to: today.plus({ days: settings.feedFutureDays + 1 }).toJSDate(),
     day: today.toISODate() ?? "",
+    dayStart: today.toJSDate(),
   };
 }
 
@@ -104,16 +108,11 @@ function whereClause(filter: BookingFilter): { sql: string; params: Record<strin
   return { sql: parts.join(" AND "), params };
 }
 
-function windowParams(window: TimeWindow) {
-  return { from: window.from.getTime(), to: window.to.getTime() };
-}
-
-/** The bookings of the filter starting inside the window, ordered by start then id, with client and staff names. */
-export function loadCalendarBookings(db: Sqlite, filter: BookingFilter, window: TimeWindow): CalendarBooking[] {
+/** The two statements (rows, version) and their named parameters for a filter and window. */
+export function calendarQueries(filter: BookingFilter, window: TimeWindow) {
   const where = whereClause(filter);
-  const rows = db
-    .prepare(
-      `SELECT b.id, b.bookingKey, b.clientStripeId, c.name AS clientName, c.email AS clientEmail,
+  return {
+    rows: `SELECT b.id, b.bookingKey, b.clientStripeId, c.name AS clientName, c.email AS clientEmail,
               b.serviceCode, b.title, b.startAt, b.endAt, b.staffId, s.name AS staffName, b.status,
               b.statusReason, b.sourceKind, b.sourceId, b.sequence, b.updatedAt
          FROM Booking b
@@ -121,22 +120,26 @@ export function loadCalendarBookings(db: Sqlite, filter: BookingFilter, window: 
          LEFT JOIN Staff s ON s.id = b.staffId
         WHERE ${where.sql}
         ORDER BY b.startAt, b.id`,
-    )
-    .all({ ...where.params, ...windowParams(window) });
-  return rows.map((row) => calendarBookingSchema.parse(row));
+    version: `SELECT max(b.updatedAt) AS maxUpdatedAt, count(*) AS count, coalesce(sum(b.sequence), 0) AS sequenceSum
+         FROM Booking b
+        WHERE ${where.sql}`,
+    params: { ...where.params, from: window.from.getTime(), to: window.to.getTime() },
+  };
+}
+
+/** The bookings of the filter starting inside the window, ordered by start then id, with client and staff names. */
+export function loadCalendarBookings(db: Sqlite, filter: BookingFilter, window: TimeWindow): CalendarBooking[] {
+  const query = calendarQueries(filter, window);
+  return db
+    .prepare(query.rows)
+    .all(query.params)
+    .map((row) => calendarBookingSchema.parse(row));
 }
 
 /** A cheap fingerprint of what loadCalendarBookings would return for the same arguments (booking rows only). */
 export function bookingsVersion(db: Sqlite, filter: BookingFilter, window: TimeWindow): BookingsVersion {
-  const where = whereClause(filter);
-  const row = db
-    .prepare(
-      `SELECT max(b.updatedAt) AS maxUpdatedAt, count(*) AS count, coalesce(sum(b.sequence), 0) AS sequenceSum
-         FROM Booking b
-        WHERE ${where.sql}`,
-    )
-    .get({ ...where.params, ...windowParams(window) });
-  return versionSchema.parse(row);
+  const query = calendarQueries(filter, window);
+  return versionSchema.parse(db.prepare(query.version).get(query.params));
 }
 
 /** Thrown when a filter names a staff member or client that does not exist. */

@@ -96,7 +96,14 @@ export function parseScope(text: string): z.infer<typeof feedScopeSchema> {
 /** Creates a feed for an existing staff member / client (UnknownTargetError otherwise); the token is returned once. */
 export function createFeed(db: Sqlite, input: FeedScopeInput, now: Date): CreatedFeed {
   const scope = feedScopeSchema.parse(input);
-  assertFilterTargetsExist(db, feedFilter({ staffId: null, clientStripeId: null, ...scope }));
+  assertFilterTargetsExist(
+    db,
+    scope.scope === "staff"
+      ? { staffId: scope.staffId }
+      : scope.scope === "client"
+        ? { clientStripeId: scope.clientStripeId }
+        : {},
+  );
   const token = randomBytes(32).toString("base64url");
   const { lastInsertRowid } = db
     .prepare(
@@ -140,7 +147,8 @@ function resolveFeed(db: Sqlite, ref: string): CalendarFeed {
     if (row) return parseFeed(row);
   }
   if (text.length >= 4 && text.length <= PREFIX_LENGTH) {
-    const rows = db.prepare(`${selectFeeds} WHERE f.prefix LIKE ? ESCAPE '\\'`).all(`${escapeLike(text)}%`);
+    // substr, not LIKE: LIKE ignores case and tokens are case-sensitive.
+    const rows = db.prepare(`${selectFeeds} WHERE substr(f.prefix, 1, ?) = ?`).all(text.length, text);
     const active = rows.map(parseFeed).filter((feed) => feed.revokedAt === null);
     const candidates = active.length > 0 ? active : rows.map(parseFeed);
     if (candidates.length > 1) {
@@ -149,10 +157,6 @@ function resolveFeed(db: Sqlite, ref: string): CalendarFeed {
     if (candidates[0]) return candidates[0];
   }
   throw new FeedNotFoundError(`No feed matches "${text}" (give the token, its prefix or the feed id).`);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** Revokes a feed by token, prefix or id; revoking a revoked feed keeps its original revokedAt. */

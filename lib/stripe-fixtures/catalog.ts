@@ -32,8 +32,20 @@ const catalogSpec: ProductSpec[] = [
     serviceCode: "WALK30",
     unitLabel: "walk",
     prices: [
-      { id: "price_walk30_weekly", lookupKey: "walk30_weekly", nickname: "Weekly 30-minute walk", unitAmount: 1200, recurring: weekly },
-      { id: "price_walk30_single", lookupKey: "walk30_single", nickname: "Single 30-minute walk", unitAmount: 1500, recurring: null },
+      {
+        id: "price_walk30_weekly",
+        lookupKey: "walk30_weekly",
+        nickname: "Weekly 30-minute walk",
+        unitAmount: 1200,
+        recurring: weekly,
+      },
+      {
+        id: "price_walk30_single",
+        lookupKey: "walk30_single",
+        nickname: "Single 30-minute walk",
+        unitAmount: 1500,
+        recurring: null,
+      },
     ],
   },
   {
@@ -42,7 +54,15 @@ const catalogSpec: ProductSpec[] = [
     description: "An hour-long walk once a week.",
     serviceCode: "WALK60",
     unitLabel: "walk",
-    prices: [{ id: "price_walk60_weekly", lookupKey: "walk60_weekly", nickname: "Weekly 1-hour walk", unitAmount: 2000, recurring: weekly }],
+    prices: [
+      {
+        id: "price_walk60_weekly",
+        lookupKey: "walk60_weekly",
+        nickname: "Weekly 1-hour walk",
+        unitAmount: 2000,
+        recurring: weekly,
+      },
+    ],
   },
   {
     id: "prod_walk60_3x",
@@ -50,7 +70,15 @@ const catalogSpec: ProductSpec[] = [
     description: "Three hour-long walks every week.",
     serviceCode: "WALK60_3X",
     unitLabel: "week",
-    prices: [{ id: "price_walk60_3x_weekly", lookupKey: "walk60_3x_weekly", nickname: "Three 1-hour walks a week", unitAmount: 5400, recurring: weekly }],
+    prices: [
+      {
+        id: "price_walk60_3x_weekly",
+        lookupKey: "walk60_3x_weekly",
+        nickname: "Three 1-hour walks a week",
+        unitAmount: 5400,
+        recurring: weekly,
+      },
+    ],
   },
   {
     id: "prod_daycare",
@@ -58,7 +86,15 @@ const catalogSpec: ProductSpec[] = [
     description: "Weekday day care, billed monthly.",
     serviceCode: "DAYCARE",
     unitLabel: null,
-    prices: [{ id: "price_daycare_monthly", lookupKey: "daycare_monthly", nickname: "Day care, monthly", unitAmount: 30000, recurring: { interval: "month", intervalCount: 1 } }],
+    prices: [
+      {
+        id: "price_daycare_monthly",
+        lookupKey: "daycare_monthly",
+        nickname: "Day care, monthly",
+        unitAmount: 30000,
+        recurring: { interval: "month", intervalCount: 1 },
+      },
+    ],
   },
   {
     id: "prod_puppy",
@@ -66,7 +102,15 @@ const catalogSpec: ProductSpec[] = [
     description: "A 30-minute home visit for a puppy, every other week.",
     serviceCode: "PUPPY",
     unitLabel: "visit",
-    prices: [{ id: "price_puppy_fortnightly", lookupKey: "puppy_fortnightly", nickname: "Fortnightly puppy visit", unitAmount: 1800, recurring: { interval: "week", intervalCount: 2 } }],
+    prices: [
+      {
+        id: "price_puppy_fortnightly",
+        lookupKey: "puppy_fortnightly",
+        nickname: "Fortnightly puppy visit",
+        unitAmount: 1800,
+        recurring: { interval: "week", intervalCount: 2 },
+      },
+    ],
   },
   {
     id: "prod_groom",
@@ -74,7 +118,15 @@ const catalogSpec: ProductSpec[] = [
     description: "Wash, trim and nails.",
     serviceCode: "GROOM",
     unitLabel: "session",
-    prices: [{ id: "price_groom_single", lookupKey: "groom_single", nickname: "Grooming session", unitAmount: 4500, recurring: null }],
+    prices: [
+      {
+        id: "price_groom_single",
+        lookupKey: "groom_single",
+        nickname: "Grooming session",
+        unitAmount: 4500,
+        recurring: null,
+      },
+    ],
   },
   {
     id: "prod_board",
@@ -82,7 +134,15 @@ const catalogSpec: ProductSpec[] = [
     description: "Overnight stay; quantity is the number of nights.",
     serviceCode: "BOARD",
     unitLabel: "night",
-    prices: [{ id: "price_board_night", lookupKey: "board_night", nickname: "Boarding, per night", unitAmount: 4000, recurring: null }],
+    prices: [
+      {
+        id: "price_board_night",
+        lookupKey: "board_night",
+        nickname: "Boarding, per night",
+        unitAmount: 4000,
+        recurring: null,
+      },
+    ],
   },
   {
     id: "prod_gift",
@@ -90,7 +150,9 @@ const catalogSpec: ProductSpec[] = [
     description: "A gift card worth £25.",
     serviceCode: null,
     unitLabel: null,
-    prices: [{ id: "price_gift_25", lookupKey: null, nickname: "£25 gift card", unitAmount: 2500, recurring: null }],
+    prices: [
+      { id: "price_gift_25", lookupKey: null, nickname: "£25 gift card", unitAmount: 2500, recurring: null },
+    ],
   },
 ];
 

@@ -64,7 +64,8 @@ export function subscriptionInvoices(
       const quantity = item.quantity ?? 1;
       const name = ctx.productName(productId(item.price));
       const unit = item.price.unit_amount ?? 0;
-      const interval = item.price.recurring?.interval_count === 2 ? "2 weeks" : (item.price.recurring?.interval ?? "");
+      const interval =
+        item.price.recurring?.interval_count === 2 ? "2 weeks" : (item.price.recurring?.interval ?? "");
       return lineItemObject({
         id: ctx.nextId("il"),
         invoice: id,
@@ -95,7 +96,8 @@ export function subscriptionInvoices(
         periodEnd: period.start,
         attemptCount: attempts,
         ...timeline(ctx, period.start, status),
-        nextPaymentAttempt: status === "open" && sub.status === "past_due" ? ctx.now + ctx.rng.int(1, 3) * DAY : null,
+        nextPaymentAttempt:
+          status === "open" && sub.status === "past_due" ? ctx.now + ctx.rng.int(1, 3) * DAY : null,
       }),
     );
   }

@@ -24,15 +24,33 @@ function serviceItem(ctx: GenContext, kind: ServiceKind, start: number): ItemPla
   switch (kind) {
     case "groom": {
       const dogs = rng.chance(0.15) ? 2 : 1;
-      return { price: ctx.price(PRICE_IDS.groomSingle), quantity: dogs, start, end: start + 90 * 60, description: "Grooming Session (90 min)" };
+      return {
+        price: ctx.price(PRICE_IDS.groomSingle),
+        quantity: dogs,
+        start,
+        end: start + 90 * 60,
+        description: "Grooming Session (90 min)",
+      };
     }
     case "board": {
       const nights = rng.int(1, 7);
       const description = `Overnight Boarding (${nights} night${nights === 1 ? "" : "s"})`;
-      return { price: ctx.price(PRICE_IDS.boardNight), quantity: nights, start, end: start + nights * DAY, description };
+      return {
+        price: ctx.price(PRICE_IDS.boardNight),
+        quantity: nights,
+        start,
+        end: start + nights * DAY,
+        description,
+      };
     }
     case "walk":
-      return { price: ctx.price(PRICE_IDS.walk30Single), quantity: rng.chance(0.2) ? 2 : 1, start, end: start + 30 * 60, description: "Dog Walk (30 min)" };
+      return {
+        price: ctx.price(PRICE_IDS.walk30Single),
+        quantity: rng.chance(0.2) ? 2 : 1,
+        start,
+        end: start + 30 * 60,
+        description: "Dog Walk (30 min)",
+      };
     case "gift":
       return { price: ctx.price(PRICE_IDS.gift25), quantity: 1, start, end: start, description: "Gift Card" };
   }
@@ -56,11 +74,15 @@ export function oneOffInvoice(ctx: GenContext, customer: Stripe.Customer): OneOf
   const kind = rng.weighted<ServiceKind>({ groom: 35, board: 25, walk: 30, gift: 10 });
   const day = Math.floor(now / DAY) + rng.int(-60, 30);
   const serviceStart = day * DAY + (kind === "board" ? 16 : rng.int(8, 16)) * HOUR;
-  const wanted = kind === "gift" ? now - rng.int(1, 120 * 24) * HOUR : serviceStart - rng.int(1, 14) * DAY - rng.int(0, 8) * HOUR;
+  const wanted =
+    kind === "gift"
+      ? now - rng.int(1, 120 * 24) * HOUR
+      : serviceStart - rng.int(1, 14) * DAY - rng.int(0, 8) * HOUR;
   const created = Math.max(customer.created + HOUR, Math.min(wanted, now - rng.int(1, 6) * HOUR));
 
   const plans = [serviceItem(ctx, kind, kind === "gift" ? created : serviceStart)];
-  if (kind !== "gift" && rng.chance(0.15)) plans.push(serviceItem(ctx, "walk", serviceStart + rng.int(1, 7) * DAY));
+  if (kind !== "gift" && rng.chance(0.15))
+    plans.push(serviceItem(ctx, "walk", serviceStart + rng.int(1, 7) * DAY));
 
   const status = pickStatus(ctx, serviceStart);
   const invoiceId = ctx.nextId("in");
@@ -124,5 +146,11 @@ function itemFor(
 export function pendingInvoiceItem(ctx: GenContext, customer: Stripe.Customer): Stripe.InvoiceItem {
   const start = (Math.floor(ctx.now / DAY) + ctx.rng.int(1, 7)) * DAY + ctx.rng.int(8, 16) * HOUR;
   const plan = serviceItem(ctx, "walk", start);
-  return itemFor(ctx, customer, null, plan, Math.max(customer.created + HOUR, ctx.now - ctx.rng.int(1, 48) * HOUR));
+  return itemFor(
+    ctx,
+    customer,
+    null,
+    plan,
+    Math.max(customer.created + HOUR, ctx.now - ctx.rng.int(1, 48) * HOUR),
+  );
 }

@@ -74,16 +74,49 @@ function canceledLifecycle(ctx: GenContext, anchor: number, every: Interval): Li
   const period = periodAt(anchor, every, picked);
   if (reason === "cancellation_requested" && period.end <= now && rng.chance(0.5)) {
     const canceledAt = rng.int(period.start, period.end - 1);
-    return { status: "canceled", current: period, cancelAtPeriodEnd: true, cancelAt: period.end, canceledAt, endedAt: period.end, reason, pause: null };
+    return {
+      status: "canceled",
+      current: period,
+      cancelAtPeriodEnd: true,
+      cancelAt: period.end,
+      canceledAt,
+      endedAt: period.end,
+      reason,
+      pause: null,
+    };
   }
-  return { status: "canceled", current: period, cancelAtPeriodEnd: false, cancelAt: null, canceledAt: picked, endedAt: picked, reason, pause: null };
+  return {
+    status: "canceled",
+    current: period,
+    cancelAtPeriodEnd: false,
+    cancelAt: null,
+    canceledAt: picked,
+    endedAt: picked,
+    reason,
+    pause: null,
+  };
 }
 
 function liveLifecycle(ctx: GenContext, status: Stripe.Subscription.Status, current: Period): Lifecycle {
   const { rng, now } = ctx;
-  const base: Lifecycle = { status, current, cancelAtPeriodEnd: false, cancelAt: null, canceledAt: null, endedAt: null, reason: null, pause: null };
+  const base: Lifecycle = {
+    status,
+    current,
+    cancelAtPeriodEnd: false,
+    cancelAt: null,
+    canceledAt: null,
+    endedAt: null,
+    reason: null,
+    pause: null,
+  };
   if (status !== "past_due" && rng.chance(0.1)) {
-    return { ...base, cancelAtPeriodEnd: true, cancelAt: current.end, canceledAt: rng.int(current.start, now), reason: "cancellation_requested" };
+    return {
+      ...base,
+      cancelAtPeriodEnd: true,
+      cancelAt: current.end,
+      canceledAt: rng.int(current.start, now),
+      reason: "cancellation_requested",
+    };
   }
   if (status === "active" && rng.chance(0.06)) {
     const behavior = rng.weighted({ void: 6, keep_as_draft: 2, mark_uncollectible: 2 });
@@ -107,14 +140,21 @@ export function planSubscription(ctx: GenContext, customer: Stripe.Customer): Pl
     trial = { start, end: start + TRIAL_DAYS * DAY };
   } else {
     start = rng.int(earliest, now - 2 * DAY);
-    if (start + (TRIAL_DAYS + 1) * DAY < now && rng.chance(0.15)) trial = { start, end: start + TRIAL_DAYS * DAY };
+    if (start + (TRIAL_DAYS + 1) * DAY < now && rng.chance(0.15))
+      trial = { start, end: start + TRIAL_DAYS * DAY };
   }
   const anchor = trial ? trial.end : start;
 
   const life =
     status === "canceled"
       ? canceledLifecycle(ctx, anchor, every)
-      : liveLifecycle(ctx, status, status === "trialing" && trial ? { index: -1, start: trial.start, end: trial.end } : periodAt(anchor, every, now));
+      : liveLifecycle(
+          ctx,
+          status,
+          status === "trialing" && trial
+            ? { index: -1, start: trial.start, end: trial.end }
+            : periodAt(anchor, every, now),
+        );
 
   const id = ctx.nextId("sub");
   const items = prices.map((price) =>
@@ -122,7 +162,10 @@ export function planSubscription(ctx: GenContext, customer: Stripe.Customer): Pl
       id: ctx.nextId("si"),
       subscription: id,
       price,
-      quantity: price.id === PRICE_IDS.walk60x3Weekly || price.id === PRICE_IDS.daycareMonthly || !rng.chance(0.15) ? 1 : 2,
+      quantity:
+        price.id === PRICE_IDS.walk60x3Weekly || price.id === PRICE_IDS.daycareMonthly || !rng.chance(0.15)
+          ? 1
+          : 2,
       created: start,
       periodStart: life.current.start,
       periodEnd: life.current.end,

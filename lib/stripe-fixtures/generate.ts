@@ -6,7 +6,11 @@ import { catalogPrices, catalogProducts } from "@/lib/stripe-fixtures/catalog";
 import { type GenContext, createContext } from "@/lib/stripe-fixtures/context";
 import { subscriptionInvoices } from "@/lib/stripe-fixtures/gen-invoices";
 import { oneOffInvoice, pendingInvoiceItem } from "@/lib/stripe-fixtures/gen-one-off";
-import { type PlannedSubscription, billablePeriods, planSubscription } from "@/lib/stripe-fixtures/gen-subscriptions";
+import {
+  type PlannedSubscription,
+  billablePeriods,
+  planSubscription,
+} from "@/lib/stripe-fixtures/gen-subscriptions";
 import { customerObject } from "@/lib/stripe-fixtures/objects";
 import { person } from "@/lib/stripe-fixtures/people";
 import { createRng, share } from "@/lib/stripe-fixtures/random";
@@ -40,14 +44,27 @@ export function generateAccount(options: GenerateOptions): StripeAccount {
   const products = catalogProducts();
   const prices = catalogPrices();
   const ctx = createContext(createRng(opts.seed), toUnix(opts.now), products, prices);
-  const account: StripeAccount = { customers: [], products, prices, subscriptions: [], invoices: [], invoiceItems: [] };
+  const account: StripeAccount = {
+    customers: [],
+    products,
+    prices,
+    subscriptions: [],
+    invoices: [],
+    invoiceItems: [],
+  };
   for (let i = 0; i < opts.customers; i++) {
     addCustomer(ctx, account, i, share(i, opts.subscriptionsPerCustomer), share(i, opts.invoicesPerCustomer));
   }
   return account;
 }
 
-function addCustomer(ctx: GenContext, account: StripeAccount, index: number, subscriptions: number, invoices: number) {
+function addCustomer(
+  ctx: GenContext,
+  account: StripeAccount,
+  index: number,
+  subscriptions: number,
+  invoices: number,
+) {
   const { rng, now } = ctx;
   const seq = index + 1;
   const who = person(rng, seq);
@@ -65,7 +82,10 @@ function addCustomer(ctx: GenContext, account: StripeAccount, index: number, sub
 
   const plans: PlannedSubscription[] = [];
   for (let s = 0; s < subscriptions; s++) plans.push(planSubscription(ctx, customer));
-  const perPlan = allocate(plans.map(billablePeriods), plans.length === 0 ? 0 : invoices - (invoices > 0 && rng.chance(0.3) ? 1 : 0));
+  const perPlan = allocate(
+    plans.map(billablePeriods),
+    plans.length === 0 ? 0 : invoices - (invoices > 0 && rng.chance(0.3) ? 1 : 0),
+  );
   const oneOffs = invoices - perPlan.reduce((sum, n) => sum + n, 0);
 
   const mine: Stripe.Invoice[] = [];
@@ -116,5 +136,11 @@ function numberInvoices(customer: Stripe.Customer, invoices: Stripe.Invoice[]) {
 
 /** The sample business shown in demo mode: 36 customers, ~32 subscriptions, some one-offs; fixed seed. */
 export function demoAccount(now: Date): StripeAccount {
-  return generateAccount({ customers: 36, subscriptionsPerCustomer: 0.9, invoicesPerCustomer: 2.5, seed: 20_240_601, now });
+  return generateAccount({
+    customers: 36,
+    subscriptionsPerCustomer: 0.9,
+    invoicesPerCustomer: 2.5,
+    seed: 20_240_601,
+    now,
+  });
 }

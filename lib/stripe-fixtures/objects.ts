@@ -147,7 +147,12 @@ export function subscriptionObject(input: SubscriptionInput): Stripe.Subscriptio
     cancel_at: input.cancelAt,
     cancel_at_period_end: input.cancelAtPeriodEnd,
     canceled_at: input.canceledAt,
-    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: input.cancellationReason },
+    cancellation_details: {
+      comment: null,
+      feedback: null,
+      feedback_option: null,
+      reason: input.cancellationReason,
+    },
     collection_method: "charge_automatically",
     created: input.created,
     currency: CATALOG_CURRENCY,
@@ -256,7 +261,10 @@ export function lineItemObject(input: LineInput): Stripe.InvoiceLineItem {
 function pricingOf(price: Stripe.Price): Stripe.InvoiceLineItem.Pricing & Stripe.InvoiceItem.Pricing {
   return {
     type: "price_details",
-    price_details: { price: price.id, product: typeof price.product === "string" ? price.product : price.product.id },
+    price_details: {
+      price: price.id,
+      product: typeof price.product === "string" ? price.product : price.product.id,
+    },
     unit_amount_decimal: price.unit_amount_decimal,
   };
 }

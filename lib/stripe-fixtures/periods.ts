@@ -23,9 +23,7 @@ export function boundary(anchor: number, every: Interval, index: number): number
   const month = ((months % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const day = Math.min(date.getUTCDate(), lastDay);
-  return (
-    Date.UTC(year, month, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()) / 1000
-  );
+  return Date.UTC(year, month, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()) / 1000;
 }
 
 /** The period (counted from `anchor`) that contains `at`; `at` before the anchor gives period 0. */

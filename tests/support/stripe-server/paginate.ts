@@ -25,8 +25,12 @@ export interface Page<T> {
 
 function bounds(range: CreatedRange | undefined): { upper?: number; lower?: number } {
   if (!range) return {};
-  const uppers = [range.lte, range.lt === undefined ? undefined : range.lt - 1].filter((v) => v !== undefined);
-  const lowers = [range.gte, range.gt === undefined ? undefined : range.gt + 1].filter((v) => v !== undefined);
+  const uppers = [range.lte, range.lt === undefined ? undefined : range.lt - 1].filter(
+    (v) => v !== undefined,
+  );
+  const lowers = [range.gte, range.gt === undefined ? undefined : range.gt + 1].filter(
+    (v) => v !== undefined,
+  );
   return {
     upper: uppers.length ? Math.min(...uppers) : undefined,
     lower: lowers.length ? Math.max(...lowers) : undefined,

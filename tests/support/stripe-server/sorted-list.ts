@@ -3,9 +3,9 @@
 
 export interface Listed {
   id: string;
-  created: number;
 }
 
+/** Where an object stands in its list: Stripe orders by creation time (invoice items by `date`). */
 export interface CursorKey {
   id: string;
   created: number;
@@ -23,9 +23,18 @@ export class SortedList<T extends Listed> {
   /** Where removed objects stood, so a page cursor pointing at one still resolves. */
   private readonly removed = new Map<string, number>();
 
-  constructor(initial: readonly T[] = []) {
-    this.items = [...initial].sort(compareListOrder);
+  constructor(
+    readonly createdOf: (item: T) => number,
+    initial: readonly T[] = [],
+  ) {
+    this.items = [...initial].sort(
+      (a, b) => createdOf(b) - createdOf(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
     for (const item of this.items) this.byId.set(item.id, item);
+  }
+
+  key(item: T): CursorKey {
+    return { id: item.id, created: this.createdOf(item) };
   }
 
   get size(): number {
@@ -51,18 +60,18 @@ export class SortedList<T extends Listed> {
   /** The list position of `id`, also for removed objects; undefined when never seen. */
   cursor(id: string): CursorKey | undefined {
     const item = this.byId.get(id);
-    if (item) return { id, created: item.created };
+    if (item) return this.key(item);
     const created = this.removed.get(id);
     return created === undefined ? undefined : { id, created };
   }
 
   upsert(item: T): void {
     const existing = this.byId.get(item.id);
-    if (existing && existing.created === item.created) {
-      this.items[this.lowerBound(existing)] = item;
+    if (existing && this.createdOf(existing) === this.createdOf(item)) {
+      this.items[this.lowerBound(this.key(existing))] = item;
     } else {
-      if (existing) this.items.splice(this.lowerBound(existing), 1);
-      this.items.splice(this.lowerBound(item), 0, item);
+      if (existing) this.items.splice(this.lowerBound(this.key(existing)), 1);
+      this.items.splice(this.lowerBound(this.key(item)), 0, item);
     }
     this.byId.set(item.id, item);
     this.removed.delete(item.id);
@@ -71,30 +80,30 @@ export class SortedList<T extends Listed> {
   remove(id: string): T | undefined {
     const existing = this.byId.get(id);
     if (!existing) return undefined;
-    this.items.splice(this.lowerBound(existing), 1);
+    this.items.splice(this.lowerBound(this.key(existing)), 1);
     this.byId.delete(id);
-    this.removed.set(id, existing.created);
+    this.removed.set(id, this.createdOf(existing));
     return existing;
   }
 
   /** First index whose item does not come before `key` (the index of `key` itself when present). */
   lowerBound(key: CursorKey): number {
-    return this.firstIndex((item) => compareListOrder(item, key) >= 0);
+    return this.firstIndex((item) => compareListOrder(this.key(item), key) >= 0);
   }
 
   /** First index whose item comes after `key`. */
   upperBound(key: CursorKey): number {
-    return this.firstIndex((item) => compareListOrder(item, key) > 0);
+    return this.firstIndex((item) => compareListOrder(this.key(item), key) > 0);
   }
 
   /** First index whose item has `created <= value` (items are newest first). */
   firstCreatedAtMost(value: number): number {
-    return this.firstIndex((item) => item.created <= value);
+    return this.firstIndex((item) => this.createdOf(item) <= value);
   }
 
   /** First index whose item has `created < value`. */
   firstCreatedBelow(value: number): number {
-    return this.firstIndex((item) => item.created < value);
+    return this.firstIndex((item) => this.createdOf(item) < value);
   }
 
   /** Binary search for the first index where a predicate, false then true along the list, holds. */

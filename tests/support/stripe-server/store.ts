@@ -43,20 +43,22 @@ export interface DeletedStub {
   deleted: true;
 }
 
+const created = (object: { created: number }) => object.created;
+
 export class StripeStore {
   private readonly lists: { [K in StoreKind]: SortedList<KindMap[K]> };
-  readonly events = new SortedList<Stripe.Event>();
+  readonly events = new SortedList<Stripe.Event>(created);
   /** subscription item id → subscription id. */
   private readonly itemOwners = new Map<string, string>();
 
   constructor(account: StripeAccount) {
     this.lists = {
-      customer: new SortedList(account.customers),
-      product: new SortedList(account.products),
-      price: new SortedList(account.prices),
-      subscription: new SortedList(account.subscriptions),
-      invoice: new SortedList(account.invoices),
-      invoiceitem: new SortedList(account.invoiceItems),
+      customer: new SortedList(created, account.customers),
+      product: new SortedList(created, account.products),
+      price: new SortedList(created, account.prices),
+      subscription: new SortedList(created, account.subscriptions),
+      invoice: new SortedList(created, account.invoices),
+      invoiceitem: new SortedList((item) => item.date, account.invoiceItems),
     };
     for (const subscription of account.subscriptions) this.indexItems(subscription);
   }
@@ -71,7 +73,9 @@ export class StripeStore {
 
   /** The stub Stripe returns for a deleted customer or product; undefined for anything else. */
   deletedStub(kind: StoreKind, id: string): DeletedStub | undefined {
-    return stubbedKinds.has(kind) && this.list(kind).wasRemoved(id) ? { id, object: kind, deleted: true } : undefined;
+    return stubbedKinds.has(kind) && this.list(kind).wasRemoved(id)
+      ? { id, object: kind, deleted: true }
+      : undefined;
   }
 
   upsert<K extends StoreKind>(kind: K, object: KindMap[K]): void {

@@ -1,0 +1,60 @@
+// GET /api/bookings/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&staffId=][&clientId=] — an .ics
+// download of the bookings starting on those local days (clientId is the Stripe customer id).
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { CALENDAR_CONTENT_TYPE, ExportRangeError, exportIcs } from "@/lib/calendar/feed";
+import { UnknownTargetError } from "@/lib/calendar/query";
+import { sqlite } from "@/lib/db/sqlite";
+import { route } from "@/lib/http/handler";
+import { HttpError } from "@/lib/http/problem";
+
+export const dynamic = "force-dynamic";
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const day = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+
+const exportQuerySchema = z.object({
+  from: day,
+  to: day,
+  staffId: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a staff id (a whole number)" }).int().positive().optional(),
+  ),
+  clientId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+});
+
+function invalid(path: string, message: string): HttpError {
+  return new HttpError(422, "The request does not match the expected shape.", [{ path, message }]);
+}
+
+export const GET = route("bookings.export", async (request) => {
+  const query = exportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  let exported;
+  try {
+    exported = exportIcs(
+      sqlite(),
+      {
+        from: query.from,
+        to: query.to,
+        staffId: query.staffId,
+        clientStripeId: query.clientId,
+        publicUrl: config().publicUrl,
+      },
+      new Date(),
+    );
+  } catch (error) {
+    if (error instanceof UnknownTargetError) {
+      throw invalid(error.field === "staffId" ? "staffId" : "clientId", error.message);
+    }
+    if (error instanceof ExportRangeError) throw invalid(error.field, error.message);
+    throw error;
+  }
+  return new Response(exported.body, {
+    status: 200,
+    headers: {
+      "content-type": CALENDAR_CONTENT_TYPE,
+      "content-disposition": `attachment; filename="${exported.filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

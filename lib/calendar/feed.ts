@@ -1,0 +1,197 @@
+// Serving a subscribed feed and exporting a date range. Calendar apps poll feeds every few
+// minutes, so the common answer is a 304 decided from one feed lookup and one aggregate
+// query; bookings are loaded and the text built only when the version changed.
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { buildCalendar } from "@/lib/calendar/ics";
+import {
+  assertFilterTargetsExist,
+  bookingFilterSchema,
+  bookingsVersion,
+  dayRangeWindow,
+  feedWindow,
+  loadCalendarBookings,
+  type BookingsVersion,
+  type FeedWindow,
+  usableZone,
+} from "@/lib/calendar/query";
+import type { Sqlite } from "@/lib/db/sqlite";
+import { feedFilter, findActiveFeed, type CalendarFeed } from "@/lib/feeds/tokens";
+import { loadSettings, settingsSchema } from "@/lib/settings";
+
+/** Bump when the generated text changes shape, so cached copies are not reused. */
+const FORMAT_VERSION = "ics-1";
+export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
+export const FEED_CACHE_CONTROL = "private, max-age=300";
+/** Longest export, in days: a guard against one request building years of events. */
+export const MAX_EXPORT_DAYS = 3660;
+
+export interface ServeFeedOptions {
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
+  now: Date;
+  publicUrl: string;
+}
+
+export type FeedResponse =
+  | { status: 404 }
+  | { status: 304; headers: Record<string, string> }
+  | { status: 200; headers: Record<string, string>; body: string };
+
+const feedSettingsSchema = settingsSchema.pick({
+  businessName: true,
+  timeZone: true,
+  feedPastDays: true,
+  feedFutureDays: true,
+});
+type FeedSettings = z.infer<typeof feedSettingsSchema>;
+
+// A plain read: loadSettings would start a write (INSERT OR IGNORE) on every poll and wait
+// behind a running reconcile for the write lock.
+function readFeedSettings(db: Sqlite): FeedSettings {
+  const row = db
+    .prepare("SELECT businessName, timeZone, feedPastDays, feedFutureDays FROM Setting WHERE id = 1")
+    .get();
+  return row ? feedSettingsSchema.parse(row) : loadSettings(db);
+}
+
+/** The calendar's display name: the feed's label, else the business name plus whose feed it is. */
+export function feedCalendarName(feed: CalendarFeed, businessName: string): string {
+  if (feed.label) return feed.label;
+  return feed.scope !== "business" && feed.targetName ? `${businessName} — ${feed.targetName}` : businessName;
+}
+
+/** An ASCII file name: letters, digits and dashes, then `.ics`. */
+export function icsFileName(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase()
+    .slice(0, 60);
+  return `${slug || "calendar"}.ics`;
+}
+
+/** Weak ETag over everything the body depends on; equal tags ⇔ equal inputs (up to SHA-256). */
+export function feedEtag(parts: {
+  feedId: number;
+  name: string;
+  version: BookingsVersion;
+  settings: FeedSettings;
+  window: FeedWindow;
+  publicUrl: string;
+}): string {
+  const material = JSON.stringify([
+    FORMAT_VERSION,
+    parts.feedId,
+    parts.name,
+    parts.version.maxUpdatedAt,
+    parts.version.count,
+    parts.version.sequenceSum,
+    parts.settings.timeZone,
+    parts.settings.feedPastDays,
+    parts.settings.feedFutureDays,
+    parts.window.day,
+    parts.publicUrl,
+  ]);
+  return `W/"${createHash("sha256").update(material).digest("base64url").slice(0, 32)}"`;
+}
+
+/** Weak comparison (RFC 9110 §8.8.3.2) of an If-None-Match list against one tag. */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => opaque(candidate) === opaque(etag));
+}
+
+function notModified(options: ServeFeedOptions, etag: string, lastModified: Date): boolean {
+  if (options.ifNoneMatch && options.ifNoneMatch.trim() !== "") return etagMatches(options.ifNoneMatch, etag);
+  if (!options.ifModifiedSince) return false;
+  const since = Date.parse(options.ifModifiedSince);
+  // HTTP dates have whole seconds.
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+/** 404 for unknown or revoked tokens (no body), 304 without loading bookings when the client is current, else 200. */
+export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
+  const feed = findActiveFeed(db, token);
+  if (!feed) return { status: 404 };
+  const settings = readFeedSettings(db);
+  const window = feedWindow(options.now, settings);
+  const filter = feedFilter(feed);
+  const version = bookingsVersion(db, filter, window);
+  const name = feedCalendarName(feed, settings.businessName);
+  const publicUrl = options.publicUrl.replace(/\/+$/, "");
+  const etag = feedEtag({ feedId: feed.id, name, version, settings, window, publicUrl });
+  // The window moves at each local midnight, which can change the body with no booking edited.
+  const lastModified = new Date(Math.max(version.maxUpdatedAt ?? 0, window.dayStart.getTime(), feed.createdAt.getTime()));
+  const headers: Record<string, string> = {
+    etag,
+    "last-modified": lastModified.toUTCString(),
+    "cache-control": FEED_CACHE_CONTROL,
+  };
+  if (notModified(options, etag, lastModified)) return { status: 304, headers };
+
+  const bookings = loadCalendarBookings(db, filter, window);
+  const body = buildCalendar({ name, timeZone: settings.timeZone, bookings, publicUrl });
+  return {
+    status: 200,
+    headers: {
+      ...headers,
+      "content-type": CALENDAR_CONTENT_TYPE,
+      "content-disposition": `inline; filename="${icsFileName(name)}"`,
+    },
+    body,
+  };
+}
+
+export const exportInputSchema = z
+  .object({
+    from: z.iso.date("must be a date written YYYY-MM-DD").optional(),
+    to: z.iso.date("must be a date written YYYY-MM-DD").optional(),
+    /** Base for each event's link back to the app; links are left out without it. */
+    publicUrl: z.url().optional(),
+  })
+  .extend(bookingFilterSchema.shape);
+export type ExportInput = z.input<typeof exportInputSchema>;
+
+export interface ExportedCalendar {
+  filename: string;
+  body: string;
+  count: number;
+}
+
+/** Thrown for an export range that is reversed or longer than MAX_EXPORT_DAYS; `field` names the culprit. */
+export class ExportRangeError extends Error {
+  constructor(
+    public readonly field: "from" | "to",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExportRangeError";
+  }
+}
+
+/** The filter's bookings starting on local days [from, to] (inclusive; each defaults to the feed window's end) as one .ics. */
+export function exportIcs(db: Sqlite, input: ExportInput, now: Date): ExportedCalendar {
+  const { from, to, publicUrl, ...filterInput } = exportInputSchema.parse(input);
+  const filter = bookingFilterSchema.parse(filterInput);
+  assertFilterTargetsExist(db, filter);
+  const settings = loadSettings(db);
+  const today = DateTime.fromJSDate(now, { zone: usableZone(settings.timeZone) }).startOf("day");
+  const fromDay = from ?? today.minus({ days: settings.feedPastDays }).toISODate() ?? "";
+  const toDay = to ?? today.plus({ days: settings.feedFutureDays }).toISODate() ?? "";
+  if (toDay < fromDay) throw new ExportRangeError("to", "`to` must not be before `from`.");
+  const window = dayRangeWindow(fromDay, toDay, settings.timeZone);
+  if (window.to.getTime() - window.from.getTime() > (MAX_EXPORT_DAYS + 1) * 86_400_000) {
+    throw new ExportRangeError("to", `An export can cover at most ${MAX_EXPORT_DAYS} days.`);
+  }
+  const bookings = loadCalendarBookings(db, filter, window);
+  const name = `${settings.businessName} bookings ${fromDay} to ${toDay}`;
+  return {
+    filename: icsFileName(name),
+    body: buildCalendar({ name, timeZone: settings.timeZone, bookings, publicUrl: publicUrl ?? null }),
+    count: bookings.length,
+  };
+}

@@ -1,0 +1,150 @@
+// Bookings → iCalendar text. The output depends on the bookings and the options only (never
+// on the clock), so unchanged data gives byte-identical text and a stable ETag.
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import { DateTime } from "luxon";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { CalendarBooking } from "@/lib/calendar/query";
+import type { BookingStatus } from "@/lib/bookings/types";
+
+export const PRODUCT_ID = "-//Stripe Bookings//EN";
+export const UID_DOMAIN = "stripe-bookings";
+/** How often subscribers should refetch, in seconds (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
+export const REFRESH_SECONDS = 15 * 60;
+
+export interface BuildCalendarInput {
+  /** X-WR-CALNAME / NAME. */
+  name: string;
+  /** IANA zone the events are written in; unknown zones fall back to UTC. */
+  timeZone: string;
+  bookings: readonly CalendarBooking[];
+  /** Base URL for each event's link back to the app; null leaves the links out. */
+  publicUrl: string | null;
+  /** Accepted for callers' convenience but never written: the output must not depend on the clock. */
+  now?: Date;
+}
+
+interface ZoneBlock {
+  tzid: string;
+  vtimezone: string;
+}
+
+const zoneCache = new Map<string, ZoneBlock | null>();
+
+// The library writes Etc/UTC for "UTC"; UTC itself is written as plain `Z` times, which every
+// client understands without a VTIMEZONE.
+function zoneBlock(timeZone: string): ZoneBlock | null {
+  if (!zoneCache.has(timeZone)) {
+    const block = tzlib_get_ical_block(timeZone);
+    const [vtimezone, tzidLine] = Array.isArray(block) ? block : [];
+    const tzid = tzidLine?.replace(/^TZID=/, "");
+    const usable = vtimezone && tzid && !/^(Etc\/)?(UTC|GMT|UCT|Zulu|Universal)$/.test(tzid);
+    zoneCache.set(timeZone, usable ? { tzid, vtimezone } : null);
+  }
+  return zoneCache.get(timeZone) ?? null;
+}
+
+/** The VTIMEZONE block (CRLF lines) the library knows for a zone, or null for UTC and unknown zones. */
+export function vtimezoneFor(timeZone: string): string | null {
+  return zoneBlock(timeZone)?.vtimezone ?? null;
+}
+
+/** A UID that is the same for the same booking key and different for different keys. */
+export function bookingUid(bookingKey: string): string {
+  // Percent-encoding keeps the mapping one-to-one while leaving only characters that need
+  // no escaping in a TEXT value (ical-generator writes UID unescaped).
+  const safe = Array.from(new TextEncoder().encode(bookingKey), (byte) => {
+    const char = String.fromCharCode(byte);
+    return /[A-Za-z0-9._~:-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+  return `${safe}@${UID_DOMAIN}`;
+}
+
+// TEXT values may hold any character except controls (HTAB and newline are escaped by the library).
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+}
+
+const statusMap: Record<BookingStatus, ICalEventStatus> = {
+  scheduled: ICalEventStatus.CONFIRMED,
+  completed: ICalEventStatus.CONFIRMED,
+  no_show: ICalEventStatus.CONFIRMED,
+  held: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+const statusWords: Record<BookingStatus, string> = {
+  scheduled: "Scheduled",
+  completed: "Completed",
+  no_show: "No-show",
+  held: "On hold",
+  cancelled: "Cancelled",
+};
+
+function clientLabel(booking: CalendarBooking): string | null {
+  return booking.clientName || booking.clientEmail || null;
+}
+
+/** "Weekly Walk (1h) — Jane Doe", or the title alone when the booking has no client. */
+export function eventSummary(booking: CalendarBooking): string {
+  const client = clientLabel(booking);
+  return clean(client ? `${booking.title} — ${client}` : booking.title);
+}
+
+/** Service, client, staff, status (with reason) and source, one per line. */
+export function eventDescription(booking: CalendarBooking): string {
+  const status = booking.statusReason
+    ? `${statusWords[booking.status]} (${booking.statusReason})`
+    : statusWords[booking.status];
+  const source = booking.sourceId ? `${booking.sourceKind} ${booking.sourceId}` : booking.sourceKind;
+  const lines = [
+    `Service: ${booking.title} [${booking.serviceCode}]`,
+    `Client: ${clientLabel(booking) ?? "—"}`,
+    `Staff: ${booking.staffName ?? "Unassigned"}`,
+    `Status: ${status}`,
+    `Source: ${source}`,
+  ];
+  return clean(lines.join("\n"));
+}
+
+function byStartThenKey(a: CalendarBooking, b: CalendarBooking): number {
+  return a.startAt.getTime() - b.startAt.getTime() || (a.bookingKey < b.bookingKey ? -1 : a.bookingKey > b.bookingKey ? 1 : 0);
+}
+
+/** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
+export function buildCalendar(input: BuildCalendarInput): string {
+  const zone = zoneBlock(input.timeZone);
+  const baseUrl = input.publicUrl?.replace(/\/+$/, "") ?? null;
+  const calendar = ical({
+    name: clean(input.name),
+    // ical-generator prepends the leading "-" itself.
+    prodId: PRODUCT_ID.slice(1),
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: REFRESH_SECONDS,
+  });
+  // name: null keeps the calendar itself zone-less, so DTSTAMP and LAST-MODIFIED stay in UTC
+  // as RFC 5545 requires; events carry the TZID and the generator adds one VTIMEZONE for it.
+  if (zone) calendar.timezone({ name: null, generator: (tzid) => (tzid === zone.tzid ? zone.vtimezone : null) });
+
+  for (const booking of [...input.bookings].sort(byStartThenKey)) {
+    const at = (date: Date) => (zone ? DateTime.fromJSDate(date, { zone: zone.tzid }) : date);
+    calendar.createEvent({
+      id: bookingUid(booking.bookingKey),
+      sequence: booking.sequence,
+      stamp: booking.updatedAt,
+      lastModified: booking.updatedAt,
+      start: at(booking.startAt),
+      end: at(booking.endAt),
+      timezone: zone?.tzid ?? null,
+      summary: eventSummary(booking),
+      description: eventDescription(booking),
+      url: baseUrl ? `${baseUrl}/bookings/${booking.id}` : null,
+      status: statusMap[booking.status],
+      // A cancelled visit must not block the time in free/busy views.
+      transparency:
+        booking.status === "cancelled" ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    });
+  }
+  // RFC 5545 ends every content line, the last included, with CRLF.
+  return `${calendar.toString()}\r\n`;
+}
