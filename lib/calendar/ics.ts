@@ -61,7 +61,6 @@ export function bookingUid(bookingKey: string): string {
 
 // TEXT values may hold any character except controls (HTAB and newline are escaped by the library).
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
 }
 

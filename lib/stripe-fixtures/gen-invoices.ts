@@ -49,7 +49,7 @@ export function subscriptionInvoices(
     const period = billedPeriod(plan, n);
     const first = period.trial || (period.index === 0 && !plan.trial);
     // Stripe bills in advance: a cycle invoice's own period is the one that just ended.
-    const previousStart = first
+    const invoicePeriodStart = first
       ? period.start
       : period.index > 0
         ? periodByIndex(plan.anchor, plan.every, period.index - 1).start
@@ -92,7 +92,7 @@ export function subscriptionInvoices(
         billingReason: first ? "subscription_create" : "subscription_cycle",
         collectionMethod: "charge_automatically",
         dueDate: null,
-        periodStart: first ? period.start : previousStart,
+        periodStart: invoicePeriodStart,
         periodEnd: period.start,
         attemptCount: attempts,
         ...timeline(ctx, period.start, status),

@@ -160,6 +160,7 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         for (const res of held) res.destroy();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
