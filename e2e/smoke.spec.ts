@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 test("the app shell loads with navigation and the demo label", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Demo data");
 });
 

@@ -79,8 +79,12 @@ describe("serveFeed", () => {
     const client = ok(serve(db, createFeed(db, { scope: "client", clientStripeId: "cus_b" }, now).token));
     const staffEvents = parseIcs(staff.body);
     const clientEvents = parseIcs(client.body);
-    expect(staffEvents.events.map((event) => event.uid).sort()).toEqual(["a-sam-1", "b-sam-1", "b-sam-2", "edge-first", "edge-last"].map(uid).sort());
-    expect(clientEvents.events.map((event) => event.uid).sort()).toEqual(["b-kim-1", "b-sam-1", "b-sam-2"].map(uid).sort());
+    expect(staffEvents.events.map((event) => event.uid).sort()).toEqual(
+      ["a-sam-1", "b-sam-1", "b-sam-2", "edge-first", "edge-last"].map(uid).sort(),
+    );
+    expect(clientEvents.events.map((event) => event.uid).sort()).toEqual(
+      ["b-kim-1", "b-sam-1", "b-sam-2"].map(uid).sort(),
+    );
     expect(staffEvents.name).toBe("Paws & Co — Sam");
     expect(clientEvents.name).toBe("Paws & Co — Bob Jones");
     expect(staffEvents.events.every((event) => event.description.includes("Staff: Sam"))).toBe(true);
@@ -88,7 +92,11 @@ describe("serveFeed", () => {
 
   it("answers 200 with calendar headers, then the same bytes and ETag while nothing changes", () => {
     const { db } = seed();
-    const { token } = createFeed(db, { scope: "business", label: "Team calendar" }, new Date("2026-03-01T00:00:00Z"));
+    const { token } = createFeed(
+      db,
+      { scope: "business", label: "Team calendar" },
+      new Date("2026-03-01T00:00:00Z"),
+    );
     const first = ok(serve(db, token));
     expect(first.headers).toMatchObject({
       "content-type": "text/calendar; charset=utf-8",
@@ -132,7 +140,12 @@ describe("serveFeed", () => {
     const before = ok(serve(db, token));
     const event = (body: string, key: string) => parseIcs(body).events.find((e) => e.uid === uid(key));
 
-    reconcileChange(db, "a-sam-1", { startAt: localTime(zone, "2026-03-18T14:00") }, new Date("2026-03-15T12:05:00Z"));
+    reconcileChange(
+      db,
+      "a-sam-1",
+      { startAt: localTime(zone, "2026-03-18T14:00") },
+      new Date("2026-03-15T12:05:00Z"),
+    );
     // The client still holds the old ETag: it must get the new body, not a 304.
     const moved = ok(serve(db, token, { ifNoneMatch: before.headers.etag }));
     expect(moved.headers.etag).not.toBe(before.headers.etag);
@@ -143,7 +156,11 @@ describe("serveFeed", () => {
     const cancelled = ok(serve(db, token, { ifNoneMatch: moved.headers.etag }));
     expect(cancelled.headers.etag).not.toBe(moved.headers.etag);
     expect(event(cancelled.body, "b-sam-1")).toMatchObject({ sequence: 1, status: "CANCELLED" });
-    expect(parseIcs(cancelled.body).events.map((e) => e.uid).sort()).toEqual(inWindow.map(uid).sort());
+    expect(
+      parseIcs(cancelled.body)
+        .events.map((e) => e.uid)
+        .sort(),
+    ).toEqual(inWindow.map(uid).sort());
   });
 
   it("changes the ETag when settings that shape the output change or the day rolls over", () => {
@@ -165,7 +182,8 @@ describe("serveFeed", () => {
     const { db } = seed();
     const { token, feed } = createFeed(db, { scope: "business" }, now);
     const unknown = `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`;
-    for (const bad of [unknown, "", "../../etc/passwd", `${token}x`]) expect(serve(db, bad)).toEqual({ status: 404 });
+    for (const bad of [unknown, "", "../../etc/passwd", `${token}x`])
+      expect(serve(db, bad)).toEqual({ status: 404 });
     revokeFeed(db, String(feed.id), now);
     expect(serve(db, token)).toEqual({ status: 404 });
   });
@@ -174,7 +192,12 @@ describe("serveFeed", () => {
     const { db } = seed();
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) {
-        insertBooking(db, { key: `bulk-${i}`, start: new Date(now.getTime() + i * 3_600_000), staffId: 1, clientStripeId: "cus_a" });
+        insertBooking(db, {
+          key: `bulk-${i}`,
+          start: new Date(now.getTime() + i * 3_600_000),
+          staffId: 1,
+          clientStripeId: "cus_a",
+        });
       }
     })();
     const { token } = createFeed(db, { scope: "business" }, now);
@@ -197,7 +220,11 @@ describe("exportIcs", () => {
     expect(parseIcs(all.body).events.map((e) => e.uid)).toEqual(["a-sam-1", "a-kim-1", "b-sam-1"].map(uid));
     expect(all).toMatchObject({ count: 3, filename: "paws-co-bookings-2026-03-16-to-2026-03-27.ics" });
     const mine = exportIcs(db, { from: "2026-02-01", to: "2026-12-31", staffId: sam }, now);
-    expect(parseIcs(mine.body).events.map((e) => e.uid).sort()).toEqual(
+    expect(
+      parseIcs(mine.body)
+        .events.map((e) => e.uid)
+        .sort(),
+    ).toEqual(
       ["a-sam-1", "b-sam-1", "b-sam-2", "edge-first", "edge-last", "out-before", "out-after"].map(uid).sort(),
     );
     expect(parseIcs(mine.body).events.every((e) => e.url === null)).toBe(true);
@@ -208,7 +235,9 @@ describe("exportIcs", () => {
     expect(exportIcs(db, {}, now).count).toBe(inWindow.length);
     expect(() => exportIcs(db, { from: "2026-03-02", to: "2026-03-01" }, now)).toThrow(/must not be before/);
     expect(() => exportIcs(db, { staffId: 99 }, now)).toThrow(/No staff member has id 99/);
-    expect(() => exportIcs(db, { clientStripeId: "cus_zzz" }, now)).toThrow(/No client has Stripe id cus_zzz/);
+    expect(() => exportIcs(db, { clientStripeId: "cus_zzz" }, now)).toThrow(
+      /No client has Stripe id cus_zzz/,
+    );
     expect(() => exportIcs(db, { from: "2026-3-1" }, now)).toThrow();
   });
 });

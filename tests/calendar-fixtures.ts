@@ -11,7 +11,12 @@ export function insertStaff(db: Sqlite, name: string, email: string | null = nul
   return Number(lastInsertRowid);
 }
 
-export function insertClient(db: Sqlite, stripeId: string, name: string | null, email: string | null = null): void {
+export function insertClient(
+  db: Sqlite,
+  stripeId: string,
+  name: string | null,
+  email: string | null = null,
+): void {
   db.prepare(
     `INSERT INTO Client (stripeId, name, email, raw, contentHash, stripeCreated, sourceAt, appliedAt)
      VALUES (?, ?, ?, '{}', 'h', 0, 0, 0)`,
@@ -70,7 +75,12 @@ export function reconcileChange(
       `UPDATE Booking SET startAt = coalesce(@startAt, startAt), endAt = coalesce(@startAt + (endAt - startAt), endAt),
          status = coalesce(@status, status), sequence = sequence + 1, updatedAt = @at WHERE bookingKey = @key`,
     )
-    .run({ key: bookingKey, startAt: change.startAt?.getTime() ?? null, status: change.status ?? null, at: at.getTime() });
+    .run({
+      key: bookingKey,
+      startAt: change.startAt?.getTime() ?? null,
+      status: change.status ?? null,
+      at: at.getTime(),
+    });
   if (result.changes !== 1) throw new Error(`no booking ${bookingKey}`);
 }
 

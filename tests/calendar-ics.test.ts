@@ -7,7 +7,9 @@ import { localTime, parseIcs } from "@/tests/calendar-fixtures";
 
 const publicUrl = "http://127.0.0.1:3000";
 
-function booking(overrides: Partial<CalendarBooking> & { bookingKey: string; startAt: Date }): CalendarBooking {
+function booking(
+  overrides: Partial<CalendarBooking> & { bookingKey: string; startAt: Date },
+): CalendarBooking {
   return {
     id: 1,
     clientStripeId: "cus_1",
@@ -41,7 +43,9 @@ describe("buildCalendar: wall-clock time across DST", () => {
   ];
 
   it.each(cases)("%s: 09:00 local stays 09:00 on both sides of each change", (zone, locals) => {
-    const bookings = locals.map((local, i) => booking({ id: i + 1, bookingKey: `k${i}`, startAt: localTime(zone, local) }));
+    const bookings = locals.map((local, i) =>
+      booking({ id: i + 1, bookingKey: `k${i}`, startAt: localTime(zone, local) }),
+    );
     const parsed = parseIcs(build(zone, bookings));
 
     expect(parsed.timezoneIds).toEqual([zone]);
@@ -73,9 +77,19 @@ describe("buildCalendar: properties", () => {
 
   it("maps statuses: cancelled → CANCELLED, held → TENTATIVE, the rest → CONFIRMED", () => {
     const statuses: BookingStatus[] = ["scheduled", "held", "cancelled", "completed", "no_show"];
-    const bookings = statuses.map((status, i) => booking({ id: i, bookingKey: status, status, startAt: new Date(start.getTime() + i * 3_600_000) }));
+    const bookings = statuses.map((status, i) =>
+      booking({ id: i, bookingKey: status, status, startAt: new Date(start.getTime() + i * 3_600_000) }),
+    );
     const events = parseIcs(build("Europe/London", bookings)).events;
-    expect(events.map((event) => event.status)).toEqual(["CONFIRMED", "TENTATIVE", "CANCELLED", "CONFIRMED", "CONFIRMED"]);
+    expect(events.map((event) => event.status)).toEqual([
+      "CONFIRMED",
+      "TENTATIVE",
+      "CANCELLED",
+      "CONFIRMED",
+      "CONFIRMED",
+    ]);
+    expect(events[2]?.summary).toBe("Cancelled: Weekly Walk (1h) — Jane Doe");
+    expect(events[1]?.summary).toBe("Weekly Walk (1h) — Jane Doe");
     const cancelledBlock = build("Europe/London", bookings).split("BEGIN:VEVENT")[3] ?? "";
     expect(cancelledBlock).toContain("STATUS:CANCELLED");
     expect(cancelledBlock).toContain("TRANSP:TRANSPARENT");
@@ -83,11 +97,23 @@ describe("buildCalendar: properties", () => {
 
   it("writes calendar headers, summary, description, link, SEQUENCE and UTC stamps", () => {
     const text = build("Europe/London", [
-      booking({ id: 42, bookingKey: "subscription:sub_1:si_1:2026-05-04", startAt: start, sequence: 7, statusReason: "payment_failed", status: "held" }),
+      booking({
+        id: 42,
+        bookingKey: "subscription:sub_1:si_1:2026-05-04",
+        startAt: start,
+        sequence: 7,
+        statusReason: "payment_failed",
+        status: "held",
+      }),
     ]);
     const parsed = parseIcs(text);
     const event = parsed.events[0];
-    expect(parsed).toMatchObject({ name: "Paws & Co", prodId: "-//Stripe Bookings//EN", method: "PUBLISH", ttl: "PT15M" });
+    expect(parsed).toMatchObject({
+      name: "Paws & Co",
+      prodId: "-//Stripe Bookings//EN",
+      method: "PUBLISH",
+      ttl: "PT15M",
+    });
     expect(text).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT15M\r\n");
     expect(event?.summary).toBe("Weekly Walk (1h) — Jane Doe");
     expect(event?.description.split("\n")).toEqual([
@@ -108,7 +134,9 @@ describe("buildCalendar: properties", () => {
 
   it("is valid line syntax: CRLF everywhere, lines of at most 75 octets, a final CRLF", () => {
     const long = "Ünïcødé — ".repeat(30);
-    const text = build("Europe/London", [booking({ bookingKey: "k", startAt: start, title: long, clientName: long })]);
+    const text = build("Europe/London", [
+      booking({ bookingKey: "k", startAt: start, title: long, clientName: long }),
+    ]);
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
@@ -116,23 +144,41 @@ describe("buildCalendar: properties", () => {
   });
 
   it("drops control characters but keeps the text around them", () => {
-    const text = build("Europe/London", [booking({ bookingKey: "k", startAt: start, clientName: "Ja\u0000ne\u0007 Doe" })]);
+    const text = build("Europe/London", [
+      booking({ bookingKey: "k", startAt: start, clientName: "Ja\u0000ne\u0007 Doe" }),
+    ]);
     expect(parseIcs(text).events[0]?.summary).toBe("Weekly Walk (1h) — Jane Doe");
   });
 
   it("is byte-identical for the same bookings whatever their order and whatever the clock", () => {
-    const bookings = [0, 1, 2].map((i) => booking({ id: i, bookingKey: `k${i}`, startAt: new Date(start.getTime() + i * 86_400_000) }));
+    const bookings = [0, 1, 2].map((i) =>
+      booking({ id: i, bookingKey: `k${i}`, startAt: new Date(start.getTime() + i * 86_400_000) }),
+    );
     const first = build("Europe/London", bookings, new Date(Date.UTC(2026, 0, 1)));
     const again = build("Europe/London", [...bookings].reverse(), new Date(Date.UTC(2027, 6, 9)));
     expect(again).toBe(first);
-    expect(parseIcs(first).events.map((event) => event.uid)).toEqual(["k0@stripe-bookings", "k1@stripe-bookings", "k2@stripe-bookings"]);
+    expect(parseIcs(first).events.map((event) => event.uid)).toEqual([
+      "k0@stripe-bookings",
+      "k1@stripe-bookings",
+      "k2@stripe-bookings",
+    ]);
   });
 
   it("round-trips any summary text through ical.js (escaping and folding)", () => {
-    const text = fc.string({ unit: "grapheme", maxLength: 120 }).filter((value) => !/[\u0000-\u001f\u007f]/.test(value));
+    const text = fc
+      .string({ unit: "grapheme", maxLength: 120 })
+      .filter((value) => !/[\u0000-\u001f\u007f]/.test(value));
     fc.assert(
       fc.property(text, text, (title, name) => {
-        const out = build("America/New_York", [booking({ bookingKey: "k", startAt: start, title: title || "x", clientName: name || null, clientEmail: null })]);
+        const out = build("America/New_York", [
+          booking({
+            bookingKey: "k",
+            startAt: start,
+            title: title || "x",
+            clientName: name || null,
+            clientEmail: null,
+          }),
+        ]);
         const event = parseIcs(out).events[0];
         expect(event?.summary).toBe(name ? `${title || "x"} — ${name}` : title || "x");
       }),
@@ -144,12 +190,17 @@ describe("buildCalendar: properties", () => {
 describe("bookingUid", () => {
   it("keeps distinct booking keys distinct and uses only characters that need no escaping", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), (a, b) => {
-        const [ua, ub] = [bookingUid(a), bookingUid(b)];
-        expect(ua).toMatch(/^[A-Za-z0-9._~:%-]*@stripe-bookings$/);
-        if (a !== b && Buffer.from(a).toString() === a && Buffer.from(b).toString() === b) expect(ua).not.toBe(ub);
-        if (a === b) expect(ua).toBe(ub);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.string({ unit: "binary", maxLength: 40 }),
+        (a, b) => {
+          const [ua, ub] = [bookingUid(a), bookingUid(b)];
+          expect(ua).toMatch(/^[A-Za-z0-9._~:%-]*@stripe-bookings$/);
+          if (a !== b && Buffer.from(a).toString() === a && Buffer.from(b).toString() === b)
+            expect(ua).not.toBe(ub);
+          if (a === b) expect(ua).toBe(ub);
+        },
+      ),
     );
   });
 

@@ -7,7 +7,13 @@ import {
   loadCalendarBookings,
   type BookingFilter,
 } from "@/lib/calendar/query";
-import { insertBooking, insertClient, insertStaff, localTime, reconcileChange } from "@/tests/calendar-fixtures";
+import {
+  insertBooking,
+  insertClient,
+  insertStaff,
+  localTime,
+  reconcileChange,
+} from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
 
 let t: TestDb | undefined;
@@ -33,7 +39,8 @@ function seed() {
     ["early", sam, "cus_a", Date.UTC(2025, 11, 31, 23, 59)],
     ["late", sam, "cus_a", Date.UTC(2026, 1, 1)],
   ];
-  for (const [key, staffId, clientStripeId, start] of rows) insertBooking(db, { key, staffId, clientStripeId, start: new Date(start) });
+  for (const [key, staffId, clientStripeId, start] of rows)
+    insertBooking(db, { key, staffId, clientStripeId, start: new Date(start) });
   return { db, sam, kim };
 }
 
@@ -47,7 +54,11 @@ describe("loadCalendarBookings", () => {
     expect(keys({ clientStripeId: "cus_a" })).toEqual(["a1", "a2"]);
     expect(keys({ staffId: kim, clientStripeId: "cus_a" })).toEqual(["a2"]);
     const [a1, , b1, n1] = loadCalendarBookings(db, {}, window);
-    expect(a1).toMatchObject({ clientName: "Ann", staffName: "Sam", startAt: new Date(Date.UTC(2026, 0, 5, 9)) });
+    expect(a1).toMatchObject({
+      clientName: "Ann",
+      staffName: "Sam",
+      startAt: new Date(Date.UTC(2026, 0, 5, 9)),
+    });
     expect(b1).toMatchObject({ clientName: null, clientEmail: "bob@example.com" });
     expect(n1).toMatchObject({ clientName: null, staffName: "Kim" });
   });
@@ -56,20 +67,25 @@ describe("loadCalendarBookings", () => {
     ["business", {}, "Booking_startAt_idx"],
     ["staff", { staffId: 1 }, "Booking_staffId_startAt_idx"],
     ["client", { clientStripeId: "cus_a" }, "Booking_clientStripeId_startAt_idx"],
-  ])("%s filter: the row query and the version query both use an index, never a table scan", (_name, filter, index) => {
-    const { db } = seed();
-    const query = calendarQueries(filter, window);
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(query.params) as Array<{ detail: string }>).map((row) => row.detail).join("\n");
-    const [rows, version] = [plan(query.rows), plan(query.version)];
-    for (const text of [rows, version]) {
-      expect(text).toContain(index);
-      expect(text).not.toMatch(/SCAN (b|Booking)\b(?! USING)/);
-    }
-    // Names come from the same statement (one indexed lookup per row), not one query per booking.
-    expect(rows).toMatch(/SEARCH c USING INDEX Client_stripeId_key/);
-    expect(rows).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
-  });
+  ])(
+    "%s filter: the row query and the version query both use an index, never a table scan",
+    (_name, filter, index) => {
+      const { db } = seed();
+      const query = calendarQueries(filter, window);
+      const plan = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(query.params) as Array<{ detail: string }>)
+          .map((row) => row.detail)
+          .join("\n");
+      const [rows, version] = [plan(query.rows), plan(query.version)];
+      for (const text of [rows, version]) {
+        expect(text).toContain(index);
+        expect(text).not.toMatch(/SCAN (b|Booking)\b(?! USING)/);
+      }
+      // Names come from the same statement (one indexed lookup per row), not one query per booking.
+      expect(rows).toMatch(/SEARCH c USING INDEX Client_stripeId_key/);
+      expect(rows).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+    },
+  );
 });
 
 describe("bookingsVersion", () => {
@@ -91,12 +107,20 @@ describe("bookingsVersion", () => {
     reconcileChange(db, "n1", { startAt: new Date(Date.UTC(2026, 5, 1)) }, at(3));
     expect(bookingsVersion(db, {}, window).count).toBe(3);
     // A filter that does not see the change keeps its version.
-    expect(bookingsVersion(db, { clientStripeId: "cus_a" }, window)).toEqual({ maxUpdatedAt: at(1).getTime(), count: 2, sequenceSum: 1 });
+    expect(bookingsVersion(db, { clientStripeId: "cus_a" }, window)).toEqual({
+      maxUpdatedAt: at(1).getTime(),
+      count: 2,
+      sequenceSum: 1,
+    });
   });
 
   it("is null/zero for an empty filter result", () => {
     const { db } = seed();
-    expect(bookingsVersion(db, { clientStripeId: "cus_none" }, window)).toEqual({ maxUpdatedAt: null, count: 0, sequenceSum: 0 });
+    expect(bookingsVersion(db, { clientStripeId: "cus_none" }, window)).toEqual({
+      maxUpdatedAt: null,
+      count: 0,
+      sequenceSum: 0,
+    });
   });
 });
 

@@ -5,7 +5,13 @@ import { resetConfigForTests } from "@/lib/config";
 import { closeSqlite } from "@/lib/db/sqlite";
 import { createFeed, revokeFeed } from "@/lib/feeds/tokens";
 import { log } from "@/lib/log";
-import { insertBooking, insertClient, insertStaff, parseIcs, setFeedSettings } from "@/tests/calendar-fixtures";
+import {
+  insertBooking,
+  insertClient,
+  insertStaff,
+  parseIcs,
+  setFeedSettings,
+} from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
 
 let t: TestDb;
@@ -24,9 +30,23 @@ beforeEach(() => {
   // Relative to the real clock: the route reads it.
   const day = 86_400_000;
   const base = Math.floor(Date.now() / day) * day + 9 * 3_600_000;
-  insertBooking(t.db, { key: "soon", start: new Date(base + 2 * day), staffId: sam, clientStripeId: "cus_a", title: "Secret Walk" });
-  insertBooking(t.db, { key: "later", start: new Date(base + 9 * day), staffId: sam, clientStripeId: "cus_a" });
-  ({ token, feed: { id: feedId } } = createFeed(t.db, { scope: "business" }, new Date()));
+  insertBooking(t.db, {
+    key: "soon",
+    start: new Date(base + 2 * day),
+    staffId: sam,
+    clientStripeId: "cus_a",
+    title: "Secret Walk",
+  });
+  insertBooking(t.db, {
+    key: "later",
+    start: new Date(base + 9 * day),
+    staffId: sam,
+    clientStripeId: "cus_a",
+  });
+  ({
+    token,
+    feed: { id: feedId },
+  } = createFeed(t.db, { scope: "business" }, new Date()));
 });
 
 afterEach(() => {
@@ -69,7 +89,11 @@ describe("GET /calendar/[file]", () => {
 
   it("answers 404 without booking data for a wrong extension, a wrong token and a revoked token", async () => {
     const wrong = `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`;
-    const before = [await feedRequest(token), await feedRequest(`${token}.ical`), await feedRequest(`${wrong}.ics`)];
+    const before = [
+      await feedRequest(token),
+      await feedRequest(`${token}.ical`),
+      await feedRequest(`${wrong}.ics`),
+    ];
     revokeFeed(t.db, String(feedId), new Date());
     const responses = [...before, await feedRequest(`${token}.ics`)];
     for (const response of responses) {
@@ -82,7 +106,9 @@ describe("GET /calendar/[file]", () => {
 });
 
 const exportRequest = (query: string) =>
-  exportGet(new Request(`http://bookings.local:3000/api/bookings/export?${query}`), { params: Promise.resolve({}) });
+  exportGet(new Request(`http://bookings.local:3000/api/bookings/export?${query}`), {
+    params: Promise.resolve({}),
+  });
 
 function dayOffset(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -93,7 +119,9 @@ describe("GET /api/bookings/export", () => {
     const response = await exportRequest(`from=${dayOffset(-1)}&to=${dayOffset(5)}&staffId=&clientId=cus_a`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="[a-z0-9-]+\.ics"$/);
-    expect(parseIcs(await response.text()).events.map((event) => event.uid)).toEqual(["soon@stripe-bookings"]);
+    expect(parseIcs(await response.text()).events.map((event) => event.uid)).toEqual([
+      "soon@stripe-bookings",
+    ]);
   });
 
   it.each([

@@ -3,7 +3,13 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { feedCommands } from "@/cli/commands/feeds";
 import { serveFeed } from "@/lib/calendar/feed";
-import { insertBooking, insertClient, insertStaff, parseIcs, setFeedSettings } from "@/tests/calendar-fixtures";
+import {
+  insertBooking,
+  insertClient,
+  insertStaff,
+  parseIcs,
+  setFeedSettings,
+} from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
 
 let t: TestDb | undefined;
@@ -21,8 +27,18 @@ function setup() {
   setFeedSettings(t.db, { timeZone: "Europe/London" });
   const sam = insertStaff(t.db, "Sam");
   insertClient(t.db, "cus_a", "Ann Smith");
-  insertBooking(t.db, { key: "k1", start: new Date("2026-03-16T09:00:00Z"), staffId: sam, clientStripeId: "cus_a" });
-  insertBooking(t.db, { key: "k2", start: new Date("2026-03-20T09:00:00Z"), staffId: null, clientStripeId: "cus_a" });
+  insertBooking(t.db, {
+    key: "k1",
+    start: new Date("2026-03-16T09:00:00Z"),
+    staffId: sam,
+    clientStripeId: "cus_a",
+  });
+  insertBooking(t.db, {
+    key: "k2",
+    start: new Date("2026-03-20T09:00:00Z"),
+    staffId: null,
+    clientStripeId: "cus_a",
+  });
   return { db: t.db, sam };
 }
 
@@ -47,7 +63,8 @@ describe("feed commands", () => {
     expect(token).not.toBe("");
     const served = serveFeed(db, token, { now, publicUrl });
     expect(served.status).toBe(200);
-    if (served.status === 200) expect(parseIcs(served.body).events.map((e) => e.uid)).toEqual(["k1@stripe-bookings"]);
+    if (served.status === 200)
+      expect(parseIcs(served.body).events.map((e) => e.uid)).toEqual(["k1@stripe-bookings"]);
 
     const listed = await run("feed:list", []);
     expect(listed.lines.join("\n")).toContain(`${token.slice(0, 6)}… staff ${sam} (Sam) "Sam's rota"`);
@@ -81,9 +98,19 @@ describe("feed commands", () => {
 
   it("export-ics writes the calendar to stdout, or to --out with a summary line", async () => {
     setup();
-    const stdout = await run("export-ics", ["--from", "2026-03-16", "--to", "2026-03-31", "--scope", "client:cus_a"]);
+    const stdout = await run("export-ics", [
+      "--from",
+      "2026-03-16",
+      "--to",
+      "2026-03-31",
+      "--scope",
+      "client:cus_a",
+    ]);
     expect(stdout.code).toBe(0);
-    expect(parseIcs(stdout.lines.join("\n")).events.map((e) => e.uid)).toEqual(["k1@stripe-bookings", "k2@stripe-bookings"]);
+    expect(parseIcs(stdout.lines.join("\n")).events.map((e) => e.uid)).toEqual([
+      "k1@stripe-bookings",
+      "k2@stripe-bookings",
+    ]);
 
     const file = path.join(t!.dir, "out.ics");
     const toFile = await run("export-ics", ["--from", "2026-03-16", "--to", "2026-03-16", "--out", file]);

@@ -35,7 +35,13 @@ describe("createFeed", () => {
     const { token, feed } = createFeed(db, { scope: "business", label: "  Office  " }, now);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
-    expect(feed).toMatchObject({ scope: "business", prefix: token.slice(0, 6), label: "Office", createdAt: now, revokedAt: null });
+    expect(feed).toMatchObject({
+      scope: "business",
+      prefix: token.slice(0, 6),
+      label: "Office",
+      createdAt: now,
+      revokedAt: null,
+    });
     const row = db.prepare("SELECT * FROM CalendarFeed").get() as Record<string, unknown>;
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -44,18 +50,33 @@ describe("createFeed", () => {
 
   it("gives every feed a different token", () => {
     const { db } = setup();
-    const tokens = new Set(Array.from({ length: 50 }, () => createFeed(db, { scope: "business" }, now).token));
+    const tokens = new Set(
+      Array.from({ length: 50 }, () => createFeed(db, { scope: "business" }, now).token),
+    );
     expect(tokens.size).toBe(50);
   });
 
   it("links staff and client feeds to an existing staff member / client, and refuses unknown ones", () => {
     const { db, sam } = setup();
-    expect(createFeed(db, { scope: "staff", staffId: sam }, now).feed).toMatchObject({ scope: "staff", staffId: sam, targetName: "Sam" });
-    expect(createFeed(db, { scope: "client", clientStripeId: "cus_a" }, now).feed).toMatchObject({ clientStripeId: "cus_a", targetName: "Ann Smith" });
-    expect(() => createFeed(db, { scope: "staff", staffId: 999 }, now)).toThrow(new UnknownTargetError("staffId", "No staff member has id 999."));
-    expect(() => createFeed(db, { scope: "client", clientStripeId: "cus_nope" }, now)).toThrow(/No client has Stripe id cus_nope/);
+    expect(createFeed(db, { scope: "staff", staffId: sam }, now).feed).toMatchObject({
+      scope: "staff",
+      staffId: sam,
+      targetName: "Sam",
+    });
+    expect(createFeed(db, { scope: "client", clientStripeId: "cus_a" }, now).feed).toMatchObject({
+      clientStripeId: "cus_a",
+      targetName: "Ann Smith",
+    });
+    expect(() => createFeed(db, { scope: "staff", staffId: 999 }, now)).toThrow(
+      new UnknownTargetError("staffId", "No staff member has id 999."),
+    );
+    expect(() => createFeed(db, { scope: "client", clientStripeId: "cus_nope" }, now)).toThrow(
+      /No client has Stripe id cus_nope/,
+    );
     db.prepare("UPDATE Client SET deleted = 1").run();
-    expect(() => createFeed(db, { scope: "client", clientStripeId: "cus_a" }, now)).toThrow(UnknownTargetError);
+    expect(() => createFeed(db, { scope: "client", clientStripeId: "cus_a" }, now)).toThrow(
+      UnknownTargetError,
+    );
     expect(() => createFeed(db, { scope: "staff", staffId: -1 }, now)).toThrow();
     expect(db.prepare("SELECT count(*) AS n FROM CalendarFeed").get()).toEqual({ n: 2 });
   });
@@ -94,7 +115,11 @@ describe("findActiveFeed / revokeFeed / listFeeds", () => {
   it("ignores malformed tokens and lists feeds newest first without their tokens", () => {
     const { db, sam } = setup();
     const first = createFeed(db, { scope: "business" }, new Date("2026-01-01"));
-    const second = createFeed(db, { scope: "staff", staffId: sam, label: "Sam's rota" }, new Date("2026-02-01"));
+    const second = createFeed(
+      db,
+      { scope: "staff", staffId: sam, label: "Sam's rota" },
+      new Date("2026-02-01"),
+    );
     expect(findActiveFeed(db, `${first.token}=`)).toBeNull();
     expect(findActiveFeed(db, first.token.slice(0, 6))).toBeNull();
     const listed = listFeeds(db);

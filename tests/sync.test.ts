@@ -129,3 +129,17 @@ describe("runSync", () => {
     expect(server.requests.length).toBeGreaterThan(2);
   });
 });
+
+describe("runSync against a flaky connection", () => {
+  it("retries a page whose body was cut off, and completes with the same state as a clean run", async () => {
+    const data = account();
+    const server = await serve(data);
+    const clean = database();
+    await runSync(clean.db, stripeFor(server), { now: clock });
+    const db = database();
+    server.setFault({ kind: "truncated", times: 2 });
+    const report = await runSync(db.db, stripeFor(server), { now: clock });
+    expect(report.status).toBe("succeeded");
+    expect(dumpState(db.db, tables, bookkeeping)).toEqual(dumpState(clean.db, tables, bookkeeping));
+  });
+});

@@ -17,7 +17,8 @@ import {
 import { UsageError, type Command } from "@/cli/context";
 
 const usage = {
-  "feed:create": "--scope business|staff:<id>|client:<stripeId> [--label TEXT] — create a feed and print its URL",
+  "feed:create":
+    "--scope business|staff:<id>|client:<stripeId> [--label TEXT] — create a feed and print its URL",
   "feed:revoke": "<token|prefix|id> — stop a feed from working",
   "feed:list": "list feeds (never their tokens)",
   "export-ics": "--from YYYY-MM-DD --to YYYY-MM-DD [--scope ...] [--out FILE] — write bookings as .ics",
@@ -71,17 +72,30 @@ function guarded(command: Command): Command {
 }
 
 function describeFeed(feed: CalendarFeed): string {
-  const target = feed.scope === "staff" ? `staff ${feed.staffId}` : feed.scope === "client" ? `client ${feed.clientStripeId}` : "business";
+  const target =
+    feed.scope === "staff"
+      ? `staff ${feed.staffId}`
+      : feed.scope === "client"
+        ? `client ${feed.clientStripeId}`
+        : "business";
   const who = feed.targetName ? ` (${feed.targetName})` : "";
   return `#${feed.id} ${feed.prefix}… ${target}${who}${feed.label ? ` "${feed.label}"` : ""}`;
 }
 
 const create: Command = async (args, { db, now, out, publicUrl }) => {
-  const { values, positionals } = parse("feed:create", args, { scope: { type: "string" }, label: { type: "string" } });
+  const { values, positionals } = parse("feed:create", args, {
+    scope: { type: "string" },
+    label: { type: "string" },
+  });
   const scopeText = stringOption(values.scope);
-  if (!scopeText || positionals.length > 0) throw new UsageError(`Usage: feed:create ${usage["feed:create"]}`);
+  if (!scopeText || positionals.length > 0)
+    throw new UsageError(`Usage: feed:create ${usage["feed:create"]}`);
   const label = stringOption(values.label);
-  const { token, feed } = createFeed(db, { ...parseScope(scopeText), ...(label === undefined ? {} : { label }) }, now);
+  const { token, feed } = createFeed(
+    db,
+    { ...parseScope(scopeText), ...(label === undefined ? {} : { label }) },
+    now,
+  );
   out(feedUrl(publicUrl, token));
   out(`Created feed ${describeFeed(feed)}. The URL is the password: it is shown only this once.`);
   return 0;
@@ -92,7 +106,10 @@ const revoke: Command = async (args, { db, now, out }) => {
   const [ref] = positionals;
   if (!ref || positionals.length > 1) throw new UsageError(`Usage: feed:revoke ${usage["feed:revoke"]}`);
   const feed = revokeFeed(db, ref, now);
-  const when = feed.revokedAt && feed.revokedAt.getTime() !== now.getTime() ? ` (already, on ${feed.revokedAt.toISOString()})` : "";
+  const when =
+    feed.revokedAt && feed.revokedAt.getTime() !== now.getTime()
+      ? ` (already, on ${feed.revokedAt.toISOString()})`
+      : "";
   out(`Revoked feed ${describeFeed(feed)}${when}.`);
   return 0;
 };
@@ -125,7 +142,8 @@ const exportCommand: Command = async (args, { db, now, out, publicUrl }) => {
     out: { type: "string" },
   });
   const [from, to, file] = [stringOption(values.from), stringOption(values.to), stringOption(values.out)];
-  if (!from || !to || positionals.length > 0) throw new UsageError(`Usage: export-ics ${usage["export-ics"]}`);
+  if (!from || !to || positionals.length > 0)
+    throw new UsageError(`Usage: export-ics ${usage["export-ics"]}`);
   const exported = exportIcs(db, { from, to, publicUrl, ...scopeFilter(stringOption(values.scope)) }, now);
   if (file) {
     writeFileSync(file, exported.body);

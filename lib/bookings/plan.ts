@@ -94,7 +94,7 @@ export function planChanges(desired: DesiredBooking[], stored: StoredBooking[], 
       plan.inserts.push(fieldsOf(wish, undefined));
       continue;
     }
-    if (closedStatuses.has(current.status) || current.status === "cancelled" || current.startAt < now) {
+    if (closedStatuses.has(current.status) || current.startAt < now) {
       plan.unchanged += 1;
       continue;
     }

@@ -115,6 +115,12 @@ function notModified(options: ServeFeedOptions, etag: string, lastModified: Date
 
 /** 404 for unknown or revoked tokens (no body), 304 without loading bookings when the client is current, else 200. */
 export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
+  // One read transaction: the ETag and the body come from the same snapshot even while a
+  // reconcile commits in between.
+  return db.transaction(() => serveFromSnapshot(db, token, options))();
+}
+
+function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
   const feed = findActiveFeed(db, token);
   if (!feed) return { status: 404 };
   const settings = readFeedSettings(db);
@@ -125,7 +131,9 @@ export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions):
   const publicUrl = options.publicUrl.replace(/\/+$/, "");
   const etag = feedEtag({ feedId: feed.id, name, version, settings, window, publicUrl });
   // The window moves at each local midnight, which can change the body with no booking edited.
-  const lastModified = new Date(Math.max(version.maxUpdatedAt ?? 0, window.dayStart.getTime(), feed.createdAt.getTime()));
+  const lastModified = new Date(
+    Math.max(version.maxUpdatedAt ?? 0, window.dayStart.getTime(), feed.createdAt.getTime()),
+  );
   const headers: Record<string, string> = {
     etag,
     "last-modified": lastModified.toUTCString(),

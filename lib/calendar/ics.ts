@@ -84,10 +84,12 @@ function clientLabel(booking: CalendarBooking): string | null {
   return booking.clientName || booking.clientEmail || null;
 }
 
-/** "Weekly Walk (1h) — Jane Doe", or the title alone when the booking has no client. */
+/** "Weekly Walk (1h) — Jane Doe" (title alone without a client), prefixed "Cancelled: " when cancelled. */
 export function eventSummary(booking: CalendarBooking): string {
   const client = clientLabel(booking);
-  return clean(client ? `${booking.title} — ${client}` : booking.title);
+  const summary = client ? `${booking.title} — ${client}` : booking.title;
+  // Outlook and some phone apps show STATUS:CANCELLED events like any other.
+  return clean(booking.status === "cancelled" ? `Cancelled: ${summary}` : summary);
 }
 
 /** Service, client, staff, status (with reason) and source, one per line. */
@@ -107,7 +109,10 @@ export function eventDescription(booking: CalendarBooking): string {
 }
 
 function byStartThenKey(a: CalendarBooking, b: CalendarBooking): number {
-  return a.startAt.getTime() - b.startAt.getTime() || (a.bookingKey < b.bookingKey ? -1 : a.bookingKey > b.bookingKey ? 1 : 0);
+  return (
+    a.startAt.getTime() - b.startAt.getTime() ||
+    (a.bookingKey < b.bookingKey ? -1 : a.bookingKey > b.bookingKey ? 1 : 0)
+  );
 }
 
 /** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
@@ -123,7 +128,8 @@ export function buildCalendar(input: BuildCalendarInput): string {
   });
   // name: null keeps the calendar itself zone-less, so DTSTAMP and LAST-MODIFIED stay in UTC
   // as RFC 5545 requires; events carry the TZID and the generator adds one VTIMEZONE for it.
-  if (zone) calendar.timezone({ name: null, generator: (tzid) => (tzid === zone.tzid ? zone.vtimezone : null) });
+  if (zone)
+    calendar.timezone({ name: null, generator: (tzid) => (tzid === zone.tzid ? zone.vtimezone : null) });
 
   for (const booking of [...input.bookings].sort(byStartThenKey)) {
     const at = (date: Date) => (zone ? DateTime.fromJSDate(date, { zone: zone.tzid }) : date);

@@ -128,7 +128,11 @@ export function calendarQueries(filter: BookingFilter, window: TimeWindow) {
 }
 
 /** The bookings of the filter starting inside the window, ordered by start then id, with client and staff names. */
-export function loadCalendarBookings(db: Sqlite, filter: BookingFilter, window: TimeWindow): CalendarBooking[] {
+export function loadCalendarBookings(
+  db: Sqlite,
+  filter: BookingFilter,
+  window: TimeWindow,
+): CalendarBooking[] {
   const query = calendarQueries(filter, window);
   return db
     .prepare(query.rows)
@@ -160,7 +164,9 @@ export function assertFilterTargetsExist(db: Sqlite, filter: BookingFilter): voi
     if (!staff) throw new UnknownTargetError("staffId", `No staff member has id ${filter.staffId}.`);
   }
   if (filter.clientStripeId !== undefined) {
-    const client = db.prepare("SELECT 1 FROM Client WHERE stripeId = ? AND deleted = 0").get(filter.clientStripeId);
+    const client = db
+      .prepare("SELECT 1 FROM Client WHERE stripeId = ? AND deleted = 0")
+      .get(filter.clientStripeId);
     if (!client) {
       throw new UnknownTargetError("clientStripeId", `No client has Stripe id ${filter.clientStripeId}.`);
     }

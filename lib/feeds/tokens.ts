@@ -88,7 +88,8 @@ export function parseScope(text: string): z.infer<typeof feedScopeSchema> {
   const [kind, ...rest] = text.split(":");
   const value = rest.join(":");
   if (kind === "business" && rest.length === 0) return { scope: "business" };
-  if (kind === "staff" && /^\d+$/.test(value)) return feedScopeSchema.parse({ scope: "staff", staffId: Number(value) });
+  if (kind === "staff" && /^\d+$/.test(value))
+    return feedScopeSchema.parse({ scope: "staff", staffId: Number(value) });
   if (kind === "client" && value) return feedScopeSchema.parse({ scope: "client", clientStripeId: value });
   throw new RangeError(`Scope "${text}" must be business, staff:<id> or client:<stripeId>.`);
 }
@@ -125,7 +126,9 @@ export function createFeed(db: Sqlite, input: FeedScopeInput, now: Date): Create
 /** The unrevoked feed whose token this is, or null (malformed tokens never reach the database). */
 export function findActiveFeed(db: Sqlite, token: string): CalendarFeed | null {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const row = db.prepare(`${selectFeeds} WHERE f.tokenHash = ? AND f.revokedAt IS NULL`).get(hashToken(token));
+  const row = db
+    .prepare(`${selectFeeds} WHERE f.tokenHash = ? AND f.revokedAt IS NULL`)
+    .get(hashToken(token));
   return row ? parseFeed(row) : null;
 }
 
@@ -162,6 +165,9 @@ function resolveFeed(db: Sqlite, ref: string): CalendarFeed {
 /** Revokes a feed by token, prefix or id; revoking a revoked feed keeps its original revokedAt. */
 export function revokeFeed(db: Sqlite, tokenOrPrefixOrId: string, now: Date): CalendarFeed {
   const feed = resolveFeed(db, tokenOrPrefixOrId);
-  db.prepare("UPDATE CalendarFeed SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL").run(now.getTime(), feed.id);
+  db.prepare("UPDATE CalendarFeed SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL").run(
+    now.getTime(),
+    feed.id,
+  );
   return parseFeed(db.prepare(`${selectFeeds} WHERE f.id = ?`).get(feed.id));
 }

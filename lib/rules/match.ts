@@ -88,5 +88,6 @@ export function listUnmappedLines(db: Sqlite): UnmappedLine[] {
       });
     }
   }
-  return unmapped;
+  const order = (l: UnmappedLine) => `${l.sourceKind}:${l.sourceStripeId}:${l.lineStripeId}`;
+  return unmapped.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }

@@ -32,7 +32,7 @@ export function parseRRuleBody(rule: string): RRuleOptions {
   for (const [name, value] of Object.entries(options)) {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     if (values.some((v) => v === undefined || (typeof v === "number" && Number.isNaN(v)))) {
-      throw new Error(`has an invalid ${name.toUpperCase()} value`);
+      throw new Error(`has an invalid ${name === "byweekday" ? "BYDAY" : name.toUpperCase()} value`);
     }
   }
   return options;

@@ -1,13 +1,13 @@
 // Sync: mirror a Stripe account through the one ingest path. A full run lists every object;
 // an incremental run lists what was created since the last run plus the events since then.
 // Every page is committed with its resume cursor, so an interrupted run continues where it stopped.
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { ingestObjects, type IngestResult } from "@/lib/stripe/ingest";
 import { completeNestedLists, listEvents, listObjects, PAGE_SIZE } from "@/lib/stripe/fetch";
 import { markVanished } from "@/lib/stripe/vanished";
 import { eventToIngestItem } from "@/lib/stripe/events";
-import { mirroredKinds, type MirroredKind } from "@/lib/stripe/schemas";
+import type { MirroredKind } from "@/lib/stripe/schemas";
 import {
   beginSyncRun,
   emptyCounts,
@@ -17,6 +17,15 @@ import {
   type TypeCounts,
 } from "@/lib/stripe/sync-run";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
+
+/**
+ * What bookings are made of comes first, so a booking is created complete (its client's name,
+ * its product) instead of being created and then updated, which would bump its SEQUENCE.
+ */
+const phases: MirroredKind[][] = [
+  ["product", "price", "customer"],
+  ["subscription", "invoice", "invoiceitem"],
+];
 
 export interface SyncProgress {
   kind: string;
@@ -49,8 +58,12 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
   const run = beginSyncRun(db, { now: clock(), full: options.full });
   let markedDeleted = 0;
   try {
-    const pending = mirroredKinds.filter((kind) => !run.cursor.types[kind]?.done);
-    await pool(pending, options.concurrency ?? 3, (kind) => syncType(db, stripe, run, kind, clock, options));
+    for (const phase of phases) {
+      const pending = phase.filter((kind) => !run.cursor.types[kind]?.done);
+      await pool(pending, options.concurrency ?? 3, (kind) =>
+        withRetries(() => syncType(db, stripe, run, kind, clock, options)),
+      );
+    }
     if (!run.cursor.events.done && run.cursor.since !== undefined) {
       await syncEvents(db, stripe, run, run.cursor.since, clock, options);
     }
@@ -175,6 +188,23 @@ function commitPage(
     advance();
     saveProgress(db, run);
   })();
+}
+
+const PAGE_RETRIES = 3;
+
+/**
+ * The SDK retries 429/5xx itself but not a response cut off mid-body. Every committed page
+ * moved the cursor on, so running the type again resumes after the last good page.
+ */
+async function withRetries(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= PAGE_RETRIES || !(error instanceof Stripe.errors.StripeConnectionError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 function rate(count: number, started: number): number {

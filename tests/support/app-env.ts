@@ -4,7 +4,7 @@ import { closeSqlite } from "@/lib/db/sqlite";
 
 export const WEBHOOK_SECRET = "whsec_test_secret_for_vitest";
 
-export function useTestDatabase(file: string, extra: Record<string, string> = {}): void {
+export function pointAppAtDatabase(file: string, extra: Record<string, string> = {}): void {
   closeSqlite();
   Object.assign(process.env, {
     DATABASE_URL: `file:${file}`,

@@ -1,4 +1,5 @@
 // Small Stripe-shaped objects (current API shapes) for ingest tests.
+import type { Sqlite } from "@/lib/db/sqlite";
 export const T0 = Date.UTC(2026, 2, 2, 12) / 1000; // 2026-03-02 12:00Z, a Monday
 
 export function customer(id: string, overrides: Record<string, unknown> = {}) {
@@ -132,7 +133,7 @@ export function invoice(
  * `ignore`d columns (wall-clock bookkeeping such as appliedAt when the test uses the real clock).
  */
 export function dumpState(
-  db: import("better-sqlite3").Database,
+  db: Sqlite,
   tables: string[],
   ignore: string[] = [],
 ): Record<string, unknown[]> {

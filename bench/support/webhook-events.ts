@@ -1,0 +1,112 @@
+// Signed Stripe webhook deliveries for load tests: realistic customers and subscriptions from the
+// fixture generator, renamed under a tag so they never collide with the demo business, and a
+// share of redeliveries (byte-identical copies of earlier deliveries, as Stripe retries send).
+import Stripe from "stripe";
+import type { RequestSpec } from "autocannon";
+import { generateAccount } from "@/lib/stripe-fixtures/generate";
+import { API_VERSION } from "@/lib/stripe-fixtures/shapes";
+import { createRng } from "@/lib/stripe-fixtures/random";
+
+export const WEBHOOK_PATH = "/api/stripe/webhook";
+
+export interface EventPool {
+  tag: string;
+  /** In sending order; `duplicateShare` of them repeat an earlier delivery. */
+  requests: RequestSpec[];
+  eventIds: string[];
+  customerIds: string[];
+  subscriptionIds: string[];
+}
+
+export interface EventPoolOptions {
+  /** Letters only: becomes part of every id (`cus_<tag>00000001`, `evt_<tag>…`). */
+  tag: string;
+  /** Distinct events; half customers, half their subscriptions. */
+  distinct: number;
+  /** Fraction of requests that are redeliveries (0.5 = every other request). */
+  duplicateShare: number;
+  secret: string;
+  now: Date;
+  seed?: number;
+}
+
+function renamed<T>(object: T, tag: string): T {
+  const text = JSON.stringify(object).replace(/"(cus|sub|si)_(\d+)"/g, `"$1_${tag}$2"`);
+  return JSON.parse(text) as T;
+}
+
+function envelope(id: string, type: string, object: unknown, created: number) {
+  return {
+    id,
+    object: "event",
+    api_version: API_VERSION,
+    created,
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  };
+}
+
+/** Builds and signs the deliveries now: send them within Stripe's 300 s signature tolerance. */
+export function buildEventPool(options: EventPoolOptions): EventPool {
+  const customers = Math.ceil(options.distinct / 2);
+  const account = generateAccount({
+    customers,
+    subscriptionsPerCustomer: 1,
+    invoicesPerCustomer: 0,
+    seed: options.seed ?? 7,
+    now: options.now,
+  });
+  const created = Math.floor(options.now.getTime() / 1000);
+  const bodies: { id: string; body: string }[] = [];
+  const add = (type: string, object: unknown) => {
+    if (bodies.length >= options.distinct) return;
+    const id = `evt_${options.tag}${String(bodies.length + 1).padStart(8, "0")}`;
+    bodies.push({ id, body: JSON.stringify(envelope(id, type, object, created)) });
+  };
+  const customerIds: string[] = [];
+  const subscriptionIds: string[] = [];
+  account.customers.forEach((customer, i) => {
+    const c = renamed(customer, options.tag);
+    add("customer.created", c);
+    if (bodies.length <= options.distinct && bodies.at(-1)?.body.includes(`"${c.id}"`)) customerIds.push(c.id);
+    const subscription = account.subscriptions[i];
+    if (!subscription) return;
+    const s = renamed(subscription, options.tag);
+    const before = bodies.length;
+    add("customer.subscription.created", s);
+    if (bodies.length > before) subscriptionIds.push(s.id);
+  });
+
+  const signed: RequestSpec[] = bodies.map(({ body }) => ({
+    method: "POST",
+    path: WEBHOOK_PATH,
+    headers: {
+      "content-type": "application/json",
+      "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload: body, secret: options.secret }),
+    },
+    body,
+  }));
+  const rng = createRng(options.seed ?? 7);
+  const requests: RequestSpec[] = [];
+  const perDistinct = options.duplicateShare / (1 - options.duplicateShare);
+  let owed = 0;
+  signed.forEach((request, i) => {
+    requests.push(request);
+    for (owed += perDistinct; owed >= 1; owed -= 1) requests.push(signed[rng.int(0, i)] ?? request);
+  });
+  return { tag: options.tag, requests, eventIds: bodies.map((b) => b.id), customerIds, subscriptionIds };
+}
+
+/** A `next()` for runLoad that walks the pool in order (wrapping, should autocannon ask for more). */
+export function sequence(requests: readonly RequestSpec[]): () => RequestSpec {
+  let i = 0;
+  return () => {
+    const request = requests[i % requests.length];
+    i += 1;
+    if (!request) throw new Error("empty request pool");
+    return request;
+  };
+}

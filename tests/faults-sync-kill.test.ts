@@ -1,0 +1,93 @@
+// kill -9 in the middle of `./run sync`: the committed pages and their cursors survive, the
+// next run resumes the same SyncRun, and the result equals one clean run.
+import { afterEach, describe, expect, it } from "vitest";
+import { generateAccount } from "@/lib/stripe-fixtures/generate";
+import { countsSchema } from "@/lib/stripe/sync-run";
+import { childEnv, standaloneBuilt } from "@/tests/support/faults/app-server";
+import { preparedDataDir, removeDataDirs, withDb } from "@/tests/support/faults/data-dir";
+import { startDelayProxy, type DelayProxy } from "@/tests/support/faults/delay-proxy";
+import { killAll, spawnEntry, waitFor, withTimeout } from "@/tests/support/faults/processes";
+import { appState, duplicateKeys, integrity, rowCounts } from "@/tests/support/faults/state";
+import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
+
+const API_KEY = "sk_test_fault_tests";
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await killAll();
+  for (const close of closers.splice(0)) await close();
+  removeDataDirs();
+});
+
+interface RunRow {
+  id: number;
+  status: string;
+  countsJson: string;
+  cursorJson: string;
+}
+
+const runs = (file: string) => withDb(file, (db) => db.prepare("SELECT id, status, countsJson, cursorJson FROM SyncRun").all() as RunRow[]);
+const fetched = (row: RunRow | undefined) =>
+  row ? Object.values(countsSchema.parse(JSON.parse(row.countsJson))).reduce((sum, c) => sum + c.fetched, 0) : 0;
+
+function cliSync(dataDir: string, stripePort: number) {
+  return spawnEntry("cli/index.ts", ["sync"], childEnv(dataDir, stripePort));
+}
+
+describe.skipIf(!standaloneBuilt())("sync killed with SIGKILL", () => {
+  it("resumes from the committed cursor and ends equal to a clean run, without duplicates", async () => {
+    const now = new Date();
+    const account = generateAccount({ customers: 400, seed: 11, now });
+    const stripe: StripeServer = await startStripeServer({ account, apiKey: API_KEY });
+    closers.push(() => stripe.close());
+    const slow: DelayProxy = await startDelayProxy(stripe.port, 60);
+    closers.push(() => slow.close());
+    const killed = preparedDataDir(now);
+    const clean = preparedDataDir(now);
+
+    const first = cliSync(killed.dir, slow.port);
+    // Six pages of 100 committed (with their cursors), the sync still far from done.
+    await waitFor(() => !first.exit && fetched(runs(killed.file)[0]) >= 600, { timeoutMs: 30_000, what: "6 committed pages" });
+    expect(first.exit).toBeNull();
+    await first.kill9();
+    const [interrupted] = runs(killed.file);
+    expect(interrupted?.status).toBe("running");
+    const committedBeforeKill = fetched(interrupted);
+    const total = Object.values(account).reduce((sum, list) => sum + list.length, 0);
+    expect(committedBeforeKill).toBeLessThan(total - 100);
+    console.log("DEBUG", committedBeforeKill, total, interrupted?.cursorJson);
+    expect(withDb(killed.file, integrity)).toBe("ok");
+
+    const requestsBefore = stripe.requests.length;
+    const [resumed, reference] = [cliSync(killed.dir, stripe.port), cliSync(clean.dir, stripe.port)];
+    const exits = await withTimeout(Promise.all([resumed.exited, reference.exited]), 60_000, "both syncs");
+    expect(exits.map((e) => e.code), resumed.stderr() + reference.stderr()).toEqual([0, 0]);
+    expect(resumed.stdout()).toContain(`Sync #${interrupted?.id} (full) succeeded`);
+
+    // The resumed run continued after the last committed customer page instead of starting over.
+    const customerLists = stripe.requests.slice(requestsBefore).filter((r) => r.path === "/v1/customers");
+    const resumedCursor = JSON.parse(interrupted?.cursorJson ?? "{}") as { types: Record<string, { startingAfter?: string; done: boolean }> };
+    const customerCursor = resumedCursor.types.customer;
+    if (customerCursor?.done) expect(customerLists.length).toBeGreaterThanOrEqual(1);
+    else if (customerCursor?.startingAfter) {
+      expect(customerLists.some((r) => r.query.starting_after === customerCursor.startingAfter)).toBe(true);
+    }
+
+    const [final] = runs(killed.file);
+    expect(runs(killed.file)).toHaveLength(1);
+    expect(final?.status).toBe("succeeded");
+    // Each object counted once: no committed page was fetched and applied a second time.
+    const counts = countsSchema.parse(JSON.parse(final?.countsJson ?? "{}"));
+    expect(counts.customer?.fetched).toBe(account.customers.length);
+    expect(counts.invoice?.fetched).toBe(account.invoices.length);
+    expect(counts.subscription?.applied).toBe(account.subscriptions.length);
+
+    withDb(killed.file, (db) => {
+      expect(integrity(db)).toBe("ok");
+      expect(duplicateKeys(db)).toEqual([]);
+      expect(rowCounts(db).Client).toBe(account.customers.length);
+      expect(rowCounts(db).Booking).toBeGreaterThan(0);
+    });
+    const expected = withDb(clean.file, (db) => appState(db));
+    expect(withDb(killed.file, (db) => appState(db))).toEqual(expected);
+  });
+});
