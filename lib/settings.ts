@@ -22,6 +22,9 @@ const rowSchema = settingsSchema.extend({ demoData: sqliteBool, demoWiped: sqlit
 
 /** Reads the settings row, creating it with defaults (time zone from BUSINESS_TIMEZONE) if absent. */
 export function loadSettings(db: Sqlite): Settings {
+  // Read first: a write (even a no-op INSERT OR IGNORE) would wait for any writer's lock.
+  const row = db.prepare("SELECT * FROM Setting WHERE id = 1").get();
+  if (row) return rowSchema.parse(row);
   db.prepare("INSERT OR IGNORE INTO Setting (id, timeZone) VALUES (1, ?)").run(config().BUSINESS_TIMEZONE);
   return rowSchema.parse(db.prepare("SELECT * FROM Setting WHERE id = 1").get());
 }

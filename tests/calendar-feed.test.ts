@@ -1,3 +1,4 @@
+import { clearBodyCache } from "@/lib/calendar/body-cache";
 import { afterEach, describe, expect, it } from "vitest";
 import { exportIcs, serveFeed, type FeedResponse, type ServeFeedOptions } from "@/lib/calendar/feed";
 import type { Sqlite } from "@/lib/db/sqlite";
@@ -117,6 +118,7 @@ describe("serveFeed", () => {
     const { etag } = ok(serve(db, token)).headers;
     // A row the loader would reject: a 304 that still succeeds never loaded it.
     db.prepare("UPDATE Booking SET status = 'bogus' WHERE bookingKey = 'a-sam-1'").run();
+    clearBodyCache();
     expect(() => serve(db, token)).toThrow();
     for (const header of [etag, `"other", ${etag}`, etag?.replace(/^W\//, ""), "*"]) {
       const response = serve(db, token, { ifNoneMatch: header });
@@ -239,5 +241,19 @@ describe("exportIcs", () => {
       /No client has Stripe id cus_zzz/,
     );
     expect(() => exportIcs(db, { from: "2026-3-1" }, now)).toThrow();
+  });
+});
+
+describe("the built-body cache", () => {
+  it("serves an unchanged feed without rebuilding it, and rebuilds once a booking changes", () => {
+    const { db } = seed();
+    const { token } = createFeed(db, { scope: "business" }, now);
+    clearBodyCache();
+    const first = ok(serve(db, token));
+    // Corrupt a row without touching what the ETag covers: only a rebuild would notice.
+    db.prepare("UPDATE Booking SET status = 'bogus' WHERE bookingKey = 'a-sam-1'").run();
+    expect(ok(serve(db, token)).body).toBe(first.body);
+    db.prepare("UPDATE Booking SET status = 'cancelled', sequence = sequence + 1 WHERE bookingKey = 'a-sam-1'").run();
+    expect(ok(serve(db, token)).body).not.toBe(first.body);
   });
 });

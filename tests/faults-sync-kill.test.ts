@@ -54,7 +54,6 @@ describe.skipIf(!standaloneBuilt())("sync killed with SIGKILL", () => {
     const committedBeforeKill = fetched(interrupted);
     const total = Object.values(account).reduce((sum, list) => sum + list.length, 0);
     expect(committedBeforeKill).toBeLessThan(total - 100);
-    console.log("DEBUG", committedBeforeKill, total, interrupted?.cursorJson);
     expect(withDb(killed.file, integrity)).toBe("ok");
 
     const requestsBefore = stripe.requests.length;

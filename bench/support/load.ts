@@ -23,7 +23,7 @@ export interface LoadResult {
 
 /** The same GET for every request. */
 export function constantRequest(path: string): () => RequestSpec {
-  const request: RequestSpec = { method: "GET", path };
+  const request: RequestSpec = { method: "GET", path, headers: {} };
   return () => request;
 }
 
@@ -35,7 +35,8 @@ export async function runLoad(url: string, shape: LoadShape, next: () => Request
     amount: shape.amount,
     timeout: 30,
     ...(shape.overallRate ? { overallRate: shape.overallRate } : {}),
-    requests: [{ setupRequest: () => next() }],
+    // autocannon's defaults (headers, host) stay; the caller's fields replace them.
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   const completed = result.requests.total;
   return {

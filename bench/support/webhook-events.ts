@@ -61,23 +61,21 @@ export function buildEventPool(options: EventPoolOptions): EventPool {
   });
   const created = Math.floor(options.now.getTime() / 1000);
   const bodies: { id: string; body: string }[] = [];
-  const add = (type: string, object: unknown) => {
-    if (bodies.length >= options.distinct) return;
+  const add = (type: string, object: unknown): boolean => {
+    if (bodies.length >= options.distinct) return false;
     const id = `evt_${options.tag}${String(bodies.length + 1).padStart(8, "0")}`;
     bodies.push({ id, body: JSON.stringify(envelope(id, type, object, created)) });
+    return true;
   };
   const customerIds: string[] = [];
   const subscriptionIds: string[] = [];
   account.customers.forEach((customer, i) => {
     const c = renamed(customer, options.tag);
-    add("customer.created", c);
-    if (bodies.length <= options.distinct && bodies.at(-1)?.body.includes(`"${c.id}"`)) customerIds.push(c.id);
+    if (add("customer.created", c)) customerIds.push(c.id);
     const subscription = account.subscriptions[i];
     if (!subscription) return;
     const s = renamed(subscription, options.tag);
-    const before = bodies.length;
-    add("customer.subscription.created", s);
-    if (bodies.length > before) subscriptionIds.push(s.id);
+    if (add("customer.subscription.created", s)) subscriptionIds.push(s.id);
   });
 
   const signed: RequestSpec[] = bodies.map(({ body }) => ({

@@ -110,8 +110,11 @@ function billingPeriods(billing: Billing, from: Date, until: Date): Period[] {
 
 /** `count` days picked evenly from a period's eligible days, the first on the first eligible day. */
 function perPeriodDates(schedule: Extract<Schedule, { kind: "perPeriod" }>, period: Period, zone: string): string[] {
+  // Local dates partition the periods: a period owns the days from its start's date up to,
+  // not including, its end's date (at least one day).
   const first = localDateOf(period.start, zone);
-  const last = localDateOf(new Date(Math.max(period.start.getTime(), period.end.getTime() - 1)), zone);
+  const beforeEnd = addDays(localDateOf(period.end, zone), -1);
+  const last = beforeEnd < first ? first : beforeEnd;
   const allowed = schedule.byWeekday?.map((d) => weekdayCodes.indexOf(d));
   const days: string[] = [];
   for (let d = first; d <= last; d = addDays(d, 1)) {

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { cachedBody } from "@/lib/calendar/body-cache";
 import { buildCalendar } from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
@@ -141,8 +142,9 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
   };
   if (notModified(options, etag, lastModified)) return { status: 304, headers };
 
-  const bookings = loadCalendarBookings(db, filter, window);
-  const body = buildCalendar({ name, timeZone: settings.timeZone, bookings, publicUrl });
+  const body = cachedBody(`${db.name}|${etag}`, () =>
+    buildCalendar({ name, timeZone: settings.timeZone, bookings: loadCalendarBookings(db, filter, window), publicUrl }),
+  );
   return {
     status: 200,
     headers: {

@@ -47,3 +47,13 @@ export function withDb<T>(file: string, read: (db: Sqlite) => T): T {
     db.close();
   }
 }
+
+/** `withDb` for async work. */
+export async function withDbAsync<T>(file: string, work: (db: Sqlite) => Promise<T>): Promise<T> {
+  const db = openSqlite(file);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}

@@ -115,3 +115,12 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Runs `work` over `items` with at most `size` at a time. */
+export async function inParallel<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

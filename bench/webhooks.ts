@@ -1,0 +1,131 @@
+// Webhook intake of the production server: saturation throughput and latency, latency at a fixed
+// 200 events/s, then proof that nothing was lost or doubled. Baseline: GET /api/health under
+// the same load shape (same connections, same number of requests, same rate).
+import path from "node:path";
+import { figure } from "@/bench/report";
+import { migratedDataDir } from "@/bench/support/db";
+import { constantRequest, runLoad, type LoadResult, type LoadShape } from "@/bench/support/load";
+import { freePort, startServe } from "@/bench/support/server";
+import { scaled } from "@/bench/support/stats";
+import { buildEventPool, sequence, type EventPool } from "@/bench/support/webhook-events";
+import { countClients, openReadOnly, verifyPools, waitUntilApplied, type ReadOnlyDb } from "@/bench/support/webhook-state";
+import type { BenchContext, BenchOutput, Benchmark, Figure } from "@/bench/types";
+
+const SECRET = "whsec_bench";
+const FULL_SATURATION_EVENTS = 10_000;
+const FIXED_RATE = 200;
+const FIXED_SECONDS = 10;
+const CONNECTIONS = 10;
+const DRAIN_TIMEOUT_MS = 180_000;
+
+const health = constantRequest("/api/health");
+
+function phaseFigures(id: string, name: string, events: LoadResult, base: LoadResult, rate: boolean): Figure[] {
+  const baseline = (label: string, value: number, unit: string) => ({ label: `GET /api/health ${label}`, value, unit });
+  const figures = [
+    figure({ id: `${id}.p50`, label: `${name} p50 latency`, value: events.p50, unit: "ms", baseline: baseline("p50", base.p50, "ms") }),
+    figure({
+      id: `${id}.p99`,
+      label: `${name} p99 latency`,
+      value: events.p99,
+      unit: "ms",
+      baseline: baseline("p99", base.p99, "ms"),
+      ...(rate ? { goal: { on: "value" as const, op: "<" as const, target: 50 } } : {}),
+    }),
+  ];
+  if (!rate) {
+    figures.unshift(
+      figure({
+        id: `${id}.throughput`,
+        label: `${name} throughput`,
+        value: events.perSecond,
+        unit: "events/s",
+        baseline: baseline("throughput", base.perSecond, "req/s"),
+      }),
+    );
+  }
+  return figures;
+}
+
+async function phase(
+  ctx: BenchContext,
+  url: string,
+  db: ReadOnlyDb,
+  pool: EventPool,
+  shape: LoadShape,
+): Promise<{ events: LoadResult; base: LoadResult; appliedPerSecond: number }> {
+  ctx.progress(`webhooks: baseline GET /api/health × ${shape.amount}${shape.overallRate ? ` at ${shape.overallRate}/s` : ""}`);
+  const base = await runLoad(url, shape, health);
+  ctx.progress(`webhooks: ${pool.requests.length} deliveries (${pool.eventIds.length} distinct)`);
+  const start = performance.now();
+  const events = await runLoad(url, shape, sequence(pool.requests));
+  const waited = await waitUntilApplied(db, [pool], DRAIN_TIMEOUT_MS);
+  const total = (performance.now() - start) / 1000;
+  if (events.failures > 0 || base.failures > 0) {
+    throw new Error(`failed requests: ${events.failures} deliveries, ${base.failures} health checks`);
+  }
+  if (waited === null) throw new Error(`events of ${pool.tag} not applied within ${DRAIN_TIMEOUT_MS} ms`);
+  return { events, base, appliedPerSecond: pool.eventIds.length / total };
+}
+
+async function run(ctx: BenchContext): Promise<BenchOutput> {
+  const scale = ctx.scale ?? webhooks.defaultScale;
+  const distinct = scaled(FULL_SATURATION_EVENTS, scale, 100);
+  const dataDir = await migratedDataDir(ctx, "webhooks");
+  const port = await freePort();
+  ctx.progress(`webhooks: starting the production server on 127.0.0.1:${port}`);
+  const { child } = await startServe({ dataDir, port, logFile: path.join(dataDir, "server.log") });
+  const db = openReadOnly(path.join(dataDir, "app.db"));
+  try {
+    const clientsBefore = countClients(db);
+    const saturation = buildEventPool({ tag: "bsat", distinct, duplicateShare: 0.5, secret: SECRET, now: new Date() });
+    const sat = await phase(ctx, child.url, db, saturation, { connections: CONNECTIONS, amount: saturation.requests.length });
+
+    const fixedDistinct = (FIXED_RATE * FIXED_SECONDS) / 2;
+    const fixed = buildEventPool({ tag: "bfix", distinct: fixedDistinct, duplicateShare: 0.5, secret: SECRET, now: new Date(), seed: 8 });
+    const rate = await phase(ctx, child.url, db, fixed, {
+      connections: CONNECTIONS,
+      amount: fixed.requests.length,
+      overallRate: FIXED_RATE,
+    });
+
+    const figures = [
+      ...phaseFigures("webhooks.saturation", "saturation", sat.events, sat.base, false),
+      figure({
+        id: "webhooks.saturation.applied",
+        label: "saturation: distinct events applied (send → all processed)",
+        value: sat.appliedPerSecond,
+        unit: "events/s",
+        baseline: { label: "distinct events accepted", value: (sat.events.perSecond * saturation.eventIds.length) / saturation.requests.length, unit: "events/s" },
+      }),
+      ...phaseFigures("webhooks.fixed", `fixed ${FIXED_RATE}/s`, rate.events, rate.base, true),
+    ];
+    return {
+      scale,
+      sizes: {
+        saturationRequests: saturation.requests.length,
+        saturationDistinct: saturation.eventIds.length,
+        fixedRequests: fixed.requests.length,
+        fixedRatePerSecond: FIXED_RATE,
+        connections: CONNECTIONS,
+        duplicates: "50%",
+      },
+      figures,
+      checks: verifyPools(db, [saturation, fixed], clientsBefore),
+      notes: [
+        "Server: server/serve.ts (production build) in demo mode, its demo business as background data; load generator in the same machine.",
+        "Latency is per HTTP request (verify signature + store once + answer); events are applied afterwards by the in-process worker.",
+      ],
+    };
+  } finally {
+    db.close();
+    await child.stop();
+  }
+}
+
+export const webhooks: Benchmark = {
+  name: "webhooks",
+  description: "POST /api/stripe/webhook on the production server: saturation, fixed 200/s, nothing lost or doubled",
+  defaultScale: 0.5,
+  run,
+};
