@@ -1,6 +1,7 @@
 // `./run bench [names...] [--scale N | --full] [--list]`: runs the named benchmarks (all by
 // default) one after another, prints each figure as it is measured, then a summary table, and
 // writes the run to data/bench/latest.json.
+import "@/bench/support/quiet";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -10,25 +10,65 @@ import type { Allocation, Rule } from "@/lib/rules/schema";
 import type { Settings } from "@/lib/settings";
 
 const settings = (timeZone: string): Settings => ({
-  businessName: "B", timeZone, defaultStartTime: "09:00", defaultDurationMin: 60, horizonWeeks: 8,
-  feedPastDays: 30, feedFutureDays: 180, paymentFailedPolicy: "keep", demoData: false,
+  businessName: "B",
+  timeZone,
+  defaultStartTime: "09:00",
+  defaultDurationMin: 60,
+  horizonWeeks: 8,
+  feedPastDays: 30,
+  feedFutureDays: 180,
+  paymentFailedPolicy: "keep",
+  demoData: false,
+  demoWiped: false,
 });
 
 const rule = (allocation: Partial<Allocation> & Pick<Allocation, "schedule">): Rule => ({
-  id: 1, name: "R", serviceCode: "S", priority: 100, active: true, matcher: { serviceCodes: ["S"] },
+  id: 1,
+  name: "R",
+  serviceCode: "S",
+  priority: 100,
+  active: true,
+  matcher: { serviceCodes: ["S"] },
   allocation: { quantity: "multiply", ...allocation },
 });
 
 function subscription(start: Date, quantity = 1, interval = "week"): SubscriptionSnapshot {
   return {
-    kind: "subscription", stripeId: "sub_1", clientStripeId: "cus_1", clientName: "Jane", deleted: false, status: "active",
-    startDate: start, currentPeriodStart: start, currentPeriodEnd: null, cancelAtPeriodEnd: false, cancelAt: null,
-    endedAt: null, pauseBehavior: null, pauseResumesAt: null,
-    lines: [{
-      stripeId: "si_1", priceStripeId: "price_1", productStripeId: "prod_1", quantity, periodStart: start, periodEnd: null,
-      price: { stripeId: "price_1", productStripeId: "prod_1", type: "recurring", recurringInterval: interval, recurringCount: 1, lookupKey: null, currency: "gbp", unitAmount: 100 },
-      product: { stripeId: "prod_1", name: "Walk", serviceCode: "S", metadata: {} },
-    }],
+    kind: "subscription",
+    stripeId: "sub_1",
+    clientStripeId: "cus_1",
+    clientName: "Jane",
+    deleted: false,
+    status: "active",
+    startDate: start,
+    currentPeriodStart: start,
+    currentPeriodEnd: null,
+    cancelAtPeriodEnd: false,
+    cancelAt: null,
+    endedAt: null,
+    pauseBehavior: null,
+    pauseResumesAt: null,
+    lines: [
+      {
+        stripeId: "si_1",
+        priceStripeId: "price_1",
+        productStripeId: "prod_1",
+        quantity,
+        periodStart: start,
+        periodEnd: null,
+        price: {
+          stripeId: "price_1",
+          productStripeId: "prod_1",
+          type: "recurring",
+          recurringInterval: interval,
+          recurringCount: 1,
+          lookupKey: null,
+          currency: "gbp",
+          unitAmount: 100,
+        },
+        product: { stripeId: "prod_1", name: "Walk", serviceCode: "S", metadata: {} },
+      },
+    ],
   };
 }
 
@@ -47,14 +87,22 @@ describe("localToUtc", () => {
 
   it("round-trips every existing local time", () => {
     fc.assert(
-      fc.property(fc.constantFrom("Europe/London", "America/New_York", "Australia/Sydney"), fc.integer({ min: 0, max: 3 * 365 }), fc.integer({ min: 0, max: 95 }), (zone, day, quarter) => {
-        const date = DateTime.fromISO("2025-01-01", { zone: "utc" }).plus({ days: day }).toFormat("yyyy-MM-dd");
-        const time = `${String(Math.floor(quarter / 4)).padStart(2, "0")}:${String((quarter % 4) * 15).padStart(2, "0")}`;
-        const back = DateTime.fromJSDate(localToUtc(date, time, zone), { zone });
-        const exists = DateTime.fromISO(`${date}T${time}`, { zone }).toFormat("HH:mm") === time;
-        if (exists) expect(back.toFormat("yyyy-MM-dd HH:mm")).toBe(`${date} ${time}`);
-        else expect(back.toMillis()).toBeGreaterThan(DateTime.fromISO(`${date}T00:00`, { zone }).toMillis());
-      }),
+      fc.property(
+        fc.constantFrom("Europe/London", "America/New_York", "Australia/Sydney"),
+        fc.integer({ min: 0, max: 3 * 365 }),
+        fc.integer({ min: 0, max: 95 }),
+        (zone, day, quarter) => {
+          const date = DateTime.fromISO("2025-01-01", { zone: "utc" })
+            .plus({ days: day })
+            .toFormat("yyyy-MM-dd");
+          const time = `${String(Math.floor(quarter / 4)).padStart(2, "0")}:${String((quarter % 4) * 15).padStart(2, "0")}`;
+          const back = DateTime.fromJSDate(localToUtc(date, time, zone), { zone });
+          const exists = DateTime.fromISO(`${date}T${time}`, { zone }).toFormat("HH:mm") === time;
+          if (exists) expect(back.toFormat("yyyy-MM-dd HH:mm")).toBe(`${date} ${time}`);
+          else
+            expect(back.toMillis()).toBeGreaterThan(DateTime.fromISO(`${date}T00:00`, { zone }).toMillis());
+        },
+      ),
     );
   });
 });
@@ -64,39 +112,81 @@ describe("deriveBookings", () => {
   const start = new Date("2026-01-05T00:00:00Z");
 
   it("keeps a Sunday 01:30 slot through the spring-forward gap (shifted to 02:30) with a stable key", () => {
-    const out = deriveBookings({ source: subscription(start), rules: [rule({ schedule: { kind: "weekly", byWeekday: ["SU"] }, startTimes: ["01:30"] })], settings: settings("Europe/London"), now });
+    const out = deriveBookings({
+      source: subscription(start),
+      rules: [rule({ schedule: { kind: "weekly", byWeekday: ["SU"] }, startTimes: ["01:30"] })],
+      settings: settings("Europe/London"),
+      now,
+    });
     const gapDay = out.find((b) => b.bookingKey.includes("2026-03-29T01:30"));
     expect(gapDay && wall(gapDay.startAt, "Europe/London")).toBe("Sun 2026-03-29 02:30");
-    expect(out.filter((b) => b !== gapDay).every((b) => wall(b.startAt, "Europe/London").endsWith("01:30"))).toBe(true);
+    expect(
+      out.filter((b) => b !== gapDay).every((b) => wall(b.startAt, "Europe/London").endsWith("01:30")),
+    ).toBe(true);
   });
 
   it("is pure: the same input gives the same bookings", () => {
-    const input = { source: subscription(start, 2), rules: [rule({ schedule: { kind: "rrule", rule: "FREQ=WEEKLY;BYDAY=MO,TH" } })], settings: settings("America/New_York"), now };
+    const input = {
+      source: subscription(start, 2),
+      rules: [rule({ schedule: { kind: "rrule", rule: "FREQ=WEEKLY;BYDAY=MO,TH" } })],
+      settings: settings("America/New_York"),
+      now,
+    };
     expect(deriveBookings(input)).toEqual(deriveBookings(structuredClone(input)));
   });
 
   it("rrule: FREQ=WEEKLY;BYDAY=MO,TH gives Mondays and Thursdays at the default time", () => {
-    const out = deriveBookings({ source: subscription(start), rules: [rule({ schedule: { kind: "rrule", rule: "FREQ=WEEKLY;BYDAY=MO,TH" } })], settings: settings("America/New_York"), now });
+    const out = deriveBookings({
+      source: subscription(start),
+      rules: [rule({ schedule: { kind: "rrule", rule: "FREQ=WEEKLY;BYDAY=MO,TH" } })],
+      settings: settings("America/New_York"),
+      now,
+    });
     expect(out).toHaveLength(16);
-    expect(new Set(out.map((b) => wall(b.startAt, "America/New_York").slice(0, 3)))).toEqual(new Set(["Mon", "Thu"]));
+    expect(new Set(out.map((b) => wall(b.startAt, "America/New_York").slice(0, 3)))).toEqual(
+      new Set(["Mon", "Thu"]),
+    );
     expect(out.every((b) => wall(b.startAt, "America/New_York").endsWith("09:00"))).toBe(true);
   });
 
   it("perPeriod: n bookings per billing month, spread over the allowed weekdays", () => {
     const monthly = subscription(new Date("2026-03-01T00:00:00Z"), 1, "month");
-    const out = deriveBookings({ source: monthly, rules: [rule({ schedule: { kind: "perPeriod", count: 2, byWeekday: ["WE"] } })], settings: settings("Europe/London"), now });
+    const out = deriveBookings({
+      source: monthly,
+      rules: [rule({ schedule: { kind: "perPeriod", count: 2, byWeekday: ["WE"] } })],
+      settings: settings("Europe/London"),
+      now,
+    });
     // March's picks (4th, 18th) are past; April: 1st and 15th of five Wednesdays; May: 6th (20th is past the horizon).
-    expect(out.map((b) => wall(b.startAt, "Europe/London"))).toEqual(["Wed 2026-04-01 09:00", "Wed 2026-04-15 09:00", "Wed 2026-05-06 09:00"]);
+    expect(out.map((b) => wall(b.startAt, "Europe/London"))).toEqual([
+      "Wed 2026-04-01 09:00",
+      "Wed 2026-04-15 09:00",
+      "Wed 2026-05-06 09:00",
+    ]);
   });
 
   it("span { count }: only the first n occurrences from the start, past ones not re-created", () => {
-    const out = deriveBookings({ source: subscription(new Date("2026-03-09T00:00:00Z")), rules: [rule({ schedule: { kind: "weekly", byWeekday: ["MO"] }, span: { count: 4 } })], settings: settings("Europe/London"), now });
-    expect(out.map((b) => wall(b.startAt, "Europe/London"))).toEqual(["Mon 2026-03-23 09:00", "Mon 2026-03-30 09:00"]);
+    const out = deriveBookings({
+      source: subscription(new Date("2026-03-09T00:00:00Z")),
+      rules: [rule({ schedule: { kind: "weekly", byWeekday: ["MO"] }, span: { count: 4 } })],
+      settings: settings("Europe/London"),
+      now,
+    });
+    expect(out.map((b) => wall(b.startAt, "Europe/London"))).toEqual([
+      "Mon 2026-03-23 09:00",
+      "Mon 2026-03-30 09:00",
+    ]);
   });
 
   it("extra weekdays for quantity stay put when the base occurrence slips into the past", () => {
     const alloc = rule({ schedule: { kind: "weekly", byWeekday: ["MO"] }, extraWeekdays: ["TH"] });
-    const keys = (at: Date) => deriveBookings({ source: subscription(start, 2), rules: [alloc], settings: settings("Europe/London"), now: at }).map((b) => b.bookingKey);
+    const keys = (at: Date) =>
+      deriveBookings({
+        source: subscription(start, 2),
+        rules: [alloc],
+        settings: settings("Europe/London"),
+        now: at,
+      }).map((b) => b.bookingKey);
     const monday = keys(new Date("2026-03-23T06:00:00Z"));
     const tuesday = keys(new Date("2026-03-24T06:00:00Z"));
     expect(monday).toContain("subscription:sub_1:si_1:2026-03-26T09:00#0");
@@ -106,7 +196,12 @@ describe("deriveBookings", () => {
   });
 
   it("parallel quantity: copies share the slot and differ by #n", () => {
-    const out = deriveBookings({ source: subscription(start, 3), rules: [rule({ schedule: { kind: "weekly", byWeekday: ["FR"] } })], settings: settings("Europe/London"), now });
+    const out = deriveBookings({
+      source: subscription(start, 3),
+      rules: [rule({ schedule: { kind: "weekly", byWeekday: ["FR"] } })],
+      settings: settings("Europe/London"),
+      now,
+    });
     expect(out.slice(0, 3).map((b) => b.bookingKey.slice(-2))).toEqual(["#0", "#1", "#2"]);
     expect(new Set(out.slice(0, 3).map((b) => b.startAt.getTime())).size).toBe(1);
   });

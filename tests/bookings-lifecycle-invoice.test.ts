@@ -1,7 +1,14 @@
 // One-off invoice lifecycle → bookings, table-driven, in London and New York across a DST change.
 import { afterEach, describe, expect, it } from "vitest";
 import { catalog } from "@/tests/support/mirror-rows";
-import { invRef, local, matrix, nextOffsetChange, openScenario, type Scenario } from "@/tests/support/booking-scenario";
+import {
+  invRef,
+  local,
+  matrix,
+  nextOffsetChange,
+  openScenario,
+  type Scenario,
+} from "@/tests/support/booking-scenario";
 import { listUnmappedLines } from "@/lib/rules/match";
 import { addDays } from "@/lib/bookings/local-time";
 
@@ -9,7 +16,9 @@ let s: Scenario | undefined;
 afterEach(() => s?.cleanup());
 
 const DAY = 86_400_000;
-const boardLine = (quantity: number) => [{ stripeId: "il_1", priceStripeId: catalog.board.price, productStripeId: catalog.board.product, quantity }];
+const boardLine = (quantity: number) => [
+  { stripeId: "il_1", priceStripeId: catalog.board.price, productStripeId: catalog.board.product, quantity },
+];
 
 interface Case {
   name: string;
@@ -26,7 +35,12 @@ const cases: Case[] = [
       const paidDate = local(new Date(s.now.getTime() - 2 * 3600_000), s.zone).date;
       expect(local(booking!.startAt, s.zone)).toMatchObject({ date: addDays(paidDate, 1), time: "10:00" });
       expect(booking!.endAt.getTime() - booking!.startAt.getTime()).toBe(90 * 60_000);
-      expect(booking).toMatchObject({ status: "scheduled", serviceCode: "GROOM", title: "Grooming — Jane Doe", sourceLineId: "il_1" });
+      expect(booking).toMatchObject({
+        status: "scheduled",
+        serviceCode: "GROOM",
+        title: "Grooming — Jane Doe",
+        sourceLineId: "il_1",
+      });
       expect(s.apply(s.invoice())).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     },
   },
@@ -53,7 +67,11 @@ const cases: Case[] = [
       s.apply(s.invoice({ status: "open", paidAt: null }));
       expect(s.live(invRef)).toHaveLength(1);
       expect(s.apply(s.invoice({ status: "void", paidAt: null }))).toMatchObject({ cancelled: 1 });
-      expect(s.rows(invRef)[0]).toMatchObject({ status: "cancelled", statusReason: "invoice_void", sequence: 1 });
+      expect(s.rows(invRef)[0]).toMatchObject({
+        status: "cancelled",
+        statusReason: "invoice_void",
+        sequence: 1,
+      });
     },
   },
   {
@@ -68,7 +86,10 @@ const cases: Case[] = [
     name: "fully refunded: cancelled; a partial refund keeps the booking",
     run: (s) => {
       s.apply(s.invoice({ total: 5000 }));
-      expect(s.apply(s.invoice({ total: 5000, amountRefunded: 2000 }))).toMatchObject({ cancelled: 0, unchanged: 1 });
+      expect(s.apply(s.invoice({ total: 5000, amountRefunded: 2000 }))).toMatchObject({
+        cancelled: 0,
+        unchanged: 1,
+      });
       expect(s.apply(s.invoice({ total: 5000, amountRefunded: 5000 }))).toMatchObject({ cancelled: 1 });
       expect(s.rows(invRef)[0]).toMatchObject({ status: "cancelled", statusReason: "invoice_refunded" });
     },
@@ -91,7 +112,12 @@ const cases: Case[] = [
       expect(held).toMatchObject({ status: "held", statusReason: "payment_failed" });
       // Paid at the same moment the line period started, so the slot does not move.
       s.apply(s.invoice({ status: "paid", paidAt: created, created }));
-      expect(s.live(invRef)[0]).toMatchObject({ id: held!.id, status: "scheduled", statusReason: null, sequence: 1 });
+      expect(s.live(invRef)[0]).toMatchObject({
+        id: held!.id,
+        status: "scheduled",
+        statusReason: null,
+        sequence: 1,
+      });
     },
   },
   {
@@ -112,17 +138,39 @@ const cases: Case[] = [
   {
     name: "a subscription's invoice adds no bookings of its own (the subscription has them)",
     run: (s) => {
-      s.apply(s.invoice({ subscriptionStripeId: "sub_1", lines: [{ stripeId: "il_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product }] }));
+      s.apply(
+        s.invoice({
+          subscriptionStripeId: "sub_1",
+          lines: [
+            {
+              stripeId: "il_1",
+              priceStripeId: catalog.walk60.price,
+              productStripeId: catalog.walk60.product,
+            },
+          ],
+        }),
+      );
       expect(s.rows(invRef)).toHaveLength(0);
     },
   },
   {
     name: "gift card: no rule, no booking, reported as unmapped",
     run: (s) => {
-      s.apply(s.invoice({ lines: [{ stripeId: "il_gift", priceStripeId: catalog.gift.price, productStripeId: catalog.gift.product }] }));
+      s.apply(
+        s.invoice({
+          lines: [
+            { stripeId: "il_gift", priceStripeId: catalog.gift.price, productStripeId: catalog.gift.product },
+          ],
+        }),
+      );
       expect(s.rows(invRef)).toHaveLength(0);
       expect(listUnmappedLines(s.db)).toEqual([
-        expect.objectContaining({ sourceStripeId: "in_1", lineStripeId: "il_gift", productName: "Gift Card", clientName: "Jane Doe" }),
+        expect.objectContaining({
+          sourceStripeId: "in_1",
+          lineStripeId: "il_gift",
+          productName: "Gift Card",
+          clientName: "Jane Doe",
+        }),
       ]);
     },
   },

@@ -8,10 +8,20 @@ let s: Scenario | undefined;
 afterEach(() => s?.cleanup());
 
 const DAY = 86_400_000;
-const walk60 = { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product };
+const walk60 = {
+  stripeId: "si_1",
+  priceStripeId: catalog.walk60.price,
+  productStripeId: catalog.walk60.product,
+};
 
 /** Every booking at `time` local on the given weekdays, and the set spans both sides of a DST change. */
-function expectWallClock(rows: StoredBooking[], zone: string, time: string, weekdays: string[], crossesDst = true) {
+function expectWallClock(
+  rows: StoredBooking[],
+  zone: string,
+  time: string,
+  weekdays: string[],
+  crossesDst = true,
+) {
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(local(row.startAt, zone).time).toBe(time);
@@ -20,7 +30,9 @@ function expectWallClock(rows: StoredBooking[], zone: string, time: string, week
   if (crossesDst) expect(new Set(rows.map((r) => local(r.startAt, zone).offset)).size).toBe(2);
 }
 
-const reasons = (rows: StoredBooking[]) => [...new Set(rows.filter((b) => b.status === "cancelled").map((b) => b.statusReason))];
+const reasons = (rows: StoredBooking[]) => [
+  ...new Set(rows.filter((b) => b.status === "cancelled").map((b) => b.statusReason)),
+];
 
 interface Case {
   name: string;
@@ -35,7 +47,12 @@ const cases: Case[] = [
       const rows = s.live(subRef);
       expectWallClock(rows, s.zone, "09:00", ["Mon"]);
       for (const b of rows) {
-        expect(b).toMatchObject({ status: "scheduled", serviceCode: "WALK60", title: "Weekly Walk (1h) — Jane Doe", sequence: 0 });
+        expect(b).toMatchObject({
+          status: "scheduled",
+          serviceCode: "WALK60",
+          title: "Weekly Walk (1h) — Jane Doe",
+          sequence: 0,
+        });
         expect(b.endAt.getTime() - b.startAt.getTime()).toBe(60 * 60_000);
         expect(b.startAt.getTime()).toBeGreaterThanOrEqual(s.now.getTime());
       }
@@ -55,10 +72,22 @@ const cases: Case[] = [
     run: (s) => {
       s.apply(s.sub());
       const mondays = s.live(subRef).map((b) => b.id);
-      expect(s.apply(s.sub({ items: [{ ...walk60, quantity: 2 }] }))).toMatchObject({ inserted: 8, updated: 0, cancelled: 0 });
+      expect(s.apply(s.sub({ items: [{ ...walk60, quantity: 2 }] }))).toMatchObject({
+        inserted: 8,
+        updated: 0,
+        cancelled: 0,
+      });
       expectWallClock(s.live(subRef), s.zone, "09:00", ["Mon", "Wed"]);
-      expect(s.live(subRef).filter((b) => local(b.startAt, s.zone).weekday === "Mon").map((b) => b.id)).toEqual(mondays);
-      expect(s.apply(s.sub({ items: [{ ...walk60, quantity: 1 }] }))).toMatchObject({ inserted: 0, cancelled: 8 });
+      expect(
+        s
+          .live(subRef)
+          .filter((b) => local(b.startAt, s.zone).weekday === "Mon")
+          .map((b) => b.id),
+      ).toEqual(mondays);
+      expect(s.apply(s.sub({ items: [{ ...walk60, quantity: 1 }] }))).toMatchObject({
+        inserted: 0,
+        cancelled: 8,
+      });
       expect(s.live(subRef).map((b) => b.id)).toEqual(mondays);
       expect(reasons(s.rows(subRef))).toEqual(["no_longer_wanted"]);
     },
@@ -67,7 +96,13 @@ const cases: Case[] = [
     name: "price change mid-period: the same item moves to Mon/Wed/Fri walks",
     run: (s) => {
       s.apply(s.sub());
-      const summary = s.apply(s.sub({ items: [{ ...walk60, priceStripeId: catalog.walk3x.price, productStripeId: catalog.walk3x.product }] }));
+      const summary = s.apply(
+        s.sub({
+          items: [
+            { ...walk60, priceStripeId: catalog.walk3x.price, productStripeId: catalog.walk3x.product },
+          ],
+        }),
+      );
       expect(summary).toMatchObject({ updated: 8, cancelled: 0 });
       const rows = s.live(subRef);
       expectWallClock(rows, s.zone, "09:00", ["Mon", "Wed", "Fri"]);
@@ -81,10 +116,15 @@ const cases: Case[] = [
     run: (s) => {
       s.apply(s.sub());
       const resumesAt = new Date(s.now.getTime() + 21 * DAY);
-      expect(s.apply(s.sub({ pauseBehavior: "void", pauseResumesAt: resumesAt }))).toMatchObject({ cancelled: 3, inserted: 0 });
+      expect(s.apply(s.sub({ pauseBehavior: "void", pauseResumesAt: resumesAt }))).toMatchObject({
+        cancelled: 3,
+        inserted: 0,
+      });
       expect(s.live(subRef).every((b) => b.startAt >= resumesAt)).toBe(true);
       expect(reasons(s.rows(subRef))).toEqual(["subscription_paused"]);
-      expect(s.apply(s.sub({ pauseBehavior: "keep_as_draft", pauseResumesAt: null }))).toMatchObject({ cancelled: 5 });
+      expect(s.apply(s.sub({ pauseBehavior: "keep_as_draft", pauseResumesAt: null }))).toMatchObject({
+        cancelled: 5,
+      });
       expect(s.live(subRef)).toHaveLength(0);
     },
   },
@@ -118,7 +158,9 @@ const cases: Case[] = [
     name: "immediate cancellation: every future booking is cancelled, none deleted",
     run: (s) => {
       s.apply(s.sub());
-      expect(s.apply(s.sub({ status: "canceled", canceledAt: s.now, endedAt: s.now }))).toMatchObject({ cancelled: 8 });
+      expect(s.apply(s.sub({ status: "canceled", canceledAt: s.now, endedAt: s.now }))).toMatchObject({
+        cancelled: 8,
+      });
       expect(s.rows(subRef)).toHaveLength(8);
       expect(s.live(subRef)).toHaveLength(0);
       expect(reasons(s.rows(subRef))).toEqual(["subscription_canceled"]);
@@ -146,7 +188,9 @@ const cases: Case[] = [
     run: (s) => {
       s.db.prepare("UPDATE Setting SET paymentFailedPolicy = 'hold'").run();
       s.apply(s.sub({ status: "past_due" }));
-      expect(s.live(subRef).every((b) => b.status === "held" && b.statusReason === "payment_failed")).toBe(true);
+      expect(s.live(subRef).every((b) => b.status === "held" && b.statusReason === "payment_failed")).toBe(
+        true,
+      );
       expect(s.apply(s.sub({ status: "active" }))).toMatchObject({ updated: 8 });
       expect(s.live(subRef).every((b) => b.status === "scheduled" && b.statusReason === null)).toBe(true);
     },
@@ -154,7 +198,13 @@ const cases: Case[] = [
   {
     name: "fortnightly puppy class: every other Saturday 10:00, phase fixed by the start date",
     run: (s) => {
-      s.apply(s.sub({ items: [{ stripeId: "si_1", priceStripeId: catalog.puppy.price, productStripeId: catalog.puppy.product }] }));
+      s.apply(
+        s.sub({
+          items: [
+            { stripeId: "si_1", priceStripeId: catalog.puppy.price, productStripeId: catalog.puppy.product },
+          ],
+        }),
+      );
       const rows = s.live(subRef);
       expect(rows).toHaveLength(4);
       expectWallClock(rows, s.zone, "10:00", ["Sat"], false);
@@ -167,7 +217,17 @@ const cases: Case[] = [
   {
     name: "daycare: Tuesday and Thursday 08:00 for 9 hours",
     run: (s) => {
-      s.apply(s.sub({ items: [{ stripeId: "si_1", priceStripeId: catalog.daycare.price, productStripeId: catalog.daycare.product }] }));
+      s.apply(
+        s.sub({
+          items: [
+            {
+              stripeId: "si_1",
+              priceStripeId: catalog.daycare.price,
+              productStripeId: catalog.daycare.product,
+            },
+          ],
+        }),
+      );
       const rows = s.live(subRef);
       expect(rows).toHaveLength(16);
       expectWallClock(rows, s.zone, "08:00", ["Tue", "Thu"]);

@@ -29,14 +29,29 @@ type Product = keyof typeof catalog;
 const subSpec = fc.record({
   kind: fc.constant("subscription" as const),
   id: fc.constantFrom("sub_a", "sub_a", "sub_a", "sub_b"),
-  status: fc.constantFrom("active", "active", "active", "active", "trialing", "past_due", "canceled", "incomplete_expired"),
+  status: fc.constantFrom(
+    "active",
+    "active",
+    "active",
+    "active",
+    "trialing",
+    "past_due",
+    "canceled",
+    "incomplete_expired",
+  ),
   items: fc.tuple(
     fc.record({
       id: fc.constant("si_1"),
       product: fc.constantFrom<Product>("walk60", "walk60", "walk3x", "puppy"),
       quantity: fc.constantFrom(0, 1, 1, 1, 2, 3),
     }),
-    fc.option(fc.record({ id: fc.constant("si_2"), product: fc.constantFrom<Product>("walk30", "gift"), quantity: fc.constantFrom(1, 2) })),
+    fc.option(
+      fc.record({
+        id: fc.constant("si_2"),
+        product: fc.constantFrom<Product>("walk30", "gift"),
+        quantity: fc.constantFrom(1, 2),
+      }),
+    ),
   ),
   cancelAtPeriodEnd: fc.constantFrom(false, false, true),
   pause: fc.constantFrom("none", "none", "none", "none", "until", "forever"),
@@ -56,33 +71,60 @@ const invoiceSpec = fc.record({
   deleted: fc.constantFrom(false, false, false, false, true),
 });
 
-type Spec = fc.RecordValue<typeof subSpec> | fc.RecordValue<typeof invoiceSpec>;
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type Spec = ValueOf<typeof subSpec> | ValueOf<typeof invoiceSpec>;
 type State = SubscriptionState | InvoiceState;
 
 function toState(spec: Spec, sourceAt: Date, now: Date): State {
   if (spec.kind === "subscription") {
     const items = spec.items.filter((item) => item !== null);
     return {
-      stripeId: spec.id, clientStripeId: "cus_1", status: spec.status, sourceAt, deleted: spec.deleted,
+      stripeId: spec.id,
+      clientStripeId: "cus_1",
+      status: spec.status,
+      sourceAt,
+      deleted: spec.deleted,
       startDate: new Date(now.getTime() - spec.startDaysAgo * DAY),
       currentPeriodStart: new Date(now.getTime() - 2 * DAY),
       currentPeriodEnd: new Date(now.getTime() + 12 * DAY),
       cancelAtPeriodEnd: spec.cancelAtPeriodEnd,
       pauseBehavior: spec.pause === "none" ? null : "void",
       pauseResumesAt: spec.pause === "until" ? new Date(now.getTime() + 20 * DAY) : null,
-      items: items.map((i) => ({ stripeId: `${spec.id}_${i.id}`, priceStripeId: catalog[i.product].price, productStripeId: catalog[i.product].product, quantity: i.quantity })),
+      items: items.map((i) => ({
+        stripeId: `${spec.id}_${i.id}`,
+        priceStripeId: catalog[i.product].price,
+        productStripeId: catalog[i.product].product,
+        quantity: i.quantity,
+      })),
     };
   }
   const paidAt = new Date(now.getTime() - spec.paidHoursAgo * HOUR);
   return {
-    stripeId: spec.id, clientStripeId: "cus_1", status: spec.status, sourceAt, deleted: spec.deleted,
-    created: new Date(now.getTime() - 40 * HOUR), paidAt: spec.status === "paid" ? paidAt : null,
-    paymentFailed: spec.paymentFailed, total: 5000, amountRefunded: spec.refunded,
-    lines: [{ stripeId: "il_1", priceStripeId: catalog[spec.product].price, productStripeId: catalog[spec.product].product, quantity: spec.quantity }],
+    stripeId: spec.id,
+    clientStripeId: "cus_1",
+    status: spec.status,
+    sourceAt,
+    deleted: spec.deleted,
+    created: new Date(now.getTime() - 40 * HOUR),
+    paidAt: spec.status === "paid" ? paidAt : null,
+    paymentFailed: spec.paymentFailed,
+    total: 5000,
+    amountRefunded: spec.refunded,
+    lines: [
+      {
+        stripeId: "il_1",
+        priceStripeId: catalog[spec.product].price,
+        productStripeId: catalog[spec.product].product,
+        quantity: spec.quantity,
+      },
+    ],
   };
 }
 
-const refOf = (state: State): SourceRef => ({ kind: "items" in state ? "subscription" : "invoice", stripeId: state.stripeId });
+const refOf = (state: State): SourceRef => ({
+  kind: "items" in state ? "subscription" : "invoice",
+  stripeId: state.stripeId,
+});
 
 function apply(db: Sqlite, state: State, now: Date): void {
   if ("items" in state) writeSubscription(db, state);
@@ -113,7 +155,8 @@ function arrivalOrder(states: State[], jitter: number[], duplicates: [number, nu
     .map((state, i) => ({ state, at: i + (jitter[i] ?? 0) }))
     .sort((a, b) => a.at - b.at)
     .map((entry) => entry.state);
-  for (const [which, where] of duplicates) order.splice(where % (order.length + 1), 0, states[which % states.length]!);
+  for (const [which, where] of duplicates)
+    order.splice(where % (order.length + 1), 0, states[which % states.length]!);
   return order;
 }
 

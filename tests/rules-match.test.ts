@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { matchRule, matcherMatches, listUnmappedLines, type LineContext } from "@/lib/rules/match";
 import type { Matcher, Rule } from "@/lib/rules/schema";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import { catalog, insertClient, seedCatalog, writeInvoice, writeSubscription } from "@/tests/support/mirror-rows";
+import {
+  catalog,
+  insertClient,
+  seedCatalog,
+  writeInvoice,
+  writeSubscription,
+} from "@/tests/support/mirror-rows";
 import { seedDefaultRules } from "@/lib/rules/defaults";
 import { deactivateRule } from "@/lib/rules/store";
 
@@ -14,12 +20,31 @@ const line: LineContext = {
   priceStripeId: "price_walk60",
   productStripeId: "prod_walk60",
   quantity: 1,
-  price: { stripeId: "price_walk60", productStripeId: "prod_walk60", type: "recurring", recurringInterval: "week", recurringCount: 1, lookupKey: "walk60_weekly", currency: "gbp", unitAmount: 2000 },
-  product: { stripeId: "prod_walk60", name: "Weekly Walk (1h)", serviceCode: "WALK60", metadata: { service_code: "WALK60", size: "large" } },
+  price: {
+    stripeId: "price_walk60",
+    productStripeId: "prod_walk60",
+    type: "recurring",
+    recurringInterval: "week",
+    recurringCount: 1,
+    lookupKey: "walk60_weekly",
+    currency: "gbp",
+    unitAmount: 2000,
+  },
+  product: {
+    stripeId: "prod_walk60",
+    name: "Weekly Walk (1h)",
+    serviceCode: "WALK60",
+    metadata: { service_code: "WALK60", size: "large" },
+  },
 };
 
 const rule = (id: number, priority: number, matcher: Matcher, active = true): Rule => ({
-  id, priority, active, matcher, name: `r${id}`, serviceCode: "X",
+  id,
+  priority,
+  active,
+  matcher,
+  name: `r${id}`,
+  serviceCode: "X",
   allocation: { schedule: { kind: "weekly", byWeekday: ["MO"] }, quantity: "multiply" },
 });
 
@@ -66,15 +91,60 @@ describe("listUnmappedLines", () => {
     insertClient(t.db, { stripeId: "cus_1", name: "Jane Doe" });
     const now = new Date("2026-03-02T12:00:00Z");
     seedDefaultRules(t.db, now);
-    const item = (product: keyof typeof catalog, id: string) => ({ stripeId: id, priceStripeId: catalog[product].price, productStripeId: catalog[product].product });
-    writeSubscription(t.db, { stripeId: "sub_1", clientStripeId: "cus_1", status: "active", startDate: now, sourceAt: now, items: [item("walk60", "si_1"), item("gift", "si_gift")] });
-    writeSubscription(t.db, { stripeId: "sub_dead", clientStripeId: "cus_1", status: "canceled", startDate: now, sourceAt: now, items: [item("gift", "si_dead")] });
-    writeInvoice(t.db, { stripeId: "in_1", clientStripeId: "cus_1", status: "paid", created: now, sourceAt: now, lines: [item("gift", "il_gift"), item("groom", "il_groom")] });
-    writeInvoice(t.db, { stripeId: "in_void", clientStripeId: "cus_1", status: "void", created: now, sourceAt: now, lines: [item("gift", "il_void")] });
+    const item = (product: keyof typeof catalog, id: string) => ({
+      stripeId: id,
+      priceStripeId: catalog[product].price,
+      productStripeId: catalog[product].product,
+    });
+    writeSubscription(t.db, {
+      stripeId: "sub_1",
+      clientStripeId: "cus_1",
+      status: "active",
+      startDate: now,
+      sourceAt: now,
+      items: [item("walk60", "si_1"), item("gift", "si_gift")],
+    });
+    writeSubscription(t.db, {
+      stripeId: "sub_dead",
+      clientStripeId: "cus_1",
+      status: "canceled",
+      startDate: now,
+      sourceAt: now,
+      items: [item("gift", "si_dead")],
+    });
+    writeInvoice(t.db, {
+      stripeId: "in_1",
+      clientStripeId: "cus_1",
+      status: "paid",
+      created: now,
+      sourceAt: now,
+      lines: [item("gift", "il_gift"), item("groom", "il_groom")],
+    });
+    writeInvoice(t.db, {
+      stripeId: "in_void",
+      clientStripeId: "cus_1",
+      status: "void",
+      created: now,
+      sourceAt: now,
+      lines: [item("gift", "il_void")],
+    });
 
     expect(listUnmappedLines(t.db)).toEqual([
-      expect.objectContaining({ sourceKind: "invoice", sourceStripeId: "in_1", lineStripeId: "il_gift", productName: "Gift Card", clientName: "Jane Doe", priceLabel: "20.00 GBP one-off", quantity: 1 }),
-      expect.objectContaining({ sourceKind: "subscription", sourceStripeId: "sub_1", lineStripeId: "si_gift", productName: "Gift Card" }),
+      expect.objectContaining({
+        sourceKind: "invoice",
+        sourceStripeId: "in_1",
+        lineStripeId: "il_gift",
+        productName: "Gift Card",
+        clientName: "Jane Doe",
+        priceLabel: "20.00 GBP one-off",
+        quantity: 1,
+      }),
+      expect.objectContaining({
+        sourceKind: "subscription",
+        sourceStripeId: "sub_1",
+        lineStripeId: "si_gift",
+        productName: "Gift Card",
+      }),
     ]);
     deactivateRule(t.db, 2, now);
     expect(listUnmappedLines(t.db).map((l) => l.lineStripeId)).toEqual(["il_gift", "si_1", "si_gift"]);

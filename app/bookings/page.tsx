@@ -21,17 +21,31 @@ export default function BookingsPage() {
   const settings = loadSettings(db);
   const now = new Date();
   const bookings = listUpcomingBookings(db, { from: now, limit: 500 });
-  const conflicts = findStaffConflicts(db, { from: now, to: new Date(now.getTime() + settings.horizonWeeks * 7 * 86_400_000) });
-  const dateTime = new Intl.DateTimeFormat("en-GB", {
-    timeZone: settings.timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
+  const conflicts = findStaffConflicts(db, {
+    from: now,
+    to: new Date(now.getTime() + settings.horizonWeeks * 7 * 86_400_000),
   });
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, hour: "2-digit", minute: "2-digit" });
+  const dateTime = new Intl.DateTimeFormat("en-GB", {
+    timeZone: settings.timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone: settings.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">Bookings</h1>
-        <p className="text-sm text-slate-600">Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.</p>
+        <p className="text-sm text-slate-600">
+          Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.
+        </p>
       </header>
 
       {conflicts.length > 0 && (
@@ -40,8 +54,9 @@ export default function BookingsPage() {
           <ul className="mt-2 space-y-1 text-sm text-amber-900">
             {conflicts.map((c) => (
               <li key={`${c.a.id}-${c.b.id}`}>
-                <strong>{c.staffName}</strong>: {c.a.title} ({dateTime.format(c.a.startAt)}–{time.format(c.a.endAt)}) overlaps{" "}
-                {c.b.title} ({dateTime.format(c.b.startAt)}–{time.format(c.b.endAt)})
+                <strong>{c.staffName}</strong>: {c.a.title} ({dateTime.format(c.a.startAt)}–
+                {time.format(c.a.endAt)}) overlaps {c.b.title} ({dateTime.format(c.b.startAt)}–
+                {time.format(c.b.endAt)})
               </li>
             ))}
           </ul>
@@ -49,7 +64,9 @@ export default function BookingsPage() {
       )}
 
       {bookings.length === 0 ? (
-        <p className="text-slate-600">No upcoming bookings. Check the rules page for line items no rule matches.</p>
+        <p className="text-slate-600">
+          No upcoming bookings. Check the rules page for line items no rule matches.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
@@ -75,9 +92,13 @@ export default function BookingsPage() {
                     <div>{b.title}</div>
                     <div className="text-xs text-slate-500">{b.serviceCode}</div>
                   </td>
-                  <td className="px-3 py-2">{b.staffName ?? <span className="text-slate-400">unassigned</span>}</td>
                   <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${statusStyle[b.status] ?? ""}`}>{b.status}</span>
+                    {b.staffName ?? <span className="text-slate-400">unassigned</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className={`rounded px-2 py-0.5 text-xs ${statusStyle[b.status] ?? ""}`}>
+                      {b.status}
+                    </span>
                     {b.statusReason && <div className="text-xs text-slate-500">{b.statusReason}</div>}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs text-slate-600">

@@ -25,23 +25,34 @@ export default function RulesPage() {
       <section>
         <h1 className="text-2xl font-semibold">Rules</h1>
         <p className="text-sm text-slate-600">
-          A line item gets the first matching active rule (lower priority number first). Change rules with the CLI:
-          <code className="ml-1 rounded bg-slate-100 px-1">rules:preview</code>, <code className="rounded bg-slate-100 px-1">rules:create</code>.
+          A line item gets the first matching active rule (lower priority number first). Change rules with the
+          CLI:
+          <code className="ml-1 rounded bg-slate-100 px-1">rules:preview</code>,{" "}
+          <code className="rounded bg-slate-100 px-1">rules:create</code>.
         </p>
         {rules.length === 0 && <p className="mt-4 text-slate-600">No rules yet: nothing is booked.</p>}
         <ul className="mt-4 space-y-4">
           {rules.map((rule) => (
-            <li key={rule.id} className={`rounded-lg border bg-white p-4 ${rule.active ? "border-slate-200" : "border-dashed border-slate-300 opacity-70"}`}>
+            <li
+              key={rule.id}
+              className={`rounded-lg border bg-white p-4 ${rule.active ? "border-slate-200" : "border-dashed border-slate-300 opacity-70"}`}
+            >
               <div className="flex flex-wrap items-baseline gap-3">
                 <h2 className="font-medium">
                   #{rule.id} {rule.name}
                 </h2>
                 <span className="text-xs text-slate-500">{rule.serviceCode}</span>
                 <span className="text-xs text-slate-500">priority {rule.priority}</span>
-                <span className={`rounded px-2 py-0.5 text-xs ${rule.active ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}>
+                <span
+                  className={`rounded px-2 py-0.5 text-xs ${rule.active ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}
+                >
                   {rule.active ? "active" : "inactive"}
                 </span>
-                {rule.errors.length > 0 && <span className="rounded bg-rose-50 px-2 py-0.5 text-xs text-rose-700">invalid — skipped</span>}
+                {rule.errors.length > 0 && (
+                  <span className="rounded bg-rose-50 px-2 py-0.5 text-xs text-rose-700">
+                    invalid — skipped
+                  </span>
+                )}
               </div>
               {rule.errors.length > 0 && (
                 <ul className="mt-2 text-xs text-rose-700">
@@ -53,8 +64,12 @@ export default function RulesPage() {
                 </ul>
               )}
               <div className="mt-3 grid gap-3 md:grid-cols-2">
-                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{pretty(rule.matcherJson)}</pre>
-                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{pretty(rule.allocationJson)}</pre>
+                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                  {pretty(rule.matcherJson)}
+                </pre>
+                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                  {pretty(rule.allocationJson)}
+                </pre>
               </div>
             </li>
           ))}
@@ -63,7 +78,10 @@ export default function RulesPage() {
 
       <section>
         <h2 className="text-xl font-semibold">Unmapped line items</h2>
-        <p className="text-sm text-slate-600">Live subscriptions and open or paid invoices whose lines no active rule matches: they produce no bookings.</p>
+        <p className="text-sm text-slate-600">
+          Live subscriptions and open or paid invoices whose lines no active rule matches: they produce no
+          bookings.
+        </p>
         {unmapped.length === 0 ? (
           <p className="mt-3 text-sm text-emerald-700">Every line item is covered by a rule.</p>
         ) : (
@@ -84,7 +102,9 @@ export default function RulesPage() {
                     <td className="px-3 py-2">{line.clientName ?? line.clientStripeId}</td>
                     <td className="px-3 py-2">
                       {line.productName ?? line.productStripeId ?? "—"}
-                      {line.serviceCode && <span className="ml-1 text-xs text-slate-500">{line.serviceCode}</span>}
+                      {line.serviceCode && (
+                        <span className="ml-1 text-xs text-slate-500">{line.serviceCode}</span>
+                      )}
                     </td>
                     <td className="px-3 py-2">{line.priceLabel ?? line.priceStripeId ?? "—"}</td>
                     <td className="px-3 py-2">{line.quantity}</td>

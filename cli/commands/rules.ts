@@ -32,12 +32,18 @@ async function readJsonArg(source: string | undefined, ctx: RulesCommandContext)
   try {
     text = source === "-" ? await (ctx.readStdin ?? processStdin)() : await readFile(source, "utf8");
   } catch (error) {
-    return { ok: false, message: `cannot read ${source}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, message: `${source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `${source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -56,7 +62,10 @@ function fail(ctx: RulesCommandContext, code: number, lines: string[]): number {
 
 function report(ctx: RulesCommandContext, verb: string, result: RuleWriteResult): number {
   if (!result.ok) {
-    return fail(ctx, result.notFound ? NOT_FOUND : BAD_INPUT, [`Rule not ${verb}:`, ...issueLines(result.errors)]);
+    return fail(ctx, result.notFound ? NOT_FOUND : BAD_INPUT, [
+      `Rule not ${verb}:`,
+      ...issueLines(result.errors),
+    ]);
   }
   ctx.out(`Rule #${result.rule.id} "${result.rule.name}" ${verb}.`);
   ctx.out(summaryLine(result.summary));
@@ -71,7 +80,9 @@ const list: RulesCommand = async (_args, ctx) => {
   if (rules.length === 0) ctx.out("No rules. Try rules:seed-defaults or rules:create FILE.");
   for (const rule of rules) {
     const state = rule.active ? "active" : "inactive";
-    ctx.out(`#${rule.id} ${rule.name} [${rule.serviceCode}] priority ${rule.priority}, ${state}${rule.errors.length ? ", INVALID" : ""}`);
+    ctx.out(
+      `#${rule.id} ${rule.name} [${rule.serviceCode}] priority ${rule.priority}, ${state}${rule.errors.length ? ", INVALID" : ""}`,
+    );
     ctx.out(`    matcher    ${rule.matcherJson}`);
     ctx.out(`    allocation ${rule.allocationJson}`);
     for (const line of issueLines(rule.errors)) ctx.out(`  ${line}`);
@@ -105,16 +116,23 @@ const preview: RulesCommand = async (args, ctx) => {
   if (id === null) return fail(ctx, BAD_INPUT, ["Usage: rules:preview <file.json|-> [--id N]"]);
   const file = flag < 0 ? args[0] : args.find((_, i) => i !== flag && i !== flag + 1);
   const input = await readJsonArg(file, ctx);
-  if (!input.ok) return fail(ctx, BAD_INPUT, [`Usage: rules:preview <file.json|-> [--id N]: ${input.message}`]);
+  if (!input.ok)
+    return fail(ctx, BAD_INPUT, [`Usage: rules:preview <file.json|-> [--id N]: ${input.message}`]);
   const result = previewRuleChange(ctx.db, { ruleId: id, rule: input.value }, ctx.now);
   if (!result.ok) {
     const missing = result.errors.some((e) => e.path === "id");
     return fail(ctx, missing ? NOT_FOUND : BAD_INPUT, ["Rule is not valid:", ...issueLines(result.errors)]);
   }
-  ctx.out(`Would create ${result.created.length}, change ${result.changed.length}, cancel ${result.cancelled.length} booking(s).`);
+  ctx.out(
+    `Would create ${result.created.length}, change ${result.changed.length}, cancel ${result.cancelled.length} booking(s).`,
+  );
   for (const b of result.created) ctx.out(`  + ${when(b.startAt)} ${b.title} (${b.bookingKey})`);
-  for (const u of result.changed) ctx.out(`  ~ ${when(u.after.startAt)} ${u.after.title}: ${u.changed.join(", ")} (${u.before.bookingKey})`);
-  for (const c of result.cancelled) ctx.out(`  - ${when(c.before.startAt)} ${c.before.title}: ${c.reason} (${c.before.bookingKey})`);
+  for (const u of result.changed)
+    ctx.out(
+      `  ~ ${when(u.after.startAt)} ${u.after.title}: ${u.changed.join(", ")} (${u.before.bookingKey})`,
+    );
+  for (const c of result.cancelled)
+    ctx.out(`  - ${when(c.before.startAt)} ${c.before.title}: ${c.reason} (${c.before.bookingKey})`);
   return 0;
 };
 

@@ -18,9 +18,18 @@ export interface StaffConflict {
 }
 
 interface ConflictRow {
-  staffId: number; staffName: string;
-  aId: number; aTitle: string; aStart: number; aEnd: number; aStatus: string;
-  bId: number; bTitle: string; bStart: number; bEnd: number; bStatus: string;
+  staffId: number;
+  staffName: string;
+  aId: number;
+  aTitle: string;
+  aStart: number;
+  aEnd: number;
+  aStatus: string;
+  bId: number;
+  bTitle: string;
+  bStart: number;
+  bEnd: number;
+  bStatus: string;
 }
 
 // `b` is looked up by the (staffId, startAt) index in [a.startAt, a.endAt): every overlapping
@@ -43,7 +52,19 @@ export function findStaffConflicts(db: Sqlite, range: { from: Date; to: Date }):
   return rows.map((row) => ({
     staffId: row.staffId,
     staffName: row.staffName,
-    a: { id: row.aId, title: row.aTitle, startAt: new Date(row.aStart), endAt: new Date(row.aEnd), status: row.aStatus },
-    b: { id: row.bId, title: row.bTitle, startAt: new Date(row.bStart), endAt: new Date(row.bEnd), status: row.bStatus },
+    a: {
+      id: row.aId,
+      title: row.aTitle,
+      startAt: new Date(row.aStart),
+      endAt: new Date(row.aEnd),
+      status: row.aStatus,
+    },
+    b: {
+      id: row.bId,
+      title: row.bTitle,
+      startAt: new Date(row.bStart),
+      endAt: new Date(row.bEnd),
+      status: row.bStatus,
+    },
   }));
 }

@@ -1,6 +1,12 @@
 // The one place that decides which bookings a subscription or invoice should have. Pure: the
 // same snapshot, rules, settings and `now` always give the same bookings with the same keys.
-import type { DesiredBooking, InvoiceSnapshot, LineSnapshot, SourceSnapshot, SubscriptionSnapshot } from "@/lib/bookings/types";
+import type {
+  DesiredBooking,
+  InvoiceSnapshot,
+  LineSnapshot,
+  SourceSnapshot,
+  SubscriptionSnapshot,
+} from "@/lib/bookings/types";
 import type { Settings } from "@/lib/settings";
 import type { Rule } from "@/lib/rules/schema";
 import { matchRule } from "@/lib/rules/match";
@@ -29,7 +35,12 @@ export interface Lifecycle {
 
 const liveSubscription = new Set(["active", "trialing", "past_due"]);
 const none = (cancelReason: string): Lifecycle => ({
-  wanted: false, cancelReason, status: "scheduled", statusReason: null, until: null, notBefore: null,
+  wanted: false,
+  cancelReason,
+  status: "scheduled",
+  statusReason: null,
+  until: null,
+  notBefore: null,
 });
 
 function minDate(...dates: (Date | null)[]): Date | null {
@@ -42,11 +53,19 @@ function subscriptionLifecycle(sub: SubscriptionSnapshot, settings: Settings): L
   if (!liveSubscription.has(sub.status)) return none(`subscription_${sub.status}`);
   if (sub.pauseBehavior && !sub.pauseResumesAt) return none("subscription_paused");
   const hold = sub.status === "past_due" && settings.paymentFailedPolicy === "hold";
-  const periodEnd = sub.cancelAtPeriodEnd ? sub.currentPeriodEnd : null;
+  // Newer Stripe API versions keep the period on the items only.
+  const itemEnds = sub.lines.flatMap((line) => (line.periodEnd ? [line.periodEnd] : []));
+  const currentEnd =
+    sub.currentPeriodEnd ?? (itemEnds.length ? new Date(Math.max(...itemEnds.map(Number))) : null);
+  const periodEnd = sub.cancelAtPeriodEnd ? currentEnd : null;
   const until = minDate(sub.endedAt, sub.cancelAt, periodEnd);
   return {
     wanted: true,
-    cancelReason: sub.pauseBehavior ? "subscription_paused" : until ? "subscription_ending" : "no_longer_wanted",
+    cancelReason: sub.pauseBehavior
+      ? "subscription_paused"
+      : until
+        ? "subscription_ending"
+        : "no_longer_wanted",
     status: hold ? "held" : "scheduled",
     statusReason: hold ? "payment_failed" : null,
     until,
@@ -73,7 +92,9 @@ function invoiceLifecycle(invoice: InvoiceSnapshot, settings: Settings): Lifecyc
 
 /** How the source's state (status, cancellation, pause, refunds, payment policy) bounds its bookings. */
 export function sourceLifecycle(source: SourceSnapshot, settings: Settings): Lifecycle {
-  return source.kind === "subscription" ? subscriptionLifecycle(source, settings) : invoiceLifecycle(source, settings);
+  return source.kind === "subscription"
+    ? subscriptionLifecycle(source, settings)
+    : invoiceLifecycle(source, settings);
 }
 
 interface SpanWindow {
@@ -90,16 +111,34 @@ function billingUnit(line: LineSnapshot): { unit: "day" | "week" | "month" | "ye
   return { unit, count: Math.max(1, line.price?.recurringCount ?? 1) };
 }
 
-function subscriptionSpan(sub: SubscriptionSnapshot, line: LineSnapshot, rule: Rule, zone: string): SpanWindow {
+function subscriptionSpan(
+  sub: SubscriptionSnapshot,
+  line: LineSnapshot,
+  rule: Rule,
+  zone: string,
+): SpanWindow {
   const anchor = sub.startDate;
   const periodStart = line.periodStart ?? sub.currentPeriodStart;
   const billing: Billing = { kind: "cycle", anchor: periodStart ?? anchor, ...billingUnit(line) };
   const span = rule.allocation.span ?? "subscription";
   if (span === "invoicePeriod") {
-    return { anchor, from: periodStart ?? anchor, until: line.periodEnd ?? sub.currentPeriodEnd, countLimit: null, billing };
+    return {
+      anchor,
+      from: periodStart ?? anchor,
+      until: line.periodEnd ?? sub.currentPeriodEnd,
+      countLimit: null,
+      billing,
+    };
   }
   if (span === "subscription") return { anchor, from: anchor, until: null, countLimit: null, billing };
-  if ("weeks" in span) return { anchor, from: anchor, until: plusLocalDays(anchor, span.weeks * 7, zone), countLimit: null, billing };
+  if ("weeks" in span)
+    return {
+      anchor,
+      from: anchor,
+      until: plusLocalDays(anchor, span.weeks * 7, zone),
+      countLimit: null,
+      billing,
+    };
   return { anchor, from: anchor, until: null, countLimit: span.count, billing };
 }
 
@@ -107,26 +146,46 @@ function invoiceSpan(invoice: InvoiceSnapshot, line: LineSnapshot, rule: Rule, z
   const anchor = invoice.paidAt ?? line.periodStart ?? invoice.stripeCreated;
   const hasPeriod = line.periodStart !== null && line.periodEnd !== null && line.periodEnd > line.periodStart;
   // One-off items carry a zero-length period; their "period" is then the week after the anchor.
-  const period = hasPeriod && line.periodStart && line.periodEnd
-    ? { start: line.periodStart, end: line.periodEnd }
-    : { start: anchor, end: plusLocalDays(anchor, 7, zone) };
+  const period =
+    hasPeriod && line.periodStart && line.periodEnd
+      ? { start: line.periodStart, end: line.periodEnd }
+      : { start: anchor, end: plusLocalDays(anchor, 7, zone) };
   const billing: Billing = { kind: "fixed", periods: [period] };
   const span = rule.allocation.span ?? "invoicePeriod";
   if (span === "invoicePeriod" || span === "subscription") {
     return { anchor, from: period.start, until: period.end, countLimit: null, billing };
   }
-  if ("weeks" in span) return { anchor, from: anchor, until: plusLocalDays(anchor, span.weeks * 7, zone), countLimit: null, billing };
+  if ("weeks" in span)
+    return {
+      anchor,
+      from: anchor,
+      until: plusLocalDays(anchor, span.weeks * 7, zone),
+      countLimit: null,
+      billing,
+    };
   return { anchor, from: anchor, until: null, countLimit: span.count, billing };
 }
 
-function linePlan(source: SourceSnapshot, line: LineSnapshot, rule: Rule, life: Lifecycle, settings: Settings, now: Date): SlotPlan {
+function linePlan(
+  source: SourceSnapshot,
+  line: LineSnapshot,
+  rule: Rule,
+  life: Lifecycle,
+  settings: Settings,
+  now: Date,
+): SlotPlan {
   const zone = settings.timeZone;
   const { allocation } = rule;
-  const span = source.kind === "subscription" ? subscriptionSpan(source, line, rule, zone) : invoiceSpan(source, line, rule, zone);
+  const span =
+    source.kind === "subscription"
+      ? subscriptionSpan(source, line, rule, zone)
+      : invoiceSpan(source, line, rule, zone);
   // One-off schedules are finite by nature: neither the span nor the horizon cuts them.
   const finite = allocation.schedule.kind === "once" || allocation.schedule.kind === "consecutiveDays";
   const horizonEnd = plusLocalDays(now, finite ? FAR_FUTURE_DAYS : settings.horizonWeeks * 7, zone);
-  const from = new Date(Math.max(now.getTime(), finite ? 0 : span.from.getTime(), life.notBefore?.getTime() ?? 0));
+  const from = new Date(
+    Math.max(now.getTime(), finite ? 0 : span.from.getTime(), life.notBefore?.getTime() ?? 0),
+  );
   const until = minDate(finite ? null : span.until, life.until, horizonEnd) ?? horizonEnd;
   const quantity = Math.min(Math.max(0, line.quantity), MAX_COPIES);
   const multiply = allocation.quantity === "multiply" || allocation.schedule.kind === "consecutiveDays";
@@ -146,7 +205,12 @@ function linePlan(source: SourceSnapshot, line: LineSnapshot, rule: Rule, life: 
 }
 
 /** The bookings the rules want for one source, starting at or after `now`; keys are stable across runs. */
-export function deriveBookings(input: { source: SourceSnapshot; rules: Rule[]; settings: Settings; now: Date }): DesiredBooking[] {
+export function deriveBookings(input: {
+  source: SourceSnapshot;
+  rules: Rule[];
+  settings: Settings;
+  now: Date;
+}): DesiredBooking[] {
   const { source, rules, settings, now } = input;
   assertTimeZone(settings.timeZone);
   const life = sourceLifecycle(source, settings);
@@ -175,5 +239,7 @@ export function deriveBookings(input: { source: SourceSnapshot; rules: Rule[]; s
       });
     }
   }
-  return desired.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.bookingKey < b.bookingKey ? -1 : 1));
+  return desired.sort(
+    (a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.bookingKey < b.bookingKey ? -1 : 1),
+  );
 }

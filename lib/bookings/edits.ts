@@ -47,7 +47,12 @@ function assertStaff(db: Sqlite, staffId: number | null | undefined): void {
  * Sets (or with null clears) staff overrides on a booking; the effective start/end/staff become
  * override ?? derived, and re-derivation keeps them. Bumps `sequence` when the booking changes.
  */
-export function setBookingOverride(db: Sqlite, bookingId: number, patch: BookingOverride, now: Date): StoredBooking {
+export function setBookingOverride(
+  db: Sqlite,
+  bookingId: number,
+  patch: BookingOverride,
+  now: Date,
+): StoredBooking {
   const change = overrideSchema.parse(patch);
   return db.transaction(() => {
     const booking = getBooking(db, bookingId);
@@ -59,7 +64,9 @@ export function setBookingOverride(db: Sqlite, bookingId: number, patch: Booking
     let overrideEndAt = change.endAt === undefined ? booking.overrideEndAt : change.endAt;
     // Moving only the start keeps the booking's length.
     if (change.startAt && change.endAt === undefined && !booking.overrideEndAt) {
-      overrideEndAt = new Date(change.startAt.getTime() + (booking.endAt.getTime() - booking.startAt.getTime()));
+      overrideEndAt = new Date(
+        change.startAt.getTime() + (booking.endAt.getTime() - booking.startAt.getTime()),
+      );
     }
     const overrideStaffId = change.staffId === undefined ? booking.overrideStaffId : change.staffId;
     const startAt = overrideStartAt ?? derivedStart;
@@ -67,13 +74,22 @@ export function setBookingOverride(db: Sqlite, bookingId: number, patch: Booking
     if (endAt <= startAt) throw new BookingEditError("invalid", "endAt must be after startAt");
     const staffId = overrideStaffId ?? booking.derivedStaffId;
     const visible =
-      startAt.getTime() !== booking.startAt.getTime() || endAt.getTime() !== booking.endAt.getTime() || staffId !== booking.staffId;
+      startAt.getTime() !== booking.startAt.getTime() ||
+      endAt.getTime() !== booking.endAt.getTime() ||
+      staffId !== booking.staffId;
     db.prepare(
       `UPDATE Booking SET overrideStartAt=?, overrideEndAt=?, overrideStaffId=?, startAt=?, endAt=?, staffId=?,
          sequence = sequence + ?, updatedAt=? WHERE id=?`,
     ).run(
-      toDb(overrideStartAt), toDb(overrideEndAt), overrideStaffId, toDb(startAt), toDb(endAt), staffId,
-      visible ? 1 : 0, toDb(now), bookingId,
+      toDb(overrideStartAt),
+      toDb(overrideEndAt),
+      overrideStaffId,
+      toDb(startAt),
+      toDb(endAt),
+      staffId,
+      visible ? 1 : 0,
+      toDb(now),
+      bookingId,
     );
     return getBooking(db, bookingId) as StoredBooking;
   })();
@@ -91,9 +107,19 @@ export function createManualBooking(db: Sqlite, input: ManualBookingInput, now: 
        VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', 'manual', ?, ?, ?, ?, 0, ?, ?)`,
     )
     .run(
-      `manual:${randomUUID()}`, value.clientStripeId ?? null, value.serviceCode, value.title, toDb(value.startAt),
-      toDb(value.endAt), value.staffId ?? null, toDb(value.startAt), toDb(value.endAt), value.staffId ?? null,
-      value.notes ?? null, toDb(now), toDb(now),
+      `manual:${randomUUID()}`,
+      value.clientStripeId ?? null,
+      value.serviceCode,
+      value.title,
+      toDb(value.startAt),
+      toDb(value.endAt),
+      value.staffId ?? null,
+      toDb(value.startAt),
+      toDb(value.endAt),
+      value.staffId ?? null,
+      value.notes ?? null,
+      toDb(now),
+      toDb(now),
     );
   return getBooking(db, Number(result.lastInsertRowid)) as StoredBooking;
 }

@@ -14,24 +14,61 @@ import type {
 
 type Ms = number | null;
 interface SubscriptionRow {
-  stripeId: string; clientStripeId: string; status: string; startDate: number; currentPeriodStart: Ms;
-  currentPeriodEnd: Ms; cancelAtPeriodEnd: number; cancelAt: Ms; endedAt: Ms; pauseBehavior: string | null;
-  pauseResumesAt: Ms; deleted: number;
+  stripeId: string;
+  clientStripeId: string;
+  status: string;
+  startDate: number;
+  currentPeriodStart: Ms;
+  currentPeriodEnd: Ms;
+  cancelAtPeriodEnd: number;
+  cancelAt: Ms;
+  endedAt: Ms;
+  pauseBehavior: string | null;
+  pauseResumesAt: Ms;
+  deleted: number;
 }
 interface InvoiceRow {
-  stripeId: string; clientStripeId: string; subscriptionStripeId: string | null; status: string; total: number;
-  amountRefunded: number; paidAt: Ms; paymentFailed: number; deleted: number; stripeCreated: number;
+  stripeId: string;
+  clientStripeId: string;
+  subscriptionStripeId: string | null;
+  status: string;
+  total: number;
+  amountRefunded: number;
+  paidAt: Ms;
+  paymentFailed: number;
+  deleted: number;
+  stripeCreated: number;
 }
 interface LineRow {
-  ownerId: string; stripeId: string; priceStripeId: string | null; productStripeId: string | null;
-  quantity: number; periodStart: Ms; periodEnd: Ms;
+  ownerId: string;
+  stripeId: string;
+  priceStripeId: string | null;
+  productStripeId: string | null;
+  quantity: number;
+  periodStart: Ms;
+  periodEnd: Ms;
 }
 interface PriceRow {
-  stripeId: string; productStripeId: string; type: string; recurringInterval: string | null;
-  recurringCount: number | null; lookupKey: string | null; currency: string; unitAmount: number | null;
+  stripeId: string;
+  productStripeId: string;
+  type: string;
+  recurringInterval: string | null;
+  recurringCount: number | null;
+  lookupKey: string | null;
+  currency: string;
+  unitAmount: number | null;
 }
-interface ProductRow { stripeId: string; name: string; serviceCode: string | null; metadata: string }
-interface ClientRow { stripeId: string; name: string | null; email: string | null }
+interface ProductRow {
+  stripeId: string;
+  name: string;
+  serviceCode: string | null;
+  metadata: string;
+}
+interface ClientRow {
+  stripeId: string;
+  name: string | null;
+  email: string | null;
+}
 
 const inList = "(SELECT value FROM json_each(?))";
 const sql = {
@@ -64,7 +101,9 @@ function parseMetadata(text: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(text);
     if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return Object.fromEntries(
+      Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
+    );
   } catch {
     return {};
   }
@@ -88,10 +127,11 @@ interface Catalog {
 
 function loadCatalog(db: Sqlite, lines: LineRow[]): Catalog {
   const prices = new Map(
-    select<PriceRow>(db, sql.prices, lines.flatMap((l) => (l.priceStripeId ? [l.priceStripeId] : []))).map((p) => [
-      p.stripeId,
-      { ...p },
-    ]),
+    select<PriceRow>(
+      db,
+      sql.prices,
+      lines.flatMap((l) => (l.priceStripeId ? [l.priceStripeId] : [])),
+    ).map((p) => [p.stripeId, { ...p }]),
   );
   const productIds = [
     ...lines.flatMap((l) => (l.productStripeId ? [l.productStripeId] : [])),
@@ -121,7 +161,11 @@ function toLine(row: LineRow, catalog: Catalog): LineSnapshot {
   };
 }
 
-function toSubscription(row: SubscriptionRow, lines: LineSnapshot[], clientName: string | null): SubscriptionSnapshot {
+function toSubscription(
+  row: SubscriptionRow,
+  lines: LineSnapshot[],
+  clientName: string | null,
+): SubscriptionSnapshot {
   return {
     kind: "subscription",
     stripeId: row.stripeId,
@@ -165,14 +209,23 @@ export function loadSourceSnapshots(db: Sqlite, refs: SourceRef[]): Map<string, 
   const invIds = refs.filter((r) => r.kind === "invoice").map((r) => r.stripeId);
   const subs = select<SubscriptionRow>(db, sql.subscriptions, subIds);
   const invoices = select<InvoiceRow>(db, sql.invoices, invIds);
-  const items = select<LineRow>(db, sql.items, subs.map((s) => s.stripeId));
-  const lines = select<LineRow>(db, sql.lines, invoices.map((i) => i.stripeId));
+  const items = select<LineRow>(
+    db,
+    sql.items,
+    subs.map((s) => s.stripeId),
+  );
+  const lines = select<LineRow>(
+    db,
+    sql.lines,
+    invoices.map((i) => i.stripeId),
+  );
   const catalog = loadCatalog(db, [...items, ...lines]);
   const clients = new Map(
-    select<ClientRow>(db, sql.clients, [...subs, ...invoices].map((s) => s.clientStripeId)).map((c) => [
-      c.stripeId,
-      c.name ?? c.email,
-    ]),
+    select<ClientRow>(
+      db,
+      sql.clients,
+      [...subs, ...invoices].map((s) => s.clientStripeId),
+    ).map((c) => [c.stripeId, c.name ?? c.email]),
   );
   const itemsBySub = groupBy(items, (l) => l.ownerId);
   const linesByInvoice = groupBy(lines, (l) => l.ownerId);

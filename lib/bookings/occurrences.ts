@@ -4,11 +4,11 @@ import type { Schedule } from "@/lib/rules/schema";
 import { RRule, parseRRuleBody, type RRuleOptions, type WeekdayCode, weekdayCodes } from "@/lib/rules/rrule";
 import {
   addDays,
-  addWallMinutes,
   daysBetween,
   floating,
   fromFloating,
   localDateOf,
+  localSlotMs,
   localToUtc,
   plusUtcInterval,
   weekdayOf,
@@ -63,7 +63,11 @@ const parsedRules = new Map<string, RRuleOptions>();
 
 function ruleOptions(schedule: Schedule): RRuleOptions | null {
   if (schedule.kind === "weekly") {
-    return { freq: RRule.WEEKLY, interval: schedule.everyWeeks ?? 1, byweekday: schedule.byWeekday.map((d) => weekdayCodes.indexOf(d)) };
+    return {
+      freq: RRule.WEEKLY,
+      interval: schedule.everyWeeks ?? 1,
+      byweekday: schedule.byWeekday.map((d) => weekdayCodes.indexOf(d)),
+    };
   }
   if (schedule.kind !== "rrule") return null;
   let options = parsedRules.get(schedule.rule);
@@ -83,7 +87,13 @@ function phaseDays(options: RRuleOptions): number {
   return 0;
 }
 
-function recurrenceDates(options: RRuleOptions, anchorDate: string, low: string, high: string, limit: number | null): string[] {
+function recurrenceDates(
+  options: RRuleOptions,
+  anchorDate: string,
+  low: string,
+  high: string,
+  limit: number | null,
+): string[] {
   const step = limit === null ? phaseDays(options) : 0;
   const shift = step > 0 && low > anchorDate ? Math.floor(daysBetween(anchorDate, low) / step) * step : 0;
   const dtstart = addDays(anchorDate, shift);
@@ -91,7 +101,8 @@ function recurrenceDates(options: RRuleOptions, anchorDate: string, low: string,
   const hit = rruleCache.get(key);
   if (hit) return hit;
   const rule = new RRule({ ...options, dtstart: floating(dtstart) });
-  const raw = limit === null ? rule.between(floating(low), floating(high), true) : rule.all((_, i) => i < limit);
+  const raw =
+    limit === null ? rule.between(floating(low), floating(high), true) : rule.all((_, i) => i < limit);
   const dates = [...new Set(raw.map(fromFloating))];
   if (rruleCache.size > 10_000) rruleCache.clear();
   rruleCache.set(key, dates);
@@ -104,12 +115,17 @@ function billingPeriods(billing: Billing, from: Date, until: Date): Period[] {
   let i = 0;
   while (at(i) > from && i > -MAX_BILLING_STEPS) i -= 1;
   const periods: Period[] = [];
-  for (; at(i) < until && periods.length < MAX_BILLING_STEPS; i += 1) periods.push({ start: at(i), end: at(i + 1) });
+  for (; at(i) < until && periods.length < MAX_BILLING_STEPS; i += 1)
+    periods.push({ start: at(i), end: at(i + 1) });
   return periods;
 }
 
 /** `count` days picked evenly from a period's eligible days, the first on the first eligible day. */
-function perPeriodDates(schedule: Extract<Schedule, { kind: "perPeriod" }>, period: Period, zone: string): string[] {
+function perPeriodDates(
+  schedule: Extract<Schedule, { kind: "perPeriod" }>,
+  period: Period,
+  zone: string,
+): string[] {
   // Local dates partition the periods: a period owns the days from its start's date up to,
   // not including, its end's date (at least one day).
   const first = localDateOf(period.start, zone);
@@ -121,7 +137,10 @@ function perPeriodDates(schedule: Extract<Schedule, { kind: "perPeriod" }>, peri
     if (!allowed || allowed.includes(weekdayOf(d))) days.push(d);
   }
   if (days.length <= schedule.count) return days;
-  return Array.from({ length: schedule.count }, (_, i) => days[Math.floor((i * days.length) / schedule.count)] ?? first);
+  return Array.from(
+    { length: schedule.count },
+    (_, i) => days[Math.floor((i * days.length) / schedule.count)] ?? first,
+  );
 }
 
 /** The first start at or after the anchor (moved `offsetDays` local days on). */
@@ -145,7 +164,10 @@ function baseSlots(plan: SlotPlan, low: string, high: string): BaseSlot[] {
       return [firstStart(plan, schedule.offsetDays ?? 0, startTimes)];
     case "consecutiveDays": {
       const first = firstStart(plan, schedule.offsetDays ?? 0, startTimes.slice(0, 1));
-      return Array.from({ length: plan.copies }, (_, i) => ({ date: addDays(first.date, i), time: first.time }));
+      return Array.from({ length: plan.copies }, (_, i) => ({
+        date: addDays(first.date, i),
+        time: first.time,
+      }));
     }
     case "perPeriod": {
       const dates = billingPeriods(plan.billing, localMidnight(low, zone, -1), plan.until).flatMap((p) =>
@@ -186,16 +208,20 @@ export function expandSlots(plan: SlotPlan): Slot[] {
   const low = addDays(localDateOf(counted ? plan.anchor : plan.from, plan.zone), -lookBackDays);
   const high = addDays(localDateOf(plan.until, plan.zone), 1);
   const lowInstant = new Date(plan.from.getTime() - lookBackDays * DAY);
-  const withStart = (s: BaseSlot) => ({ ...s, startAt: localToUtc(s.date, s.time, plan.zone) });
-  let bases = baseSlots(plan, low, high).map(withStart);
-  if (plan.countLimit !== null) bases = bases.filter((s) => s.startAt >= plan.anchor).slice(0, plan.countLimit);
-  bases = bases.filter((s) => s.startAt < plan.until && (counted || s.startAt >= lowInstant));
+  const startOf = (s: BaseSlot) => localSlotMs(s.date, s.time, plan.durationMin, plan.zone)[0];
+  const [lowMs, fromMs, untilMs] = [lowInstant.getTime(), plan.from.getTime(), plan.until.getTime()];
+  let bases = baseSlots(plan, low, high);
+  if (counted)
+    bases = bases.filter((s) => startOf(s) >= plan.anchor.getTime()).slice(0, plan.countLimit ?? 0);
+  bases = bases.filter((s) => startOf(s) < untilMs && (counted || startOf(s) >= lowMs));
 
   const wanted: BaseSlot[] = [...bases];
   const copies = plan.schedule.kind === "consecutiveDays" ? 1 : plan.copies;
   for (let copy = 1; copy < copies; copy += 1) {
     for (const base of bases) {
-      const date = parallel ? base.date : nextWeekdayDates(base.date, plan.extraWeekdays as WeekdayCode[], copy)[copy - 1];
+      const date = parallel
+        ? base.date
+        : nextWeekdayDates(base.date, plan.extraWeekdays as WeekdayCode[], copy)[copy - 1];
       if (date) wanted.push({ date, time: base.time });
     }
   }
@@ -205,12 +231,9 @@ export function expandSlots(plan: SlotPlan): Slot[] {
     const key = `${date}T${time}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const startAt = localToUtc(date, time, plan.zone);
-    if (startAt < plan.from || startAt >= plan.until) continue;
-    const end = addWallMinutes(date, time, plan.durationMin);
-    const wallEnd = localToUtc(end.date, end.time, plan.zone);
-    const endAt = wallEnd > startAt ? wallEnd : new Date(startAt.getTime() + plan.durationMin * 60_000);
-    slots.push({ date, time, n, startAt, endAt });
+    const [start, end] = localSlotMs(date, time, plan.durationMin, plan.zone);
+    if (start < fromMs || start >= untilMs) continue;
+    slots.push({ date, time, n, startAt: new Date(start), endAt: new Date(end) });
   }
   return slots.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.n - b.n);
 }

@@ -82,7 +82,12 @@ function changedFields(stored: StoredBooking, next: BookingFields): (keyof Booki
  * What to write so the stored bookings of one source match the desired ones. Never touches a
  * booking that started before `now` or is completed/no-show; unwanted future bookings are cancelled, never deleted.
  */
-export function planChanges(desired: DesiredBooking[], stored: StoredBooking[], now: Date, cancelReason: string): Plan {
+export function planChanges(
+  desired: DesiredBooking[],
+  stored: StoredBooking[],
+  now: Date,
+  cancelReason: string,
+): Plan {
   const plan: Plan = { inserts: [], updates: [], cancels: [], unchanged: 0 };
   const byKey = new Map(stored.map((booking) => [booking.bookingKey, booking]));
   const wantedKeys = new Set<string>();
@@ -105,7 +110,8 @@ export function planChanges(desired: DesiredBooking[], stored: StoredBooking[], 
   }
   for (const booking of stored) {
     if (wantedKeys.has(booking.bookingKey) || booking.sourceKind === "manual") continue;
-    if (booking.status === "cancelled" || closedStatuses.has(booking.status) || booking.startAt < now) continue;
+    if (booking.status === "cancelled" || closedStatuses.has(booking.status) || booking.startAt < now)
+      continue;
     plan.cancels.push({ before: booking, reason: cancelReason });
   }
   return plan;

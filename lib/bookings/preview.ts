@@ -11,11 +11,21 @@ import { planSources, REBUILD_BATCH } from "@/lib/bookings/reconcile";
 export const NEW_RULE_ID = Number.MAX_SAFE_INTEGER;
 
 export type RulePreview =
-  | { ok: true; created: BookingFields[]; changed: BookingUpdate[]; cancelled: BookingCancel[]; unchanged: number }
+  | {
+      ok: true;
+      created: BookingFields[];
+      changed: BookingUpdate[];
+      cancelled: BookingCancel[];
+      unchanged: number;
+    }
   | { ok: false; errors: RuleIssue[] };
 
 /** The bookings that would be created, changed or cancelled if the rule were saved (as new, or over `ruleId`); read-only. */
-export function previewRuleChange(db: Sqlite, change: { ruleId?: number; rule: unknown }, now: Date): RulePreview {
+export function previewRuleChange(
+  db: Sqlite,
+  change: { ruleId?: number; rule: unknown },
+  now: Date,
+): RulePreview {
   const parsed = parseRule(change.rule);
   if (!parsed.ok) return parsed;
   if (change.ruleId !== undefined && !getRule(db, change.ruleId)) {
@@ -26,7 +36,13 @@ export function previewRuleChange(db: Sqlite, change: { ruleId?: number; rule: u
   const rules = sortRules(candidate.active ? [...others, candidate] : others);
   const settings = loadSettings(db);
   const refs = listAllSourceRefs(db);
-  const preview = { ok: true as const, created: [] as BookingFields[], changed: [] as BookingUpdate[], cancelled: [] as BookingCancel[], unchanged: 0 };
+  const preview = {
+    ok: true as const,
+    created: [] as BookingFields[],
+    changed: [] as BookingUpdate[],
+    cancelled: [] as BookingCancel[],
+    unchanged: 0,
+  };
   for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
     for (const { plan } of planSources(db, refs.slice(i, i + REBUILD_BATCH), rules, settings, now)) {
       preview.created.push(...plan.inserts);

@@ -43,7 +43,12 @@ export function listUpcomingBookings(db: Sqlite, options: { from: Date; limit?: 
        ORDER BY b.startAt, b.id LIMIT @limit`,
     )
     .all({ from: toDb(options.from), limit: options.limit ?? 500 }) as UpcomingRow[];
-  return rows.map((row) => ({ ...row, startAt: new Date(row.startAt), endAt: new Date(row.endAt), overridden: row.overridden === 1 }));
+  return rows.map((row) => ({
+    ...row,
+    startAt: new Date(row.startAt),
+    endAt: new Date(row.endAt),
+    overridden: row.overridden === 1,
+  }));
 }
 
 export interface BookingProvenance {
@@ -52,7 +57,13 @@ export interface BookingProvenance {
   /** The Stripe subscription or invoice, when mirrored. */
   source: { kind: string; stripeId: string; status: string } | null;
   /** The subscription item or invoice line, when mirrored. */
-  line: { stripeId: string; priceStripeId: string | null; productStripeId: string | null; productName: string | null; quantity: number } | null;
+  line: {
+    stripeId: string;
+    priceStripeId: string | null;
+    productStripeId: string | null;
+    productName: string | null;
+    quantity: number;
+  } | null;
 }
 
 type LineRow = NonNullable<BookingProvenance["line"]>;
@@ -63,7 +74,8 @@ export function bookingProvenance(db: Sqlite, bookingId: number): BookingProvena
   if (!booking) return null;
   const rule = booking.ruleId === null ? null : getRule(db, booking.ruleId);
   const { sourceKind, sourceId, sourceLineId } = booking;
-  if (!sourceId || (sourceKind !== "subscription" && sourceKind !== "invoice")) return { booking, rule, source: null, line: null };
+  if (!sourceId || (sourceKind !== "subscription" && sourceKind !== "invoice"))
+    return { booking, rule, source: null, line: null };
   const sub = sourceKind === "subscription";
   const source = db
     .prepare(`SELECT stripeId, status FROM ${sub ? "SubscriptionMap" : "InvoiceMap"} WHERE stripeId = ?`)

@@ -26,7 +26,13 @@ function uniqueRefs(refs: SourceRef[]): SourceRef[] {
 }
 
 /** Derives and diffs the given sources against stored bookings; reads only. */
-export function planSources(db: Sqlite, refs: SourceRef[], rules: Rule[], settings: Settings, now: Date): SourcePlan[] {
+export function planSources(
+  db: Sqlite,
+  refs: SourceRef[],
+  rules: Rule[],
+  settings: Settings,
+  now: Date,
+): SourcePlan[] {
   const unique = uniqueRefs(refs);
   const snapshots = loadSourceSnapshots(db, unique);
   const stored = loadStoredBookings(db, unique);
@@ -36,7 +42,10 @@ export function planSources(db: Sqlite, refs: SourceRef[], rules: Rule[], settin
     const desired = source ? deriveBookings({ source, rules, settings, now }) : [];
     for (const wish of desired) {
       if (wish.staffId !== null && !staff.has(wish.staffId)) {
-        log.warn({ ruleId: wish.ruleId, staffId: wish.staffId }, "rule names a staff member that does not exist");
+        log.warn(
+          { ruleId: wish.ruleId, staffId: wish.staffId },
+          "rule names a staff member that does not exist",
+        );
         wish.staffId = null;
       }
     }

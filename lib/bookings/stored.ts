@@ -29,11 +29,28 @@ export interface StoredBooking {
 
 type Ms = number | null;
 export interface BookingRow {
-  id: number; bookingKey: string; sourceKind: string; sourceId: string | null; sourceLineId: string | null;
-  clientStripeId: string | null; serviceCode: string; title: string; startAt: number; endAt: number;
-  staffId: number | null; status: string; statusReason: string | null; ruleId: number | null;
-  derivedStartAt: Ms; derivedEndAt: Ms; derivedStaffId: number | null; overrideStartAt: Ms; overrideEndAt: Ms;
-  overrideStaffId: number | null; notes: string | null; sequence: number;
+  id: number;
+  bookingKey: string;
+  sourceKind: string;
+  sourceId: string | null;
+  sourceLineId: string | null;
+  clientStripeId: string | null;
+  serviceCode: string;
+  title: string;
+  startAt: number;
+  endAt: number;
+  staffId: number | null;
+  status: string;
+  statusReason: string | null;
+  ruleId: number | null;
+  derivedStartAt: Ms;
+  derivedEndAt: Ms;
+  derivedStaffId: number | null;
+  overrideStartAt: Ms;
+  overrideEndAt: Ms;
+  overrideStaffId: number | null;
+  notes: string | null;
+  sequence: number;
 }
 
 export const bookingColumns = `id, bookingKey, sourceKind, sourceId, sourceLineId, clientStripeId, serviceCode, title,
@@ -74,6 +91,7 @@ export function loadStoredBookings(db: Sqlite, refs: SourceRef[]): Map<string, S
 }
 
 export function getBooking(db: Sqlite, id: number): StoredBooking | null {
-  const row = db.prepare(`SELECT ${bookingColumns} FROM Booking WHERE id = ?`).get(id) as BookingRow | undefined;
+  const row = db.prepare(`SELECT ${bookingColumns} FROM Booking WHERE id = ?`).get(id) as
+    BookingRow | undefined;
   return row ? toStoredBooking(row) : null;
 }

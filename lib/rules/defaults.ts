@@ -13,31 +13,53 @@ export const defaultRuleInputs: RuleInputRaw[] = [
     name: "Weekly walk (30 min)",
     serviceCode: "WALK30",
     matcher: byCode("WALK30"),
-    allocation: { durationMin: 30, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO"] }, extraWeekdays: ["WE", "FR"] },
+    allocation: {
+      durationMin: 30,
+      startTimes: ["09:00"],
+      schedule: { kind: "weekly", byWeekday: ["MO"] },
+      extraWeekdays: ["WE", "FR"],
+    },
   },
   {
     name: "Weekly walk (1h)",
     serviceCode: "WALK60",
     matcher: byCode("WALK60"),
-    allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO"] }, extraWeekdays: ["WE", "FR"] },
+    allocation: {
+      durationMin: 60,
+      startTimes: ["09:00"],
+      schedule: { kind: "weekly", byWeekday: ["MO"] },
+      extraWeekdays: ["WE", "FR"],
+    },
   },
   {
     name: "Walks Mon/Wed/Fri (1h)",
     serviceCode: "WALK60_3X",
     matcher: byCode("WALK60_3X"),
-    allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO", "WE", "FR"] } },
+    allocation: {
+      durationMin: 60,
+      startTimes: ["09:00"],
+      schedule: { kind: "weekly", byWeekday: ["MO", "WE", "FR"] },
+    },
   },
   {
     name: "Daycare Tue/Thu",
     serviceCode: "DAYCARE",
     matcher: byCode("DAYCARE"),
-    allocation: { durationMin: 540, startTimes: ["08:00"], schedule: { kind: "weekly", byWeekday: ["TU", "TH"] } },
+    allocation: {
+      durationMin: 540,
+      startTimes: ["08:00"],
+      schedule: { kind: "weekly", byWeekday: ["TU", "TH"] },
+    },
   },
   {
     name: "Puppy class (fortnightly)",
     serviceCode: "PUPPY",
     matcher: byCode("PUPPY"),
-    allocation: { durationMin: 30, startTimes: ["10:00"], schedule: { kind: "weekly", byWeekday: ["SA"], everyWeeks: 2 } },
+    allocation: {
+      durationMin: 30,
+      startTimes: ["10:00"],
+      schedule: { kind: "weekly", byWeekday: ["SA"], everyWeeks: 2 },
+    },
   },
   {
     name: "Grooming",
@@ -59,7 +81,10 @@ export function defaultRules(): RuleInput[] {
 }
 
 /** Inserts the default rules only when the Rule table is empty, then derives bookings; a second call does nothing. */
-export function seedDefaultRules(db: Sqlite, now: Date): { inserted: number; summary: ReconcileSummary | null } {
+export function seedDefaultRules(
+  db: Sqlite,
+  now: Date,
+): { inserted: number; summary: ReconcileSummary | null } {
   const rules = defaultRules();
   return db.transaction(() => {
     const { n } = db.prepare("SELECT count(*) AS n FROM Rule").get() as { n: number };

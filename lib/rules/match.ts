@@ -7,7 +7,10 @@ import { loadActiveRules } from "@/lib/rules/repo";
 import type { Matcher, Rule } from "@/lib/rules/schema";
 
 /** What a matcher looks at: a line's price and product (the snapshot of a line satisfies it). */
-export type LineContext = Pick<LineSnapshot, "priceStripeId" | "productStripeId" | "quantity" | "price" | "product">;
+export type LineContext = Pick<
+  LineSnapshot,
+  "priceStripeId" | "productStripeId" | "quantity" | "price" | "product"
+>;
 
 const within = (list: string[] | undefined, value: string | null | undefined): boolean =>
   list === undefined || (value != null && list.includes(value));
@@ -21,7 +24,8 @@ export function matcherMatches(matcher: Matcher, line: LineContext): boolean {
   if (!within(matcher.serviceCodes, product?.serviceCode)) return false;
   if (matcher.productMetadata) {
     const metadata = product?.metadata ?? {};
-    if (!Object.entries(matcher.productMetadata).every(([key, value]) => metadata[key] === value)) return false;
+    if (!Object.entries(matcher.productMetadata).every(([key, value]) => metadata[key] === value))
+      return false;
   }
   if (matcher.recurringInterval !== undefined) {
     const interval = price ? (price.type === "one_time" ? "one_time" : price.recurringInterval) : null;
@@ -32,7 +36,10 @@ export function matcherMatches(matcher: Matcher, line: LineContext): boolean {
 }
 
 /** The first active rule (callers pass them sorted by priority, then id) matching the line, or null. */
-export function matchRule<R extends Pick<Rule, "matcher" | "active">>(rules: readonly R[], line: LineContext): R | null {
+export function matchRule<R extends Pick<Rule, "matcher" | "active">>(
+  rules: readonly R[],
+  line: LineContext,
+): R | null {
   for (const rule of rules) {
     if (rule.active && matcherMatches(rule.matcher, line)) return rule;
   }

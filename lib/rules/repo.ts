@@ -43,11 +43,24 @@ function toListing(row: RuleRow): RuleListing {
   const matcher = matcherSchema.safeParse(parseJson(row.matcherJson));
   const allocation = allocationSchema.safeParse(parseJson(row.allocationJson));
   const errors = [
-    ...(matcher.success ? [] : zodIssues(matcher.error).map((i) => ({ ...i, path: `matcher${i.path ? `.${i.path}` : ""}` }))),
-    ...(allocation.success ? [] : zodIssues(allocation.error).map((i) => ({ ...i, path: `allocation${i.path ? `.${i.path}` : ""}` }))),
+    ...(matcher.success
+      ? []
+      : zodIssues(matcher.error).map((i) => ({ ...i, path: `matcher${i.path ? `.${i.path}` : ""}` }))),
+    ...(allocation.success
+      ? []
+      : zodIssues(allocation.error).map((i) => ({ ...i, path: `allocation${i.path ? `.${i.path}` : ""}` }))),
   ];
-  const base = { id: row.id, name: row.name, serviceCode: row.serviceCode, priority: row.priority, active: row.active === 1 };
-  const rule = matcher.success && allocation.success ? { ...base, matcher: matcher.data, allocation: allocation.data } : null;
+  const base = {
+    id: row.id,
+    name: row.name,
+    serviceCode: row.serviceCode,
+    priority: row.priority,
+    active: row.active === 1,
+  };
+  const rule =
+    matcher.success && allocation.success
+      ? { ...base, matcher: matcher.data, allocation: allocation.data }
+      : null;
   return {
     ...base,
     matcherJson: row.matcherJson,

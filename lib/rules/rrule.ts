@@ -18,7 +18,8 @@ const allowedFreqs = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.D
 
 /** Parses an RRULE body (no DTSTART: rules are anchored by their source); throws a readable message. */
 export function parseRRuleBody(rule: string): RRuleOptions {
-  if (/DTSTART|TZID/i.test(rule)) throw new Error("must not contain DTSTART or TZID (the source sets the start)");
+  if (/DTSTART|TZID/i.test(rule))
+    throw new Error("must not contain DTSTART or TZID (the source sets the start)");
   const body = rule.trim().replace(/^RRULE:/i, "");
   let options: RRuleOptions;
   try {

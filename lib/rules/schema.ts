@@ -5,7 +5,9 @@ import { zodIssues } from "@/lib/http/problem";
 import { parseRRuleBody, weekdayCodes } from "@/lib/rules/rrule";
 
 const ids = (what: string) =>
-  z.array(z.string().min(1, `each ${what} must be a non-empty string`)).min(1, `list at least one ${what}, or leave it out`);
+  z
+    .array(z.string().min(1, `each ${what} must be a non-empty string`))
+    .min(1, `list at least one ${what}, or leave it out`);
 
 export const weekdaySchema = z.enum(weekdayCodes, { error: `must be one of ${weekdayCodes.join(", ")}` });
 const weekdays = z.array(weekdaySchema).min(1, "list at least one weekday");
@@ -22,7 +24,9 @@ export const matcherSchema = z
       .refine((entries) => Object.keys(entries).length > 0, "list at least one metadata key, or leave it out")
       .optional(),
     serviceCodes: ids("service code").optional(),
-    recurringInterval: z.enum(recurringIntervals, { error: `must be one of ${recurringIntervals.join(", ")}` }).optional(),
+    recurringInterval: z
+      .enum(recurringIntervals, { error: `must be one of ${recurringIntervals.join(", ")}` })
+      .optional(),
     currency: z
       .string()
       .regex(/^[A-Za-z]{3}$/, "must be a 3-letter ISO currency code")
@@ -37,13 +41,25 @@ export type Matcher = z.infer<typeof matcherSchema>;
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:mm (00:00–23:59)");
 const positive = (max: number, what: string) =>
-  z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(max, `${what} must be at most ${max}`);
+  z
+    .number()
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be at least 1`)
+    .max(max, `${what} must be at most ${max}`);
 
 export const scheduleSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("weekly"), byWeekday: weekdays, everyWeeks: positive(52, "everyWeeks").optional() }),
-    z.strictObject({ kind: z.literal("perPeriod"), count: positive(31, "count"), byWeekday: weekdays.optional() }),
+    z.strictObject({
+      kind: z.literal("weekly"),
+      byWeekday: weekdays,
+      everyWeeks: positive(52, "everyWeeks").optional(),
+    }),
+    z.strictObject({
+      kind: z.literal("perPeriod"),
+      count: positive(31, "count"),
+      byWeekday: weekdays.optional(),
+    }),
     z.strictObject({
       kind: z.literal("rrule"),
       rule: z.string().superRefine((rule, ctx) => {
@@ -55,7 +71,10 @@ export const scheduleSchema = z.discriminatedUnion(
       }),
     }),
     z.strictObject({ kind: z.literal("once"), offsetDays: z.number().int().min(0).max(365).optional() }),
-    z.strictObject({ kind: z.literal("consecutiveDays"), offsetDays: z.number().int().min(0).max(365).optional() }),
+    z.strictObject({
+      kind: z.literal("consecutiveDays"),
+      offsetDays: z.number().int().min(0).max(365).optional(),
+    }),
   ],
   { error: "kind must be one of weekly, perPeriod, rrule, once, consecutiveDays" },
 );
@@ -86,7 +105,9 @@ export const allocationSchema = z.strictObject({
   span: spanSchema.optional(),
   quantity: z.enum(["multiply", "ignore"], { error: 'must be "multiply" or "ignore"' }).default("multiply"),
   /** Where the extra bookings of a quantity above 1 go; default "parallel" (same slot). */
-  extraWeekdays: z.union([z.literal("parallel"), weekdays], { error: 'must be "parallel" or a list of weekdays' }).optional(),
+  extraWeekdays: z
+    .union([z.literal("parallel"), weekdays], { error: 'must be "parallel" or a list of weekdays' })
+    .optional(),
   staffId: z.number().int().positive("staffId must be a staff id").optional(),
 });
 export type Allocation = z.infer<typeof allocationSchema>;

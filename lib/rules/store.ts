@@ -18,7 +18,10 @@ function staffIssues(db: Sqlite, input: RuleInput): RuleIssue[] {
   return [{ path: "allocation.staffId", message: `staff member ${staffId} does not exist` }];
 }
 
-function validate(db: Sqlite, input: unknown): { ok: true; value: RuleInput } | { ok: false; errors: RuleIssue[] } {
+function validate(
+  db: Sqlite,
+  input: unknown,
+): { ok: true; value: RuleInput } | { ok: false; errors: RuleIssue[] } {
   const parsed = parseRule(input);
   if (!parsed.ok) return parsed;
   const errors = staffIssues(db, parsed.value);

@@ -20,7 +20,9 @@ import {
 export const zones = ["Europe/London", "America/New_York"] as const;
 /** Each window of 8 weeks from these instants holds a DST change in both zones (US: Mar 8 / Nov 1, EU: Mar 29 / Oct 25). */
 export const nows = [new Date("2026-03-02T12:00:00Z"), new Date("2026-10-15T12:00:00Z")] as const;
-export const matrix = zones.flatMap((zone) => nows.map((now) => ({ zone, now, label: `${zone} @ ${now.toISOString().slice(0, 10)}` })));
+export const matrix = zones.flatMap((zone) =>
+  nows.map((now) => ({ zone, now, label: `${zone} @ ${now.toISOString().slice(0, 10)}` })),
+);
 
 const DAY = 86_400_000;
 
@@ -50,8 +52,13 @@ export function openScenario(zone: string, now: Date, settings: Partial<Settings
   let clock = now.getTime() - DAY;
   const nextAt = () => new Date((clock += 1000));
   const rows = (ref: SourceRef) =>
-    (db.prepare(`SELECT ${bookingColumns} FROM Booking WHERE sourceKind = ? AND sourceId = ? ORDER BY startAt, bookingKey`)
-      .all(ref.kind, ref.stripeId) as BookingRow[]).map(toStoredBooking);
+    (
+      db
+        .prepare(
+          `SELECT ${bookingColumns} FROM Booking WHERE sourceKind = ? AND sourceId = ? ORDER BY startAt, bookingKey`,
+        )
+        .all(ref.kind, ref.stripeId) as BookingRow[]
+    ).map(toStoredBooking);
   const reconcile = (ref: SourceRef, at = now) => reconcileSources(db, [ref], { now: at });
   return {
     ...t,
@@ -64,7 +71,14 @@ export function openScenario(zone: string, now: Date, settings: Partial<Settings
       startDate: new Date(now.getTime() - 30 * DAY),
       currentPeriodStart: new Date(now.getTime() - 2 * DAY),
       currentPeriodEnd: new Date(now.getTime() + 5 * DAY),
-      items: [{ stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product, quantity: 1 }],
+      items: [
+        {
+          stripeId: "si_1",
+          priceStripeId: catalog.walk60.price,
+          productStripeId: catalog.walk60.product,
+          quantity: 1,
+        },
+      ],
       ...overrides,
       sourceAt: nextAt(),
     }),
@@ -74,7 +88,9 @@ export function openScenario(zone: string, now: Date, settings: Partial<Settings
       status: "paid",
       created: new Date(now.getTime() - 3 * 3600_000),
       paidAt: new Date(now.getTime() - 2 * 3600_000),
-      lines: [{ stripeId: "il_1", priceStripeId: catalog.groom.price, productStripeId: catalog.groom.product }],
+      lines: [
+        { stripeId: "il_1", priceStripeId: catalog.groom.price, productStripeId: catalog.groom.product },
+      ],
       ...overrides,
       sourceAt: nextAt(),
     }),
@@ -90,9 +106,17 @@ export function openScenario(zone: string, now: Date, settings: Partial<Settings
 }
 
 /** Local wall-clock view of an instant. */
-export function local(instant: Date, zone: string): { date: string; time: string; weekday: string; offset: number } {
+export function local(
+  instant: Date,
+  zone: string,
+): { date: string; time: string; weekday: string; offset: number } {
   const dt = DateTime.fromJSDate(instant, { zone });
-  return { date: dt.toFormat("yyyy-MM-dd"), time: dt.toFormat("HH:mm"), weekday: dt.toFormat("ccc"), offset: dt.offset };
+  return {
+    date: dt.toFormat("yyyy-MM-dd"),
+    time: dt.toFormat("HH:mm"),
+    weekday: dt.toFormat("ccc"),
+    offset: dt.offset,
+  };
 }
 
 /** The first instant after `from` at which the zone's UTC offset changes. */

@@ -3,9 +3,18 @@
 import type { Sqlite } from "@/lib/db/sqlite";
 
 const ms = (date: Date | null | undefined): number | null => (date ? date.getTime() : null);
-const mirror = (at: number) => ({ raw: "{}", contentHash: `h${at}`, stripeCreated: at, sourceAt: at, appliedAt: at });
+const mirror = (at: number) => ({
+  raw: "{}",
+  contentHash: `h${at}`,
+  stripeCreated: at,
+  sourceAt: at,
+  appliedAt: at,
+});
 
-export function insertClient(db: Sqlite, client: { stripeId: string; name?: string | null; email?: string | null }): void {
+export function insertClient(
+  db: Sqlite,
+  client: { stripeId: string; name?: string | null; email?: string | null },
+): void {
   db.prepare(
     `INSERT INTO Client (stripeId, name, email, raw, contentHash, stripeCreated, sourceAt, appliedAt)
      VALUES (@stripeId, @name, @email, @raw, @contentHash, @stripeCreated, @sourceAt, @appliedAt)`,
@@ -16,11 +25,20 @@ export function insertProduct(
   db: Sqlite,
   product: { stripeId: string; name: string; serviceCode?: string | null; metadata?: Record<string, string> },
 ): void {
-  const metadata = { ...(product.serviceCode ? { service_code: product.serviceCode } : {}), ...product.metadata };
+  const metadata = {
+    ...(product.serviceCode ? { service_code: product.serviceCode } : {}),
+    ...product.metadata,
+  };
   db.prepare(
     `INSERT INTO Product (stripeId, name, active, serviceCode, metadata, raw, contentHash, stripeCreated, sourceAt, appliedAt)
      VALUES (@stripeId, @name, 1, @serviceCode, @metadata, @raw, @contentHash, @stripeCreated, @sourceAt, @appliedAt)`,
-  ).run({ ...mirror(0), stripeId: product.stripeId, name: product.name, serviceCode: product.serviceCode ?? null, metadata: JSON.stringify(metadata) });
+  ).run({
+    ...mirror(0),
+    stripeId: product.stripeId,
+    name: product.name,
+    serviceCode: product.serviceCode ?? null,
+    metadata: JSON.stringify(metadata),
+  });
 }
 
 export interface PriceRowInput {
@@ -42,8 +60,13 @@ export function insertPrice(db: Sqlite, price: PriceRowInput): void {
        @lookupKey, @raw, @contentHash, @stripeCreated, @sourceAt, @appliedAt)`,
   ).run({
     type: price.recurringInterval ? "recurring" : "one_time",
-    recurringInterval: null, recurringCount: null, lookupKey: null, currency: "gbp", unitAmount: 2000,
-    ...price, ...mirror(0),
+    recurringInterval: null,
+    recurringCount: null,
+    lookupKey: null,
+    currency: "gbp",
+    unitAmount: 2000,
+    ...price,
+    ...mirror(0),
   });
 }
 
@@ -97,10 +120,21 @@ export function writeSubscription(db: Sqlite, s: SubscriptionState): boolean {
          WHERE excluded.sourceAt > SubscriptionMap.sourceAt`,
       )
       .run({
-        stripeId: s.stripeId, clientStripeId: s.clientStripeId, status: s.status, startDate: ms(s.startDate),
-        cps: ms(s.currentPeriodStart), cpe: ms(s.currentPeriodEnd), cape: s.cancelAtPeriodEnd ? 1 : 0,
-        cancelAt: ms(s.cancelAt), canceledAt: ms(s.canceledAt), endedAt: ms(s.endedAt), pauseBehavior: s.pauseBehavior ?? null,
-        pauseResumesAt: ms(s.pauseResumesAt), deleted: s.deleted ? 1 : 0, hash: `h${at}`, at,
+        stripeId: s.stripeId,
+        clientStripeId: s.clientStripeId,
+        status: s.status,
+        startDate: ms(s.startDate),
+        cps: ms(s.currentPeriodStart),
+        cpe: ms(s.currentPeriodEnd),
+        cape: s.cancelAtPeriodEnd ? 1 : 0,
+        cancelAt: ms(s.cancelAt),
+        canceledAt: ms(s.canceledAt),
+        endedAt: ms(s.endedAt),
+        pauseBehavior: s.pauseBehavior ?? null,
+        pauseResumesAt: ms(s.pauseResumesAt),
+        deleted: s.deleted ? 1 : 0,
+        hash: `h${at}`,
+        at,
       });
     if (result.changes === 0) return false;
     db.prepare("DELETE FROM SubscriptionItemMap WHERE subscriptionStripeId = ?").run(s.stripeId);
@@ -109,8 +143,16 @@ export function writeSubscription(db: Sqlite, s: SubscriptionState): boolean {
          currentPeriodStart, currentPeriodEnd, stripeCreated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const item of s.items) {
-      insert.run(item.stripeId, s.stripeId, item.priceStripeId, item.productStripeId, item.quantity ?? 1,
-        ms(item.currentPeriodStart ?? s.currentPeriodStart), ms(item.currentPeriodEnd ?? s.currentPeriodEnd), at);
+      insert.run(
+        item.stripeId,
+        s.stripeId,
+        item.priceStripeId,
+        item.productStripeId,
+        item.quantity ?? 1,
+        ms(item.currentPeriodStart ?? s.currentPeriodStart),
+        ms(item.currentPeriodEnd ?? s.currentPeriodEnd),
+        at,
+      );
     }
     return true;
   })();
@@ -160,9 +202,20 @@ export function writeInvoice(db: Sqlite, inv: InvoiceState): boolean {
          WHERE excluded.sourceAt > InvoiceMap.sourceAt`,
       )
       .run({
-        stripeId: inv.stripeId, clientStripeId: inv.clientStripeId, sub: inv.subscriptionStripeId ?? null, status: inv.status,
-        total, paid, remaining: total - paid, refunded: inv.amountRefunded ?? 0, paidAt: ms(inv.paidAt),
-        failed: inv.paymentFailed ? 1 : 0, deleted: inv.deleted ? 1 : 0, hash: `h${at}`, created: ms(inv.created), at,
+        stripeId: inv.stripeId,
+        clientStripeId: inv.clientStripeId,
+        sub: inv.subscriptionStripeId ?? null,
+        status: inv.status,
+        total,
+        paid,
+        remaining: total - paid,
+        refunded: inv.amountRefunded ?? 0,
+        paidAt: ms(inv.paidAt),
+        failed: inv.paymentFailed ? 1 : 0,
+        deleted: inv.deleted ? 1 : 0,
+        hash: `h${at}`,
+        created: ms(inv.created),
+        at,
       });
     if (result.changes === 0) return false;
     db.prepare("DELETE FROM InvoiceLineMap WHERE invoiceStripeId = ?").run(inv.stripeId);
@@ -171,34 +224,19 @@ export function writeInvoice(db: Sqlite, inv: InvoiceState): boolean {
          periodStart, periodEnd) VALUES (?, ?, ?, ?, ?, ?, 'gbp', ?, ?)`,
     );
     for (const line of inv.lines) {
-      insert.run(line.stripeId, inv.stripeId, line.priceStripeId ?? null, line.productStripeId ?? null, line.quantity ?? 1,
-        line.amount ?? total, ms(line.periodStart ?? inv.created), ms(line.periodEnd ?? inv.created));
+      insert.run(
+        line.stripeId,
+        inv.stripeId,
+        line.priceStripeId ?? null,
+        line.productStripeId ?? null,
+        line.quantity ?? 1,
+        line.amount ?? total,
+        ms(line.periodStart ?? inv.created),
+        ms(line.periodEnd ?? inv.created),
+      );
     }
     return true;
   })();
 }
 
-/** The built-in demo catalog: products with service codes and their prices (the gift card has no code). */
-export const catalog = {
-  walk30: { product: "prod_walk30", price: "price_walk30", name: "Weekly Walk (30 min)", code: "WALK30", interval: "week", count: 1 },
-  walk60: { product: "prod_walk60", price: "price_walk60", name: "Weekly Walk (1h)", code: "WALK60", interval: "week", count: 1 },
-  walk3x: { product: "prod_walk3x", price: "price_walk3x", name: "Walks Mon/Wed/Fri (1h)", code: "WALK60_3X", interval: "week", count: 1 },
-  daycare: { product: "prod_daycare", price: "price_daycare", name: "Daycare", code: "DAYCARE", interval: "month", count: 1 },
-  puppy: { product: "prod_puppy", price: "price_puppy", name: "Puppy Class", code: "PUPPY", interval: "week", count: 2 },
-  groom: { product: "prod_groom", price: "price_groom", name: "Grooming", code: "GROOM", interval: null, count: null },
-  board: { product: "prod_board", price: "price_board", name: "Boarding (per night)", code: "BOARD", interval: null, count: null },
-  gift: { product: "prod_gift", price: "price_gift", name: "Gift Card", code: null, interval: null, count: null },
-} as const;
-
-export function seedCatalog(db: Sqlite): void {
-  for (const entry of Object.values(catalog)) {
-    insertProduct(db, { stripeId: entry.product, name: entry.name, serviceCode: entry.code });
-    insertPrice(db, {
-      stripeId: entry.price,
-      productStripeId: entry.product,
-      recurringInterval: entry.interval,
-      recurringCount: entry.count,
-      lookupKey: entry.code ? entry.code.toLowerCase() : "gift_card",
-    });
-  }
-}
+export { catalog, seedCatalog } from "@/tests/support/demo-catalog";

@@ -15,6 +15,12 @@ export const MIRROR_TABLES = [
 ];
 export const STATE_TABLES = [...MIRROR_TABLES, "Booking"];
 export const BOOKKEEPING = ["seenSyncRunId", "appliedAt", "createdAt", "updatedAt", "sourceAt"];
+/**
+ * For runs that saw the same objects in a different order: Booking.sequence counts the changes a
+ * calendar app was shown (a title fixed when the customer arrived after its invoice is one more),
+ * so it legitimately depends on arrival order; everything else must not.
+ */
+export const ORDER_DEPENDENT = [...BOOKKEEPING, "sequence"];
 const ALL_TABLES = [...STATE_TABLES, "DedupEvent", "WebhookEvent", "SyncRun", "Rule", "Setting"];
 
 /** Mirror rows and bookings, comparable between two databases. */

@@ -1,0 +1,32 @@
+// The booking horizon (e.g. 8 weeks ahead) only moves when derivation runs, so the server
+// re-derives every source periodically; otherwise a quiet subscription's schedule would run out.
+import { sqlite } from "@/lib/db/sqlite";
+import { elapsedMs, log } from "@/lib/log";
+import { rebuildAllBookings } from "@/lib/bookings/reconcile";
+
+export const HORIZON_REFRESH_MS = 6 * 3600 * 1000;
+const FIRST_RUN_DELAY_MS = 30 * 1000;
+
+const state = ((globalThis as { horizonTimer?: { started: boolean } }).horizonTimer ??= { started: false });
+
+/** Extends every schedule to the horizon now; writes only bookings that changed. */
+export function extendHorizon(now: Date): void {
+  const start = performance.now();
+  const summary = rebuildAllBookings(sqlite(), now);
+  log.info({ job: "horizon", outcome: "ok", ...summary, ms: elapsedMs(start) }, "booking horizon extended");
+}
+
+/** Runs `extendHorizon` shortly after start and then every few hours. Idempotent. */
+export function startHorizonExtension(): void {
+  if (state.started) return;
+  state.started = true;
+  const run = () => {
+    try {
+      extendHorizon(new Date());
+    } catch (error) {
+      log.error({ job: "horizon", outcome: "failed", err: error }, "booking horizon extension failed");
+    }
+  };
+  setTimeout(run, FIRST_RUN_DELAY_MS).unref();
+  setInterval(run, HORIZON_REFRESH_MS).unref();
+}
