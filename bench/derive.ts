@@ -53,7 +53,9 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const scale = ctx.scale ?? derive.defaultScale;
   const wanted = scaled(FULL_SUBSCRIPTIONS, scale, 10);
   const now = ctx.now;
-  ctx.progress(`derive: mirroring ${wanted} subscriptions (direct rows), default rules, ${HORIZON_WEEKS}-week horizon`);
+  ctx.progress(
+    `derive: mirroring ${wanted} subscriptions (direct rows), default rules, ${HORIZON_WEEKS}-week horizon`,
+  );
   const source = await freshDb(ctx, "derive");
   const target = await freshDb(ctx, "derive-raw");
   try {
@@ -70,7 +72,10 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
     const seconds = rebuild.ms / 1000;
     const rawSeconds = rawMs / 1000;
-    const fullSize = scale >= 1 ? undefined : `goal written for ${FULL_SUBSCRIPTIONS.toLocaleString("en-US")} subscriptions; run --full`;
+    const fullSize =
+      scale >= 1
+        ? undefined
+        : `goal written for ${FULL_SUBSCRIPTIONS.toLocaleString("en-US")} subscriptions; run --full`;
     return {
       scale,
       sizes: {
@@ -95,7 +100,11 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
           label: "sources derived",
           value: summary.sources / seconds,
           unit: "sources/s",
-          baseline: { label: "sources' rows by plain INSERT", value: summary.sources / rawSeconds, unit: "sources/s" },
+          baseline: {
+            label: "sources' rows by plain INSERT",
+            value: summary.sources / rawSeconds,
+            unit: "sources/s",
+          },
         }),
         figure({
           id: "derive.rebuild.bookings",
@@ -112,7 +121,9 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
           detail: `${summary.inserted} inserted, ${rows.length} rows, ${summary.updated} updated, ${summary.cancelled} cancelled`,
         },
       ],
-      notes: ["Mirror rows are written directly (lib/stripe/rows.ts); subscriptions only, no invoices, no staff."],
+      notes: [
+        "Mirror rows are written directly (lib/stripe/rows.ts); subscriptions only, no invoices, no staff.",
+      ],
     };
   } finally {
     source.db.close();
@@ -122,7 +133,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
 export const derive: Benchmark = {
   name: "derive",
-  description: "rebuildAllBookings over 20,000 subscriptions (default rules, 8 weeks) vs plain INSERT of its rows",
+  description:
+    "rebuildAllBookings over 20,000 subscriptions (default rules, 8 weeks) vs plain INSERT of its rows",
   defaultScale: 1,
   run,
 };

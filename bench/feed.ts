@@ -35,7 +35,15 @@ export async function feedFixture(ctx: BenchContext, bookings: number, label: st
   // A day inside each edge: every row is in the feed whatever the zone offset.
   const from = new Date(window.from.getTime() + 86_400_000);
   const to = new Date(window.to.getTime() - 86_400_000);
-  fillBookings(db, { bookings, clients: Math.max(10, Math.round(bookings / 10)), staff: 6, from, to, cancelledShare: 0.1, now: ctx.now });
+  fillBookings(db, {
+    bookings,
+    clients: Math.max(10, Math.round(bookings / 10)),
+    staff: 6,
+    from,
+    to,
+    cancelledShare: 0.1,
+    now: ctx.now,
+  });
   const { token } = createFeed(db, { scope: "business" }, ctx.now);
   return { db, token, window, close: () => db.close() };
 }
@@ -65,31 +73,82 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     const bytes = Buffer.byteLength(first.body);
     const rawBytes = Buffer.byteLength(JSON.stringify(rows));
 
-    ctx.progress(`feed: ${GENERATE_RUNS} generations, ${CACHED_RUNS} cached and ${CACHED_RUNS} conditional polls, raw SELECTs`);
+    ctx.progress(
+      `feed: ${GENERATE_RUNS} generations, ${CACHED_RUNS} cached and ${CACHED_RUNS} conditional polls, raw SELECTs`,
+    );
     const generate = sample(GENERATE_RUNS, () => {
       clearBodyCache();
       generateFeed(f, ctx.now);
     });
     const fromCache = sample(CACHED_RUNS, () => generateFeed(f, ctx.now));
     const cached = sample(CACHED_RUNS, () => {
-      if (generateFeed(f, ctx.now, etag).status !== 304) throw new Error("If-None-Match with the ETag did not give 304");
+      if (generateFeed(f, ctx.now, etag).status !== 304)
+        throw new Error("If-None-Match with the ETag did not give 304");
     });
     const select = sample(SELECT_RUNS, () => rawSelect(f.db, f.window));
 
     const base = (label: string, value: number) => ({ label: `raw SELECT ${label}`, value, unit: "ms" });
     const checks: Check[] = [
-      { label: "every booking in the window is a VEVENT", ok: events === bookings && rows.length === bookings, detail: `${events} events, ${rows.length} rows, ${bookings} bookings` },
+      {
+        label: "every booking in the window is a VEVENT",
+        ok: events === bookings && rows.length === bookings,
+        detail: `${events} events, ${rows.length} rows, ${bookings} bookings`,
+      },
     ];
     return {
       scale,
-      sizes: { bookings, generateRuns: GENERATE_RUNS, cachedRuns: CACHED_RUNS, selectRuns: SELECT_RUNS, cancelled: "10%" },
+      sizes: {
+        bookings,
+        generateRuns: GENERATE_RUNS,
+        cachedRuns: CACHED_RUNS,
+        selectRuns: SELECT_RUNS,
+        cancelled: "10%",
+      },
       figures: [
-        figure({ id: "feed.generate.median", label: "generate .ics median", value: median(generate), unit: "ms", baseline: base("median", median(select)), goal: { on: "value", op: "<", target: 200 } }),
-        figure({ id: "feed.generate.p95", label: "generate .ics p95", value: p95(generate), unit: "ms", baseline: base("p95", p95(select)) }),
-        figure({ id: "feed.cached200.median", label: "200 from the body cache median", value: median(fromCache), unit: "ms", baseline: base("median", median(select)) }),
-        figure({ id: "feed.size", label: ".ics size", value: bytes, unit: "bytes", baseline: { label: "same rows as JSON", value: rawBytes, unit: "bytes" } }),
-        figure({ id: "feed.304.median", label: "304 (If-None-Match) median", value: median(cached), unit: "ms", baseline: base("median", median(select)), goal: { on: "value", op: "<", target: 5 } }),
-        figure({ id: "feed.304.p95", label: "304 (If-None-Match) p95", value: p95(cached), unit: "ms", baseline: base("p95", p95(select)) }),
+        figure({
+          id: "feed.generate.median",
+          label: "generate .ics median",
+          value: median(generate),
+          unit: "ms",
+          baseline: base("median", median(select)),
+          goal: { on: "value", op: "<", target: 200 },
+        }),
+        figure({
+          id: "feed.generate.p95",
+          label: "generate .ics p95",
+          value: p95(generate),
+          unit: "ms",
+          baseline: base("p95", p95(select)),
+        }),
+        figure({
+          id: "feed.cached200.median",
+          label: "200 from the body cache median",
+          value: median(fromCache),
+          unit: "ms",
+          baseline: base("median", median(select)),
+        }),
+        figure({
+          id: "feed.size",
+          label: ".ics size",
+          value: bytes,
+          unit: "bytes",
+          baseline: { label: "same rows as JSON", value: rawBytes, unit: "bytes" },
+        }),
+        figure({
+          id: "feed.304.median",
+          label: "304 (If-None-Match) median",
+          value: median(cached),
+          unit: "ms",
+          baseline: base("median", median(select)),
+          goal: { on: "value", op: "<", target: 5 },
+        }),
+        figure({
+          id: "feed.304.p95",
+          label: "304 (If-None-Match) p95",
+          value: p95(cached),
+          unit: "ms",
+          baseline: base("p95", p95(select)),
+        }),
       ],
       checks,
       notes: [

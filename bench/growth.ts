@@ -54,7 +54,13 @@ async function ingestCosts(ctx: BenchContext, customers: number): Promise<Costs>
 
 /** µs per object of `reps` ingests (fresh database each) of an account of `customers × k`. */
 async function ingestPass(ctx: BenchContext, customers: number, k: number, reps: number): Promise<number> {
-  const account = generateAccount({ customers: customers * k, subscriptionsPerCustomer: 2, invoicesPerCustomer: 10, seed: 5, now: ctx.now });
+  const account = generateAccount({
+    customers: customers * k,
+    subscriptionsPerCustomer: 2,
+    invoicesPerCustomer: 10,
+    seed: 5,
+    now: ctx.now,
+  });
   const items = Object.values(account)
     .flat()
     .map((object: unknown) => ({ object, sourceAt: ctx.now }));
@@ -77,14 +83,20 @@ async function sendAndApply(url: string, db: ReadOnlyDb, pool: EventPool): Promi
   const load = await runLoad(url, { connections: 10, amount: pool.requests.length }, sequence(pool.requests));
   const waited = await waitUntilApplied(db, [pool], 120_000);
   if (load.failures > 0 || waited === null) {
-    throw new Error(`webhooks ${pool.tag}: ${load.failures} failed requests, all applied: ${waited !== null}`);
+    throw new Error(
+      `webhooks ${pool.tag}: ${load.failures} failed requests, all applied: ${waited !== null}`,
+    );
   }
   return performance.now() - start;
 }
 
 async function webhookCosts(ctx: BenchContext, events: number): Promise<{ costs: Costs; checks: Check[] }> {
   const dataDir = await migratedDataDir(ctx, "growth-webhooks");
-  const { child } = await startServe({ dataDir, port: await freePort(), logFile: path.join(dataDir, "server.log") });
+  const { child } = await startServe({
+    dataDir,
+    port: await freePort(),
+    logFile: path.join(dataDir, "server.log"),
+  });
   const db = openReadOnly(path.join(dataDir, "app.db"));
   try {
     const clientsBefore = countClients(db);

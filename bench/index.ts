@@ -30,11 +30,13 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     else if (arg === "--list") list = true;
     else if (arg === "--scale") scale = Number(argv[++i]);
     else if (arg.startsWith("--scale=")) scale = Number(arg.slice("--scale=".length));
-    else if (arg.startsWith("-")) throw new Error(`Unknown option ${arg}. Use: [names...] [--scale N | --full] [--list]`);
+    else if (arg.startsWith("-"))
+      throw new Error(`Unknown option ${arg}. Use: [names...] [--scale N | --full] [--list]`);
     else names.push(arg);
   }
   const parsed = argsSchema.safeParse({ names, scale, list });
-  if (!parsed.success) throw new Error("--scale (or BENCH_SCALE) must be a number in (0, 16]; 1 = the full sizes.");
+  if (!parsed.success)
+    throw new Error("--scale (or BENCH_SCALE) must be a number in (0, 16]; 1 = the full sizes.");
   return parsed.data;
 }
 
@@ -62,7 +64,8 @@ async function runOne(bench: Benchmark, ctx: BenchContext): Promise<BenchResult>
       durationMs: Math.round(performance.now() - start),
     };
     for (const f of result.figures) process.stdout.write(`${figureLine(f)}\n`);
-    for (const c of result.checks) process.stdout.write(`  check ${c.ok ? "ok" : "FAILED"}: ${c.label} — ${c.detail}\n`);
+    for (const c of result.checks)
+      process.stdout.write(`  check ${c.ok ? "ok" : "FAILED"}: ${c.label} — ${c.detail}\n`);
     for (const note of result.notes) process.stdout.write(`  note: ${note}\n`);
     return result;
   } catch (error) {
@@ -84,7 +87,8 @@ async function runOne(bench: Benchmark, ctx: BenchContext): Promise<BenchResult>
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), process.env);
   if (args.list) {
-    for (const b of benchmarks) process.stdout.write(`${b.name.padEnd(10)} ${b.description} (default scale ${b.defaultScale})\n`);
+    for (const b of benchmarks)
+      process.stdout.write(`${b.name.padEnd(10)} ${b.description} (default scale ${b.defaultScale})\n`);
     return 0;
   }
   const selected = select(args.names);
@@ -109,7 +113,13 @@ async function main(): Promise<number> {
     rmSync(root, { recursive: true, force: true });
   }
   process.stdout.write(`\n${summaryTable(results)}\n`);
-  writeRunFile(RESULTS_FILE, { startedAt, finishedAt: new Date().toISOString(), machine, argv: process.argv.slice(2), results });
+  writeRunFile(RESULTS_FILE, {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine,
+    argv: process.argv.slice(2),
+    results,
+  });
   process.stdout.write(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
   const failed = results.some((r) => r.error !== undefined || r.checks.some((c) => !c.ok));
   return failed ? 1 : 0;

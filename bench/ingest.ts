@@ -27,7 +27,8 @@ async function fetchAll(stripe: Stripe): Promise<Map<MirroredKind, unknown[]>> {
   const worker = async () => {
     for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
       const objects: unknown[] = [];
-      for await (const object of listObjects(stripe, kind, {})) objects.push(await completeNestedLists(stripe, kind, object));
+      for await (const object of listObjects(stripe, kind, {}))
+        objects.push(await completeNestedLists(stripe, kind, object));
       byKind.set(kind, objects);
     }
   };
@@ -57,24 +58,30 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
     ctx.progress(`ingest: runSync of ${objects.length} objects into a fresh database`);
     const syncDb = await freshDb(ctx, "ingest-sync");
-    const sync = await timedAsync(() => runSync(syncDb.db, stripe, { now: () => now, concurrency: SYNC_CONCURRENCY }));
+    const sync = await timedAsync(() =>
+      runSync(syncDb.db, stripe, { now: () => now, concurrency: SYNC_CONCURRENCY }),
+    );
     syncDb.db.close();
-    if (sync.value.status !== "succeeded") throw new Error(`runSync failed: ${sync.value.error ?? "unknown"}`);
+    if (sync.value.status !== "succeeded")
+      throw new Error(`runSync failed: ${sync.value.error ?? "unknown"}`);
     const synced = Object.entries(sync.value.counts)
       .filter(([kind]) => kind !== "events")
       .reduce((n, [, c]) => n + c.fetched, 0);
-    if (synced !== objects.length) throw new Error(`runSync fetched ${synced} objects, the lists hold ${objects.length}`);
+    if (synced !== objects.length)
+      throw new Error(`runSync fetched ${synced} objects, the lists hold ${objects.length}`);
 
     ctx.progress("ingest: ingestObjects alone, pages of 100, reconcile off");
     const ingestDb = await freshDb(ctx, "ingest-step");
     const items = objects.map((object) => ({ object, sourceAt: now }));
     const step = timed(() => {
       let applied = 0;
-      for (const page of pages(items, PAGE_SIZE)) applied += ingestObjects(ingestDb.db, page, { now, reconcile: false }).counts.applied;
+      for (const page of pages(items, PAGE_SIZE))
+        applied += ingestObjects(ingestDb.db, page, { now, reconcile: false }).counts.applied;
       return applied;
     });
     ingestDb.db.close();
-    if (step.value !== objects.length) throw new Error(`ingest applied ${step.value} of ${objects.length} objects`);
+    if (step.value !== objects.length)
+      throw new Error(`ingest applied ${step.value} of ${objects.length} objects`);
 
     ctx.progress("ingest: plain INSERTs of the same mirror rows (baseline of the ingest step)");
     const rows = allObjectRows(objects, now.getTime(), now.getTime());
@@ -100,7 +107,11 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
           label: "runSync end to end",
           value: perSecond(sync.ms),
           unit: "objects/s",
-          baseline: { label: "fetching the same lists alone", value: perSecond(fetched.ms), unit: "objects/s" },
+          baseline: {
+            label: "fetching the same lists alone",
+            value: perSecond(fetched.ms),
+            unit: "objects/s",
+          },
         }),
         figure({
           id: "ingest.step",

@@ -54,7 +54,8 @@ export function formatRatio(ratio: number): string {
 }
 
 export function formatGoal(goal: Goal, unit: string): string {
-  const target = goal.on === "value" ? `${formatNumber(goal.target)} ${unit}` : `${formatNumber(goal.target)}× baseline`;
+  const target =
+    goal.on === "value" ? `${formatNumber(goal.target)} ${unit}` : `${formatNumber(goal.target)}× baseline`;
   return `${goal.op} ${target}`;
 }
 
@@ -64,7 +65,9 @@ function mark(met: boolean | undefined): string {
 
 /** One line per figure, as printed when a benchmark finishes. */
 export function figureLine(f: Figure): string {
-  const goal = f.goal ? `   goal ${formatGoal(f.goal, f.unit)}: ${mark(f.met)}${f.goal.note ? ` (${f.goal.note})` : ""}` : "";
+  const goal = f.goal
+    ? `   goal ${formatGoal(f.goal, f.unit)}: ${mark(f.met)}${f.goal.note ? ` (${f.goal.note})` : ""}`
+    : "";
   return `  ${f.label}: ${formatNumber(f.value)} ${f.unit}  = ${formatRatio(f.ratio)} ${f.baseline.label} (${formatNumber(f.baseline.value)} ${f.baseline.unit})${goal}`;
 }
 
@@ -72,7 +75,9 @@ function pad(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? "").length))) ?? [];
   return rows.map((row) =>
     row
-      .map((cell, col) => (col >= 2 && col <= 4 ? cell.padStart(widths[col] ?? 0) : cell.padEnd(widths[col] ?? 0)))
+      .map((cell, col) =>
+        col >= 2 && col <= 4 ? cell.padStart(widths[col] ?? 0) : cell.padEnd(widths[col] ?? 0),
+      )
       .join("  ")
       .trimEnd(),
   );
@@ -98,7 +103,9 @@ export function summaryTable(results: BenchResult[]): string {
   const lines = pad(rows);
   const rule = "-".repeat(Math.max(...lines.map((line) => line.length)));
   const out = [rule, lines[0] ?? "", rule, ...lines.slice(1), rule];
-  const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.ok ? "ok    " : "FAILED"} ${r.name}: ${c.label} — ${c.detail}`));
+  const checks = results.flatMap((r) =>
+    r.checks.map((c) => `  ${c.ok ? "ok    " : "FAILED"} ${r.name}: ${c.label} — ${c.detail}`),
+  );
   if (checks.length) out.push("checks:", ...checks);
   out.push("sizes:");
   for (const r of results) {

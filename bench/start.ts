@@ -11,7 +11,11 @@ import type { BenchContext, BenchOutput, Benchmark } from "@/bench/types";
 const RUNS = 3;
 
 async function timeServe(dataDir: string): Promise<number> {
-  const { child, ms } = await startServe({ dataDir, port: await freePort(), logFile: path.join(dataDir, "server.log") });
+  const { child, ms } = await startServe({
+    dataDir,
+    port: await freePort(),
+    logFile: path.join(dataDir, "server.log"),
+  });
   await child.stop();
   return ms;
 }
@@ -46,8 +50,22 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     scale: 1,
     sizes: { runs: RUNS, statistic: "median" },
     figures: [
-      figure({ id: "start.restart", label: "start → healthy (existing data)", value: median(restart), unit: "ms", baseline, goal }),
-      figure({ id: "start.first", label: "first start → healthy (loads demo data)", value: median(first), unit: "ms", baseline, goal }),
+      figure({
+        id: "start.restart",
+        label: "start → healthy (existing data)",
+        value: median(restart),
+        unit: "ms",
+        baseline,
+        goal,
+      }),
+      figure({
+        id: "start.first",
+        label: "first start → healthy (loads demo data)",
+        value: median(first),
+        unit: "ms",
+        baseline,
+        goal,
+      }),
     ],
     notes: [
       `Every run (ms): existing data ${restart.map(Math.round).join(", ")}; first start ${first.map(Math.round).join(", ")}; bare ${bare.map(Math.round).join(", ")}.`,

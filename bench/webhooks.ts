@@ -8,7 +8,13 @@ import { constantRequest, runLoad, type LoadResult, type LoadShape } from "@/ben
 import { freePort, startServe } from "@/bench/support/server";
 import { scaled } from "@/bench/support/stats";
 import { buildEventPool, sequence, type EventPool } from "@/bench/support/webhook-events";
-import { countClients, openReadOnly, verifyPools, waitUntilApplied, type ReadOnlyDb } from "@/bench/support/webhook-state";
+import {
+  countClients,
+  openReadOnly,
+  verifyPools,
+  waitUntilApplied,
+  type ReadOnlyDb,
+} from "@/bench/support/webhook-state";
 import type { BenchContext, BenchOutput, Benchmark, Figure } from "@/bench/types";
 
 const SECRET = "whsec_bench";
@@ -20,10 +26,26 @@ const DRAIN_TIMEOUT_MS = 180_000;
 
 const health = constantRequest("/api/health");
 
-function phaseFigures(id: string, name: string, events: LoadResult, base: LoadResult, rate: boolean): Figure[] {
-  const baseline = (label: string, value: number, unit: string) => ({ label: `GET /api/health ${label}`, value, unit });
+function phaseFigures(
+  id: string,
+  name: string,
+  events: LoadResult,
+  base: LoadResult,
+  rate: boolean,
+): Figure[] {
+  const baseline = (label: string, value: number, unit: string) => ({
+    label: `GET /api/health ${label}`,
+    value,
+    unit,
+  });
   const figures = [
-    figure({ id: `${id}.p50`, label: `${name} p50 latency`, value: events.p50, unit: "ms", baseline: baseline("p50", base.p50, "ms") }),
+    figure({
+      id: `${id}.p50`,
+      label: `${name} p50 latency`,
+      value: events.p50,
+      unit: "ms",
+      baseline: baseline("p50", base.p50, "ms"),
+    }),
     figure({
       id: `${id}.p99`,
       label: `${name} p99 latency`,
@@ -54,7 +76,9 @@ async function phase(
   pool: EventPool,
   shape: LoadShape,
 ): Promise<{ events: LoadResult; base: LoadResult; appliedPerSecond: number }> {
-  ctx.progress(`webhooks: baseline GET /api/health × ${shape.amount}${shape.overallRate ? ` at ${shape.overallRate}/s` : ""}`);
+  ctx.progress(
+    `webhooks: baseline GET /api/health × ${shape.amount}${shape.overallRate ? ` at ${shape.overallRate}/s` : ""}`,
+  );
   const base = await runLoad(url, shape, health);
   ctx.progress(`webhooks: ${pool.requests.length} deliveries (${pool.eventIds.length} distinct)`);
   const start = performance.now();
@@ -78,11 +102,27 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const db = openReadOnly(path.join(dataDir, "app.db"));
   try {
     const clientsBefore = countClients(db);
-    const saturation = buildEventPool({ tag: "bsat", distinct, duplicateShare: 0.5, secret: SECRET, now: new Date() });
-    const sat = await phase(ctx, child.url, db, saturation, { connections: CONNECTIONS, amount: saturation.requests.length });
+    const saturation = buildEventPool({
+      tag: "bsat",
+      distinct,
+      duplicateShare: 0.5,
+      secret: SECRET,
+      now: new Date(),
+    });
+    const sat = await phase(ctx, child.url, db, saturation, {
+      connections: CONNECTIONS,
+      amount: saturation.requests.length,
+    });
 
     const fixedDistinct = (FIXED_RATE * FIXED_SECONDS) / 2;
-    const fixed = buildEventPool({ tag: "bfix", distinct: fixedDistinct, duplicateShare: 0.5, secret: SECRET, now: new Date(), seed: 8 });
+    const fixed = buildEventPool({
+      tag: "bfix",
+      distinct: fixedDistinct,
+      duplicateShare: 0.5,
+      secret: SECRET,
+      now: new Date(),
+      seed: 8,
+    });
     const rate = await phase(ctx, child.url, db, fixed, {
       connections: CONNECTIONS,
       amount: fixed.requests.length,
@@ -96,7 +136,11 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
         label: "saturation: distinct events applied (send → all processed)",
         value: sat.appliedPerSecond,
         unit: "events/s",
-        baseline: { label: "distinct events accepted", value: (sat.events.perSecond * saturation.eventIds.length) / saturation.requests.length, unit: "events/s" },
+        baseline: {
+          label: "distinct events accepted",
+          value: (sat.events.perSecond * saturation.eventIds.length) / saturation.requests.length,
+          unit: "events/s",
+        },
       }),
       ...phaseFigures("webhooks.fixed", `fixed ${FIXED_RATE}/s`, rate.events, rate.base, true),
     ];
@@ -125,7 +169,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
 export const webhooks: Benchmark = {
   name: "webhooks",
-  description: "POST /api/stripe/webhook on the production server: saturation, fixed 200/s, nothing lost or doubled",
+  description:
+    "POST /api/stripe/webhook on the production server: saturation, fixed 200/s, nothing lost or doubled",
   defaultScale: 0.5,
   run,
 };

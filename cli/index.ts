@@ -1,7 +1,7 @@
 // The command-line shell: `./run <command>`. Each command is a thin function over lib/;
 // this file parses the command name, opens the database and logs one line per command.
 import { ConfigError, config } from "@/lib/config";
-import { applyPendingMigrations } from "@/lib/db/migrations";
+import { migrateIfNeeded } from "@/lib/db/migrations";
 import { closeSqlite, sqlite } from "@/lib/db/sqlite";
 import { elapsedMs, log } from "@/lib/log";
 import { demoLoad, demoWipe } from "@/cli/commands/demo";
@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   let code = 1;
   try {
     const cfg = config();
-    if (!needsNoDatabase.has(name)) await applyPendingMigrations(cfg.databaseFile);
+    if (!needsNoDatabase.has(name)) await migrateIfNeeded(cfg.databaseFile);
     // Opened on first use: the migration engine must not find another connection open.
     const ctx = { get db() { return sqlite(); }, now: new Date(), out, publicUrl: cfg.publicUrl };
     code = await command.run(args, ctx);

@@ -13,3 +13,21 @@ test("health reports a reachable, fully migrated database", async ({ request }) 
   const body = await response.json();
   expect(body).toMatchObject({ status: "ok", database: { reachable: true }, migrations: { upToDate: true } });
 });
+
+test("a booking links to its provenance: rule, Stripe object and line item", async ({ page }) => {
+  await page.goto("/bookings");
+  const first = page.getByRole("link", { name: /—/ }).first();
+  const title = await first.textContent();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title ?? "");
+  const provenance = page.getByLabel("Provenance");
+  await expect(provenance).toContainText(/(sub|in)_\d+/);
+  await expect(provenance).toContainText(/Rule\s*#\d+/);
+});
+
+test("the rules screen lists rules and the line items no rule matches", async ({ page }) => {
+  await page.goto("/rules");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("Weekly Walk", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("Gift Card", { exact: false }).first()).toBeVisible();
+});

@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, parseConfig, type Config } from "@/lib/config";
-import { applyPendingMigrations } from "@/lib/db/migrations";
+import { migrateIfNeeded } from "@/lib/db/migrations";
 import { elapsedMs, log } from "@/lib/log";
 import { prepareDatabase } from "@/lib/startup";
 
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const start = performance.now();
   const cfg = loadConfig();
   ensureWritableDataDir(cfg.dataDir);
-  const applied = await applyPendingMigrations(cfg.databaseFile);
+  const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());
 
   const serverFile = path.join(root, ".next", "standalone", "server.js");

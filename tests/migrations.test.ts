@@ -50,3 +50,18 @@ describe("migrations", () => {
     expect(() => insert.run()).toThrow(/UNIQUE constraint failed: WebhookEvent.stripeEventId/);
   });
 });
+
+describe("pendingMigrationNames", () => {
+  it("lists every migration for a new file, none for a migrated one, and reads while another connection writes", async () => {
+    const { pendingMigrationNames, migrateIfNeeded } = await import("@/lib/db/migrations");
+    t = freshDb();
+    expect(pendingMigrationNames(`${t.dir}/missing.db`).length).toBeGreaterThan(0);
+    t.db.exec("BEGIN IMMEDIATE");
+    try {
+      expect(pendingMigrationNames(t.file)).toEqual([]);
+      expect(await migrateIfNeeded(t.file)).toEqual([]);
+    } finally {
+      t.db.exec("ROLLBACK");
+    }
+  });
+});

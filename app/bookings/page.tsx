@@ -1,5 +1,6 @@
 // Upcoming bookings with their provenance, and staff double-bookings. Read-only.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { sqlite } from "@/lib/db/sqlite";
 import { loadSettings } from "@/lib/settings";
 import { findStaffConflicts } from "@/lib/bookings/conflicts";
@@ -89,7 +90,9 @@ export default function BookingsPage() {
                   </td>
                   <td className="px-3 py-2">{b.clientName ?? b.clientStripeId ?? "—"}</td>
                   <td className="px-3 py-2">
-                    <div>{b.title}</div>
+                    <Link href={`/bookings/${b.id}`} className="text-indigo-700 hover:underline">
+                      {b.title}
+                    </Link>
                     <div className="text-xs text-slate-500">{b.serviceCode}</div>
                   </td>
                   <td className="px-3 py-2">

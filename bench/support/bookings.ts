@@ -23,8 +23,32 @@ const services = [
   { code: "GROOM", name: "Grooming", minutes: 90 },
   { code: "PUPPY", name: "Puppy Class", minutes: 30 },
 ];
-const firstNames = ["Olivia", "Noah", "Amelia", "Jack", "Isla", "Harry", "Ava", "Oscar", "Mia", "Leo", "Freya", "Arthur"];
-const lastNames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Evans"];
+const firstNames = [
+  "Olivia",
+  "Noah",
+  "Amelia",
+  "Jack",
+  "Isla",
+  "Harry",
+  "Ava",
+  "Oscar",
+  "Mia",
+  "Leo",
+  "Freya",
+  "Arthur",
+];
+const lastNames = [
+  "Smith",
+  "Jones",
+  "Taylor",
+  "Brown",
+  "Williams",
+  "Wilson",
+  "Johnson",
+  "Davies",
+  "Patel",
+  "Evans",
+];
 
 const HOUR = 3_600_000;
 
@@ -36,7 +60,9 @@ export function fillBookings(db: Sqlite, fill: BookingFill): { staffIds: number[
     `INSERT INTO Client (stripeId, email, name, raw, contentHash, stripeCreated, sourceAt, appliedAt)
      VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`,
   );
-  const insertStaff = db.prepare("INSERT INTO Staff (name, email, color, active, createdAt) VALUES (?, ?, '#2563eb', 1, ?)");
+  const insertStaff = db.prepare(
+    "INSERT INTO Staff (name, email, color, active, createdAt) VALUES (?, ?, '#2563eb', 1, ?)",
+  );
   const insertBooking = db.prepare(
     `INSERT INTO Booking (bookingKey, clientStripeId, serviceCode, title, startAt, endAt, staffId, status, statusReason,
        sourceKind, sourceId, sourceLineId, derivedStartAt, derivedEndAt, sequence, createdAt, updatedAt)

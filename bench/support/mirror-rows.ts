@@ -30,7 +30,12 @@ export function objectRows(object: unknown, sourceAt: number, appliedAt: number)
   if (!kind) return null;
   const raw = JSON.stringify(object);
   const p: Provenance = { raw, contentHash: contentHash(raw, false), sourceAt, appliedAt, deleted: false };
-  const single = (row: Row): ObjectRows => ({ table: mirrorTables[kind], row, childTable: null, children: [] });
+  const single = (row: Row): ObjectRows => ({
+    table: mirrorTables[kind],
+    row,
+    childTable: null,
+    children: [],
+  });
   switch (kind) {
     case "customer":
       return single(customerRow(objectSchemas.customer.parse(object), p));
@@ -52,7 +57,11 @@ export function objectRows(object: unknown, sourceAt: number, appliedAt: number)
 }
 
 /** Every object's rows, in order; unmirrored objects are left out. */
-export function allObjectRows(objects: readonly unknown[], sourceAt: number, appliedAt: number): ObjectRows[] {
+export function allObjectRows(
+  objects: readonly unknown[],
+  sourceAt: number,
+  appliedAt: number,
+): ObjectRows[] {
   return objects.map((object) => objectRows(object, sourceAt, appliedAt)).filter((rows) => rows !== null);
 }
 

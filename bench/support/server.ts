@@ -98,14 +98,19 @@ export async function waitFor200(
 }
 
 /** Starts the production server and waits until /api/health is 200; returns it and the wall time taken. */
-export async function startServe(options: ServeOptions, timeoutMs = 90_000): Promise<{ child: Child; ms: number }> {
+export async function startServe(
+  options: ServeOptions,
+  timeoutMs = 90_000,
+): Promise<{ child: Child; ms: number }> {
   const start = performance.now();
   const child = spawnServe(options);
   try {
     await waitFor200(`${child.url}/api/health`, child.process, { timeoutMs });
   } catch (error) {
     await child.stop();
-    throw new Error(`${error instanceof Error ? error.message : String(error)} (server log: ${options.logFile})`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)} (server log: ${options.logFile})`,
+    );
   }
   return { child, ms: performance.now() - start };
 }

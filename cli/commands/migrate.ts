@@ -1,10 +1,10 @@
 // migrate, migrate:new NAME — apply or create Prisma migrations with the offline Wasm engine.
 import { config } from "@/lib/config";
-import { applyPendingMigrations, createMigration } from "@/lib/db/migrations";
+import { createMigration, migrateIfNeeded } from "@/lib/db/migrations";
 import { UsageError, type Command } from "@/cli/context";
 
 export const migrate: Command = async (_args, { out }) => {
-  const applied = await applyPendingMigrations(config().databaseFile);
+  const applied = await migrateIfNeeded(config().databaseFile);
   out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
   return 0;
 };

@@ -1,9 +1,11 @@
 // Applies and creates Prisma migrations offline, with Prisma's own Wasm schema engine driven
 // through the better-sqlite3 driver adapter. The native engine the Prisma CLI downloads is not
 // needed, and `prisma/migrations/*/migration.sql` stays the standard layout `prisma migrate` reads.
+import { existsSync, readdirSync } from "node:fs";
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -112,6 +114,39 @@ async function withEngine<T>(
     engine.free();
     await closeAll();
   }
+}
+
+/**
+ * Names of migrations in the folder that the database has not finished applying. A plain read:
+ * cheap, and possible while another process (the running server) has the database open.
+ */
+export function pendingMigrationNames(dbFile: string, migrationsDir: string = MIGRATIONS_DIR): string[] {
+  const shipped = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  if (!existsSync(dbFile)) return shipped.sort();
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return shipped.sort();
+    const done = new Set(
+      db
+        .prepare<[], { name: string }>(
+          "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
+        .all()
+        .map((row) => row.name),
+    );
+    return shipped.filter((name) => !done.has(name)).sort();
+  } finally {
+    db.close();
+  }
+}
+
+/** Applies pending migrations only when there are some: the engine is not even loaded otherwise. */
+export async function migrateIfNeeded(dbFile: string, paths: MigrationPaths = defaultPaths): Promise<string[]> {
+  if (pendingMigrationNames(dbFile, paths.migrationsDir).length === 0) return [];
+  return applyPendingMigrations(dbFile, paths);
 }
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. Idempotent. */

@@ -3,7 +3,7 @@
 import type { Sqlite } from "@/lib/db/sqlite";
 import { dumpState } from "@/tests/support/stripe-objects";
 
-export const MIRROR_TABLES = [
+export const MIRROR_TABLES: string[] = [
   "Client",
   "Product",
   "Price",
@@ -21,7 +21,23 @@ export const BOOKKEEPING = ["seenSyncRunId", "appliedAt", "createdAt", "updatedA
  * so it legitimately depends on arrival order; everything else must not.
  */
 export const ORDER_DEPENDENT = [...BOOKKEEPING, "sequence"];
-const ALL_TABLES = [...STATE_TABLES, "DedupEvent", "WebhookEvent", "SyncRun", "Rule", "Setting"];
+const ALL_TABLES = [
+  "Client",
+  "Product",
+  "Price",
+  "SubscriptionMap",
+  "SubscriptionItemMap",
+  "InvoiceMap",
+  "InvoiceLineMap",
+  "InvoiceItem",
+  "Booking",
+  "DedupEvent",
+  "WebhookEvent",
+  "SyncRun",
+  "Rule",
+  "Setting",
+] as const;
+export type CountedTable = (typeof ALL_TABLES)[number];
 
 /** Mirror rows and bookings, comparable between two databases. */
 export function appState(db: Sqlite, ignore: string[] = BOOKKEEPING): Record<string, unknown[]> {
@@ -29,10 +45,9 @@ export function appState(db: Sqlite, ignore: string[] = BOOKKEEPING): Record<str
 }
 
 /** Rows per table, bookkeeping tables included. */
-export function rowCounts(db: Sqlite): Record<string, number> {
-  return Object.fromEntries(
-    ALL_TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
-  );
+export function rowCounts(db: Sqlite): Record<CountedTable, number> {
+  const count = (table: CountedTable) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return Object.fromEntries(ALL_TABLES.map((table) => [table, count(table)])) as Record<CountedTable, number>;
 }
 
 /** `PRAGMA integrity_check` and foreign keys: "ok" when the file is sound. */
