@@ -24,10 +24,12 @@ const START_LIMIT_MS = 20_000;
 async function startOn(dataDir: string) {
   const child = spawnEntry("server/serve.ts", [], { ...childEnv(dataDir), PORT: String(await freePort()) });
   const started = performance.now();
-  const exit = await withTimeout(child.exited, START_LIMIT_MS, "the server to refuse to start").catch(async (error: unknown) => {
-    await child.kill9();
-    throw error;
-  });
+  const exit = await withTimeout(child.exited, START_LIMIT_MS, "the server to refuse to start").catch(
+    async (error: unknown) => {
+      await child.kill9();
+      throw error;
+    },
+  );
   return { exit, ms: performance.now() - started, stderr: child.stderr(), stdout: child.stdout() };
 }
 

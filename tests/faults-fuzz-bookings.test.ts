@@ -22,8 +22,16 @@ beforeAll(() => {
   const dir = preparedDataDir(now);
   db = openSqlite(dir.file);
   const account = generateAccount({ customers: 25, seed: 13, now });
-  ingestObjects(db, Object.values(account).flat().map((object) => ({ object, sourceAt: now })), { now });
-  sample = db.prepare("SELECT staffId, clientStripeId, sourceId FROM Booking LIMIT 20").all() as typeof sample;
+  ingestObjects(
+    db,
+    Object.values(account)
+      .flat()
+      .map((object) => ({ object, sourceAt: now })),
+    { now },
+  );
+  sample = db
+    .prepare("SELECT staffId, clientStripeId, sourceId FROM Booking LIMIT 20")
+    .all() as typeof sample;
   pointAppAt(dir.file);
 });
 afterAll(() => {
@@ -36,18 +44,40 @@ const known = ["from", "to", "status", "staffId", "clientId", "sourceId", "limit
 const dateLike = fc.oneof(
   fc.date({ min: new Date(-1e14), max: new Date(1e14), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  fc.constantFrom("2024-02-30", "2023-02-29", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00+23:59", "0000-01-01", "+275760-09-13T00:00:00.000Z", "2024-1-1", "NaN", ""),
+  fc.constantFrom(
+    "2024-02-30",
+    "2023-02-29",
+    "2024-01-01T24:00:00Z",
+    "2024-01-01T00:00:00+23:59",
+    "0000-01-01",
+    "+275760-09-13T00:00:00.000Z",
+    "2024-1-1",
+    "NaN",
+    "",
+  ),
 );
 const numberLike = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
   fc.constantFrom("0", "-1", "1e3", "1e400", "0x10", " 5 ", "9007199254740993", "Infinity", "", "1.5", "١٢"),
 );
-const value = fc.oneof(dateLike, numberLike, fc.constantFrom(...bookingStatuses, "SCHEDULED", "cancelled "), fc.string({ maxLength: 30 }), fc.string({ unit: "binary", maxLength: 10 }));
-const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const value = fc.oneof(
+  dateLike,
+  numberLike,
+  fc.constantFrom(...bookingStatuses, "SCHEDULED", "cancelled "),
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: "binary", maxLength: 10 }),
+);
+const key = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...known) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
 const query = fc.array(fc.tuple(key, value), { maxLength: 5 });
 
-function matches(booking: ReturnType<typeof apiBookingSchema.parse>, filters: Record<string, string>): boolean {
+function matches(
+  booking: ReturnType<typeof apiBookingSchema.parse>,
+  filters: Record<string, string>,
+): boolean {
   if (filters.status && booking.status !== filters.status) return false;
   if (filters.clientId && booking.clientStripeId !== filters.clientId) return false;
   if (filters.sourceId && booking.sourceId !== filters.sourceId) return false;
@@ -60,8 +90,13 @@ describe("GET /api/bookings under malformed query strings", () => {
   it("answers 200 with matching bookings or 4xx problem JSON; never 500, never a write (property)", async () => {
     const before = { counts: rowCounts(db), state: appState(db, []) };
     expect(before.counts.Booking).toBeGreaterThan(0);
-    const realValues = fc.constantFrom(...sample.flatMap((s) => [s.clientStripeId, s.sourceId].filter((v): v is string => v !== null)));
-    const realQuery = fc.array(fc.tuple(fc.constantFrom("clientId", "sourceId", "status", "limit"), fc.oneof(realValues, value)), { maxLength: 3 });
+    const realValues = fc.constantFrom(
+      ...sample.flatMap((s) => [s.clientStripeId, s.sourceId].filter((v): v is string => v !== null)),
+    );
+    const realQuery = fc.array(
+      fc.tuple(fc.constantFrom("clientId", "sourceId", "status", "limit"), fc.oneof(realValues, value)),
+      { maxLength: 3 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(query, realQuery), async (pairs) => {
         const params = new URLSearchParams(pairs);

@@ -10,7 +10,14 @@ import { mirroredKinds } from "@/lib/stripe/schemas";
 import { webhookWorkerIdle } from "@/lib/webhooks/worker";
 import { preparedDataDir, removeDataDirs } from "@/tests/support/faults/data-dir";
 import { signature } from "@/tests/support/faults/events";
-import { anyBody, badSignature, contentType, expectProblem, headerName, headerValue } from "@/tests/support/faults/fuzz";
+import {
+  anyBody,
+  badSignature,
+  contentType,
+  expectProblem,
+  headerName,
+  headerValue,
+} from "@/tests/support/faults/fuzz";
 import { IN_PROCESS_SECRET, pointAppAt } from "@/tests/support/faults/in-process";
 import { integrity, rowCounts } from "@/tests/support/faults/state";
 
@@ -29,7 +36,9 @@ afterAll(async () => {
 });
 
 function request(body: string, headers: Record<string, string | undefined>): Request {
-  const defined = Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const defined = Object.fromEntries(
+    Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   return new Request("http://localhost/api/stripe/webhook", { method: "POST", headers: defined, body });
 }
 
@@ -51,9 +60,18 @@ async function expectRejectedWithoutChange(req: Request, allowed: number[]): Pro
 describe("webhook route under malformed input", () => {
   it("random bodies and headers, unsigned or badly signed: 4xx problem JSON, no change (property)", async () => {
     await fc.assert(
-      fc.asyncProperty(anyBody, contentType, badSignature, fc.dictionary(headerName, headerValue, { maxKeys: 4 }), async (body, type, sig, extra) => {
-        await expectRejectedWithoutChange(request(body, { ...extra, "content-type": type, "stripe-signature": sig }), [400, 413, 415]);
-      }),
+      fc.asyncProperty(
+        anyBody,
+        contentType,
+        badSignature,
+        fc.dictionary(headerName, headerValue, { maxKeys: 4 }),
+        async (body, type, sig, extra) => {
+          await expectRejectedWithoutChange(
+            request(body, { ...extra, "content-type": type, "stripe-signature": sig }),
+            [400, 413, 415],
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -62,7 +80,10 @@ describe("webhook route under malformed input", () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.json({ maxDepth: 4 }), fc.string()), async (body) => {
         await expectRejectedWithoutChange(
-          request(body, { "content-type": "application/json", "stripe-signature": signature(body, IN_PROCESS_SECRET) }),
+          request(body, {
+            "content-type": "application/json",
+            "stripe-signature": signature(body, IN_PROCESS_SECRET),
+          }),
           [400],
         );
       }),
@@ -76,7 +97,10 @@ describe("webhook route under malformed input", () => {
       { weight: 4, arbitrary: fc.integer({ min: 1_500_000_000, max: 2_000_000_000 }) },
       { weight: 1, arbitrary: fc.oneof(fc.maxSafeNat(), fc.integer({ min: -10, max: -1 }), fc.double()) },
     );
-    const id = fc.oneof(fc.constantFrom("cus_1", "cus_2", "sub_1", "in_1", "prod_1", "price_1", "ii_1"), fc.string({ maxLength: 12 }));
+    const id = fc.oneof(
+      fc.constantFrom("cus_1", "cus_2", "sub_1", "in_1", "prod_1", "price_1", "ii_1"),
+      fc.string({ maxLength: 12 }),
+    );
     const maybe = <T>(value: fc.Arbitrary<T>) => fc.oneof(value, fc.jsonValue());
     // Objects that are nearly a customer or product (each field right or random), or anything.
     const object = fc.oneof(
@@ -91,25 +115,40 @@ describe("webhook route under malformed input", () => {
           deleted: fc.boolean(),
           metadata: maybe(fc.dictionary(fc.string(), fc.string())),
           items: fc.jsonValue(),
-          lines: fc.record({ object: fc.constant("list"), data: fc.array(fc.jsonValue(), { maxLength: 2 }), has_more: fc.constant(false) }),
+          lines: fc.record({
+            object: fc.constant("list"),
+            data: fc.array(fc.jsonValue(), { maxLength: 2 }),
+            has_more: fc.constant(false),
+          }),
         },
         { requiredKeys: ["object"] },
       ),
       fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 5 }),
     );
     const envelope = fc.record({
-      id: fc.oneof({ weight: 5, arbitrary: fc.string().map((s) => `evt_${s}`) }, { weight: 1, arbitrary: fc.string() }),
+      id: fc.oneof(
+        { weight: 5, arbitrary: fc.string().map((s) => `evt_${s}`) },
+        { weight: 1, arbitrary: fc.string() },
+      ),
       object: fc.oneof({ weight: 5, arbitrary: fc.constant("event") }, { weight: 1, arbitrary: fc.string() }),
-      type: fc.oneof(fc.constantFrom("customer.created", "customer.deleted", "product.updated", "invoice.paid"), fc.string()),
+      type: fc.oneof(
+        fc.constantFrom("customer.created", "customer.deleted", "product.updated", "invoice.paid"),
+        fc.string(),
+      ),
       created,
       livemode: fc.oneof({ weight: 5, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.jsonValue() }),
-      data: fc.oneof({ weight: 5, arbitrary: fc.record({ object }) }, { weight: 1, arbitrary: fc.jsonValue() }),
+      data: fc.oneof(
+        { weight: 5, arbitrary: fc.record({ object }) },
+        { weight: 1, arbitrary: fc.jsonValue() },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(envelope, async (event) => {
         const body = JSON.stringify(event);
         const sig = signature(body, IN_PROCESS_SECRET);
-        const { response, before, after } = await send(request(body, { "content-type": "application/json", "stripe-signature": sig }));
+        const { response, before, after } = await send(
+          request(body, { "content-type": "application/json", "stripe-signature": sig }),
+        );
         expect([200, 400]).toContain(response.status);
         if (response.status !== 200) {
           await expectProblem(response);
@@ -118,7 +157,9 @@ describe("webhook route under malformed input", () => {
         }
         const answer = (await response.json()) as { duplicate: boolean };
         expect(after.WebhookEvent).toBe(before.WebhookEvent + (answer.duplicate ? 0 : 1));
-        const row = db.prepare("SELECT status, attempts, error FROM WebhookEvent WHERE stripeEventId = ?").get(event.id) as {
+        const row = db
+          .prepare("SELECT status, attempts, error FROM WebhookEvent WHERE stripeEventId = ?")
+          .get(event.id) as {
           status: string;
           attempts: number;
           error: string | null;

@@ -4,7 +4,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
 import { BUSY_TIMEOUT_MS } from "@/lib/db/sqlite";
-import { standaloneBuilt, startAppServer, WEBHOOK_SECRET, type AppServer } from "@/tests/support/faults/app-server";
+import {
+  standaloneBuilt,
+  startAppServer,
+  WEBHOOK_SECRET,
+  type AppServer,
+} from "@/tests/support/faults/app-server";
 import { preparedDataDir, removeDataDirs, withDb } from "@/tests/support/faults/data-dir";
 import { eventsFromAccount, signature, type TestEvent } from "@/tests/support/faults/events";
 import { holdWriteLock } from "@/tests/support/faults/lock-holder";
@@ -17,9 +22,10 @@ afterEach(async () => {
 });
 
 const now = new Date();
-const customerEvents = eventsFromAccount(generateAccount({ customers: 3, seed: 9, now }), Math.floor(now.getTime() / 1000) - 60).filter(
-  (event) => event.type === "customer.updated",
-);
+const customerEvents = eventsFromAccount(
+  generateAccount({ customers: 3, seed: 9, now }),
+  Math.floor(now.getTime() / 1000) - 60,
+).filter((event) => event.type === "customer.updated");
 
 async function post(server: AppServer, event: TestEvent) {
   const body = JSON.stringify(event);
@@ -30,17 +36,34 @@ async function post(server: AppServer, event: TestEvent) {
     body,
     signal: AbortSignal.timeout(BUSY_TIMEOUT_MS * 3),
   });
-  return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as { status?: number }, ms: performance.now() - start };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: (await response.json()) as { status?: number },
+    ms: performance.now() - start,
+  };
 }
 
 const stored = (file: string, id: string) =>
-  withDb(file, (db) => db.prepare("SELECT status FROM WebhookEvent WHERE stripeEventId = ?").get(id) as { status: string } | undefined);
+  withDb(
+    file,
+    (db) =>
+      db.prepare("SELECT status FROM WebhookEvent WHERE stripeEventId = ?").get(id) as
+        { status: string } | undefined,
+  );
 const clientRows = (file: string, id: string) =>
-  withDb(file, (db) => (db.prepare("SELECT count(*) AS n FROM Client WHERE stripeId = ?").get(id) as { n: number }).n);
+  withDb(
+    file,
+    (db) => (db.prepare("SELECT count(*) AS n FROM Client WHERE stripeId = ?").get(id) as { n: number }).n,
+  );
 
 /** The event is applied (now, or after the worker's retry); bounded. */
 async function expectApplied(file: string, event: TestEvent): Promise<void> {
-  await waitFor(() => stored(file, event.id)?.status === "processed", { timeoutMs: 15_000, intervalMs: 100, what: `${event.id} applied` });
+  await waitFor(() => stored(file, event.id)?.status === "processed", {
+    timeoutMs: 15_000,
+    intervalMs: 100,
+    what: `${event.id} applied`,
+  });
   expect(clientRows(file, event.data.object.id)).toBe(1);
 }
 

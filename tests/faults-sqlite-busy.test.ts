@@ -103,18 +103,23 @@ describe("ingest while another connection holds the write lock", () => {
 describe("webhook processing while another connection holds the write lock", () => {
   it("leaves the event pending with the attempt counted, then applies it once the lock is gone", async () => {
     const { db } = database();
-    const event = eventsFromAccount(account, Math.floor(NOW.getTime() / 1000)).find((e) => e.type === "customer.updated");
+    const event = eventsFromAccount(account, Math.floor(NOW.getTime() / 1000)).find(
+      (e) => e.type === "customer.updated",
+    );
     if (!event) throw new Error("no customer event");
     storeWebhook(db, eventSchema.parse(event), JSON.stringify(event), NOW);
     const lock = await holdWriteLock(db.name, 600);
     const during = await processPendingWebhooks(db, { now: () => NOW, stripe: null });
     await lock.released;
-    const row = () => db.prepare("SELECT status, attempts FROM WebhookEvent").get() as { status: string; attempts: number };
+    const row = () =>
+      db.prepare("SELECT status, attempts FROM WebhookEvent").get() as { status: string; attempts: number };
     if (during.processed === 0) {
       expect(during).toMatchObject({ retrying: 1, failed: 0 });
       expect(row()).toEqual({ status: "pending", attempts: 1 });
       expect(rowCounts(db).Client).toBe(0);
-      expect(await processPendingWebhooks(db, { now: () => NOW, stripe: null })).toMatchObject({ processed: 1 });
+      expect(await processPendingWebhooks(db, { now: () => NOW, stripe: null })).toMatchObject({
+        processed: 1,
+      });
     }
     expect(row().status).toBe("processed");
     expect(rowCounts(db).Client).toBe(1);

@@ -25,9 +25,15 @@ interface RunRow {
   cursorJson: string;
 }
 
-const runs = (file: string) => withDb(file, (db) => db.prepare("SELECT id, status, countsJson, cursorJson FROM SyncRun").all() as RunRow[]);
+const runs = (file: string) =>
+  withDb(
+    file,
+    (db) => db.prepare("SELECT id, status, countsJson, cursorJson FROM SyncRun").all() as RunRow[],
+  );
 const fetched = (row: RunRow | undefined) =>
-  row ? Object.values(countsSchema.parse(JSON.parse(row.countsJson))).reduce((sum, c) => sum + c.fetched, 0) : 0;
+  row
+    ? Object.values(countsSchema.parse(JSON.parse(row.countsJson))).reduce((sum, c) => sum + c.fetched, 0)
+    : 0;
 
 function cliSync(dataDir: string, stripePort: number) {
   return spawnEntry("cli/index.ts", ["sync"], childEnv(dataDir, stripePort));
@@ -46,7 +52,10 @@ describe.skipIf(!standaloneBuilt())("sync killed with SIGKILL", () => {
 
     const first = cliSync(killed.dir, slow.port);
     // Six pages of 100 committed (with their cursors), the sync still far from done.
-    await waitFor(() => !first.exit && fetched(runs(killed.file)[0]) >= 600, { timeoutMs: 30_000, what: "6 committed pages" });
+    await waitFor(() => !first.exit && fetched(runs(killed.file)[0]) >= 600, {
+      timeoutMs: 30_000,
+      what: "6 committed pages",
+    });
     expect(first.exit).toBeNull();
     await first.kill9();
     const [interrupted] = runs(killed.file);
@@ -59,12 +68,17 @@ describe.skipIf(!standaloneBuilt())("sync killed with SIGKILL", () => {
     const requestsBefore = stripe.requests.length;
     const [resumed, reference] = [cliSync(killed.dir, stripe.port), cliSync(clean.dir, stripe.port)];
     const exits = await withTimeout(Promise.all([resumed.exited, reference.exited]), 60_000, "both syncs");
-    expect(exits.map((e) => e.code), resumed.stderr() + reference.stderr()).toEqual([0, 0]);
+    expect(
+      exits.map((e) => e.code),
+      resumed.stderr() + reference.stderr(),
+    ).toEqual([0, 0]);
     expect(resumed.stdout()).toContain(`Sync #${interrupted?.id} (full) succeeded`);
 
     // The resumed run continued after the last committed customer page instead of starting over.
     const customerLists = stripe.requests.slice(requestsBefore).filter((r) => r.path === "/v1/customers");
-    const resumedCursor = JSON.parse(interrupted?.cursorJson ?? "{}") as { types: Record<string, { startingAfter?: string; done: boolean }> };
+    const resumedCursor = JSON.parse(interrupted?.cursorJson ?? "{}") as {
+      types: Record<string, { startingAfter?: string; done: boolean }>;
+    };
     const customerCursor = resumedCursor.types.customer;
     if (customerCursor?.done) expect(customerLists.length).toBeGreaterThanOrEqual(1);
     else if (customerCursor?.startingAfter) {

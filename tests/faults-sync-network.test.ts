@@ -35,7 +35,14 @@ interface Client {
   timeoutMs?: number;
 }
 const stripeFor = (server: StripeServer, client: Client) =>
-  createStripe({ apiKey: API_KEY, host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: client.retries, timeoutMs: client.timeoutMs ?? 5000 });
+  createStripe({
+    apiKey: API_KEY,
+    host: "127.0.0.1",
+    port: server.port,
+    protocol: "http",
+    maxNetworkRetries: client.retries,
+    timeoutMs: client.timeoutMs ?? 5000,
+  });
 
 let reference: Record<string, unknown[]>;
 beforeAll(async () => {
@@ -50,7 +57,9 @@ beforeAll(async () => {
 
 /** After a failed run: the run is resumable and what it committed is whole pages only. */
 function expectCleanFailure(db: Sqlite, report: SyncReport, committedPages: number): void {
-  const row = db.prepare("SELECT status, error, cursorJson, countsJson FROM SyncRun WHERE id = ?").get(report.runId) as {
+  const row = db
+    .prepare("SELECT status, error, cursorJson, countsJson FROM SyncRun WHERE id = ?")
+    .get(report.runId) as {
     status: string;
     error: string | null;
     cursorJson: string;
@@ -96,11 +105,31 @@ async function scenario(fault: Fault, client: Client, afterPages: number): Promi
 }
 
 const cases: [string, Fault, Client, Outcome][] = [
-  ["429 with Retry-After, retried by the SDK", { kind: "429", retryAfterSeconds: 1, times: 1 }, { retries: 2 }, "succeeds"],
+  [
+    "429 with Retry-After, retried by the SDK",
+    { kind: "429", retryAfterSeconds: 1, times: 1 },
+    { retries: 2 },
+    "succeeds",
+  ],
   ["500 twice, retried by the SDK", { kind: "500", times: 2 }, { retries: 2 }, "succeeds"],
-  ["an outage of 500s outlasting the retries", { kind: "failAfter", requests: 0, status: 500 }, { retries: 1 }, "fails"],
-  ["a request that never answers, retried after the SDK timeout", { kind: "timeout", times: 1 }, { retries: 1, timeoutMs: 300 }, "succeeds"],
-  ["requests that never answer, every attempt", { kind: "timeout", times: 50 }, { retries: 0, timeoutMs: 150 }, "fails"],
+  [
+    "an outage of 500s outlasting the retries",
+    { kind: "failAfter", requests: 0, status: 500 },
+    { retries: 1 },
+    "fails",
+  ],
+  [
+    "a request that never answers, retried after the SDK timeout",
+    { kind: "timeout", times: 1 },
+    { retries: 1, timeoutMs: 300 },
+    "succeeds",
+  ],
+  [
+    "requests that never answer, every attempt",
+    { kind: "timeout", times: 50 },
+    { retries: 0, timeoutMs: 150 },
+    "fails",
+  ],
   ["a body cut off once", { kind: "truncated", times: 1 }, { retries: 0 }, "either"],
   ["bodies cut off every time", { kind: "truncated", times: 50 }, { retries: 1 }, "fails"],
 ];
@@ -113,14 +142,23 @@ describe("sync against a faulty Stripe API", () => {
 
   it("any burst of faults at any point converges to the clean state (property)", async () => {
     const fault: fc.Arbitrary<Fault> = fc.oneof(
-      fc.record({ kind: fc.constant("429" as const), retryAfterSeconds: fc.constant(0), times: fc.integer({ min: 1, max: 3 }) }),
+      fc.record({
+        kind: fc.constant("429" as const),
+        retryAfterSeconds: fc.constant(0),
+        times: fc.integer({ min: 1, max: 3 }),
+      }),
       fc.record({ kind: fc.constant("500" as const), times: fc.integer({ min: 1, max: 3 }) }),
       fc.record({ kind: fc.constant("truncated" as const), times: fc.integer({ min: 1, max: 3 }) }),
     );
     await fc.assert(
-      fc.asyncProperty(fault, fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 6 }), async (f, retries, afterPages) => {
-        await scenario(f, { retries }, afterPages);
-      }),
+      fc.asyncProperty(
+        fault,
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 6 }),
+        async (f, retries, afterPages) => {
+          await scenario(f, { retries }, afterPages);
+        },
+      ),
       { numRuns: 6 },
     );
   });

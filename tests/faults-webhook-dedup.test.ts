@@ -43,7 +43,9 @@ async function deliverAll(order: TestEvent[], batch: number) {
   return withDb(dir.file, (db) => ({
     statuses: [...new Set(statuses)],
     state: appState(db, ORDER_DEPENDENT),
-    events: db.prepare("SELECT stripeEventId, status, attempts FROM WebhookEvent ORDER BY stripeEventId").all(),
+    events: db
+      .prepare("SELECT stripeEventId, status, attempts FROM WebhookEvent ORDER BY stripeEventId")
+      .all(),
     dedup: rowCounts(db).DedupEvent,
     integrity: integrity(db),
   }));
@@ -51,7 +53,10 @@ async function deliverAll(order: TestEvent[], batch: number) {
 
 describe("duplicate webhook deliveries", () => {
   it("20 concurrent deliveries of one event: one row, one effect, one non-duplicate answer", async () => {
-    const catalogAndCustomer = events.slice(0, events.findIndex((e) => e.type === "customer.subscription.created"));
+    const catalogAndCustomer = events.slice(
+      0,
+      events.findIndex((e) => e.type === "customer.subscription.created"),
+    );
     const target = events.find((e) => e.type === "customer.subscription.updated");
     if (!target) throw new Error("the account has no subscription");
     const once = await deliverAll([...catalogAndCustomer, target], 50);
@@ -68,7 +73,9 @@ describe("duplicate webhook deliveries", () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.duplicate === false)).toHaveLength(1);
     withDb(dir.file, (db) => {
-      const rows = db.prepare("SELECT status, attempts FROM WebhookEvent WHERE stripeEventId = ?").all(target.id);
+      const rows = db
+        .prepare("SELECT status, attempts FROM WebhookEvent WHERE stripeEventId = ?")
+        .all(target.id);
       expect(rows).toEqual([{ status: "processed", attempts: 1 }]);
       const after = rowCounts(db);
       expect(after.WebhookEvent).toBe(before.WebhookEvent + 1);

@@ -30,7 +30,10 @@ interface EventRow {
   attempts: number;
 }
 const eventRows = (file: string) =>
-  withDb(file, (db) => db.prepare("SELECT stripeEventId, status, attempts FROM WebhookEvent").all() as EventRow[]);
+  withDb(
+    file,
+    (db) => db.prepare("SELECT stripeEventId, status, attempts FROM WebhookEvent").all() as EventRow[],
+  );
 const pending = (file: string) => eventRows(file).filter((row) => row.status === "pending").length;
 
 describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook deliveries", () => {
@@ -38,7 +41,9 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
     const now = new Date();
     const account = generateAccount({ customers: 30, seed: 5, now });
     const events = eventsFromAccount(account, Math.floor(now.getTime() / 1000) - 7200);
-    const stalled = events.find((event, i) => i > events.length * 0.3 && event.data.object.object === "invoice");
+    const stalled = events.find(
+      (event, i) => i > events.length * 0.3 && event.data.object.object === "invoice",
+    );
     const lines = stalled?.data.object.lines as { has_more: boolean } | undefined;
     if (!stalled || !lines) throw new Error("no invoice event to stall on");
     lines.has_more = true;
@@ -53,7 +58,8 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
     let killed: Promise<Exit> | null = null;
     await inParallel(events, 12, async (event) => {
       if (killed) return;
-      if ((await deliver(first.url, bodies.get(event.id) ?? "", WEBHOOK_SECRET)) === 200) acknowledged.add(event.id);
+      if ((await deliver(first.url, bodies.get(event.id) ?? "", WEBHOOK_SECRET)) === 200)
+        acknowledged.add(event.id);
       if (!killed && acknowledged.size >= events.length * 0.7) killed = first.child.kill9();
     });
     expect(await killed).toMatchObject({ signal: "SIGKILL" });
@@ -71,7 +77,11 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
     // The restarted server applies what was pending on its own, before any new delivery.
     stripe.setFault(null);
     const second = await startAppServer(dir.dir, { stripePort: stripe.port });
-    await waitFor(() => pending(dir.file) === 0, { timeoutMs: 30_000, intervalMs: 100, what: "pending events after restart" });
+    await waitFor(() => pending(dir.file) === 0, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: "pending events after restart",
+    });
 
     // Stripe redelivers what was not acknowledged; a few acknowledged ones come again too.
     const again = events.filter((event, i) => !acknowledged.has(event.id) || i % 10 === 0);
@@ -80,7 +90,11 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
       statuses.push(await deliver(second.url, bodies.get(event.id) ?? "", WEBHOOK_SECRET));
     });
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    await waitFor(() => pending(dir.file) === 0, { timeoutMs: 30_000, intervalMs: 100, what: "redelivered events" });
+    await waitFor(() => pending(dir.file) === 0, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: "redelivered events",
+    });
 
     const rows = eventRows(dir.file);
     expect(rows).toHaveLength(events.length);
@@ -89,12 +103,15 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
     withDb(dir.file, (db) => {
       expect(integrity(db)).toBe("ok");
       expect(duplicateKeys(db)).toEqual([]);
-      expect(db.prepare("SELECT count(*) AS n FROM DedupEvent WHERE kind = 'event'").get()).toEqual({ n: events.length });
+      expect(db.prepare("SELECT count(*) AS n FROM DedupEvent WHERE kind = 'event'").get()).toEqual({
+        n: events.length,
+      });
     });
 
     const clean = preparedDataDir(now);
     const expected = await withDbAsync(clean.file, async (db) => {
-      for (const event of events) storeWebhook(db, eventSchema.parse(event), bodies.get(event.id) ?? "", new Date());
+      for (const event of events)
+        storeWebhook(db, eventSchema.parse(event), bodies.get(event.id) ?? "", new Date());
       const api = createStripe({ apiKey: API_KEY, host: "127.0.0.1", port: stripe.port, protocol: "http" });
       await processPendingWebhooks(db, { now: () => new Date(), stripe: api });
       return appState(db, ORDER_DEPENDENT);

@@ -13,10 +13,15 @@ export interface AppServer {
   child: Child;
 }
 
-export const standaloneBuilt = (): boolean => existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js"));
+export const standaloneBuilt = (): boolean =>
+  existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js"));
 
 /** The environment of a child (server or CLI) on `dataDir`, talking to a local Stripe server when given its port. */
-export function childEnv(dataDir: string, stripePort?: number, extra: Record<string, string> = {}): Record<string, string> {
+export function childEnv(
+  dataDir: string,
+  stripePort?: number,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
@@ -32,9 +37,16 @@ export function childEnv(dataDir: string, stripePort?: number, extra: Record<str
 }
 
 /** Starts the server and resolves once /api/health answers 200; rejects with its stderr if it dies first. */
-export async function startAppServer(dataDir: string, options: { stripePort?: number; port?: number } = {}): Promise<AppServer> {
+export async function startAppServer(
+  dataDir: string,
+  options: { stripePort?: number; port?: number } = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const child = spawnEntry("server/serve.ts", [], childEnv(dataDir, options.stripePort, { PORT: String(port) }));
+  const child = spawnEntry(
+    "server/serve.ts",
+    [],
+    childEnv(dataDir, options.stripePort, { PORT: String(port) }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {

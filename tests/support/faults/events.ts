@@ -53,14 +53,18 @@ export function eventsFromAccount(account: StripeAccount, firstCreated: number):
   };
   const twice = (object: Versioned) => {
     const metadata = typeof object.metadata === "object" && object.metadata ? object.metadata : {};
-    push(created[object.object] ?? `${object.object}.created`, { ...object, metadata: { ...metadata, draft: "1" } });
+    push(created[object.object] ?? `${object.object}.created`, {
+      ...object,
+      metadata: { ...metadata, draft: "1" },
+    });
     push(updated[object.object] ?? `${object.object}.updated`, object);
   };
   for (const object of [...account.products, ...account.prices]) push(created[object.object] ?? "", object);
   for (const customer of account.customers) {
     twice(customer);
     for (const sub of account.subscriptions.filter((s) => s.customer === customer.id)) twice(sub);
-    for (const item of account.invoiceItems.filter((i) => i.customer === customer.id)) push(created.invoiceitem ?? "", item);
+    for (const item of account.invoiceItems.filter((i) => i.customer === customer.id))
+      push(created.invoiceitem ?? "", item);
     for (const invoice of account.invoices.filter((i) => i.customer === customer.id)) twice(invoice);
   }
   return events;
@@ -80,7 +84,12 @@ export function signedRequest(body: string, secret: string, headers: Record<stri
 }
 
 /** Delivers over HTTP; resolves to the status, or null when the connection died before an answer. */
-export async function deliver(url: string, body: string, secret: string, timeoutMs = 15_000): Promise<number | null> {
+export async function deliver(
+  url: string,
+  body: string,
+  secret: string,
+  timeoutMs = 15_000,
+): Promise<number | null> {
   try {
     const response = await fetch(`${url}/api/stripe/webhook`, {
       method: "POST",

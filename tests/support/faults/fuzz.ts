@@ -5,7 +5,19 @@ import { expect } from "vitest";
 import { problemSchema } from "@/lib/http/problem";
 
 /** Header names a fuzzer may set freely (not ones the fetch stack owns or the route reads). */
-const reserved = new Set(["content-type", "stripe-signature", "content-length", "host", "transfer-encoding", "connection", "expect", "keep-alive", "te", "trailer", "upgrade"]);
+const reserved = new Set([
+  "content-type",
+  "stripe-signature",
+  "content-length",
+  "host",
+  "transfer-encoding",
+  "connection",
+  "expect",
+  "keep-alive",
+  "te",
+  "trailer",
+  "upgrade",
+]);
 export const headerName = fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).filter((name) => !reserved.has(name));
 /** Printable ASCII, as HTTP allows; no leading/trailing space (fetch would trim it). */
 export const headerValue = fc.stringMatching(/^[!-~]([ -~]{0,38}[!-~])?$/);
@@ -19,7 +31,15 @@ export const anyBody = fc.oneof(
 );
 
 export const contentType = fc.option(
-  fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "application/jsonx", "", "*/*"),
+  fc.constantFrom(
+    "application/json",
+    "application/json; charset=utf-8",
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "application/jsonx",
+    "",
+    "*/*",
+  ),
   { nil: undefined },
 );
 

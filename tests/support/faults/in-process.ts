@@ -8,6 +8,10 @@ export const IN_PROCESS_SECRET = "whsec_fault_tests_in_process";
 /** Route handlers of this process now read and write `file`, with webhooks signed by IN_PROCESS_SECRET. */
 export function pointAppAt(file: string): void {
   closeSqlite();
-  Object.assign(process.env, { DATABASE_URL: `file:${file}`, STRIPE_WEBHOOK_SECRET: IN_PROCESS_SECRET, STRIPE_SECRET_KEY: "" });
+  Object.assign(process.env, {
+    DATABASE_URL: `file:${file}`,
+    STRIPE_WEBHOOK_SECRET: IN_PROCESS_SECRET,
+    STRIPE_SECRET_KEY: "",
+  });
   resetConfigForTests();
 }

@@ -38,5 +38,7 @@ export async function holdWriteLock(file: string, holdMs: number): Promise<LockH
   worker.on("message", (message) => (message === "locked" ? onLocked() : onReleased()));
   released.then(() => worker.terminate()).catch(() => undefined);
   await withTimeout(Promise.race([locked, failed]), 5000, "the lock holder");
-  return { released: withTimeout(Promise.race([released, failed]), holdMs + 10_000, "the lock holder to commit") };
+  return {
+    released: withTimeout(Promise.race([released, failed]), holdMs + 10_000, "the lock holder to commit"),
+  };
 }

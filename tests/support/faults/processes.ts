@@ -28,7 +28,7 @@ const live = new Set<Child>();
 /** Only what a child needs: the test worker's own env (DATABASE_URL set by other tests, …) must not leak in. */
 function baseEnv(): Record<string, string> {
   const keep = ["PATH", "HOME", "TMPDIR", "LANG"];
-  const env: Record<string, string> = { TZ: "UTC", NODE_ENV: "production" };
+  const env: Record<string, string> = { TZ: "UTC" };
   for (const key of keep) if (process.env[key]) env[key] = process.env[key];
   return env;
 }
@@ -37,7 +37,7 @@ function baseEnv(): Record<string, string> {
 export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Child {
   const proc: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, entry, ...args], {
     cwd: REPO_ROOT,
-    env: { ...baseEnv(), ...env },
+    env: { ...baseEnv(), ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so a kill reaches grandchildren too.
     detached: true,
@@ -98,7 +98,8 @@ export async function waitFor<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}`);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }
 }
@@ -117,7 +118,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `work` over `items` with at most `size` at a time. */
-export async function inParallel<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  size: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) await work(items[i] as T, i);

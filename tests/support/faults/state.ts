@@ -46,7 +46,8 @@ export function appState(db: Sqlite, ignore: string[] = BOOKKEEPING): Record<str
 
 /** Rows per table, bookkeeping tables included. */
 export function rowCounts(db: Sqlite): Record<CountedTable, number> {
-  const count = (table: CountedTable) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: CountedTable) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return Object.fromEntries(ALL_TABLES.map((table) => [table, count(table)])) as Record<CountedTable, number>;
 }
 
@@ -61,13 +62,16 @@ export function integrity(db: Sqlite): string {
 /** Keys that occur more than once (mirror stripeIds, booking keys); UNIQUE should keep this empty. */
 export function duplicateKeys(db: Sqlite): string[] {
   const keyed: [string, string][] = [
-    ...MIRROR_TABLES.filter((table) => table !== "InvoiceLineMap").map((table): [string, string] => [table, "stripeId"]),
+    ...MIRROR_TABLES.filter((table) => table !== "InvoiceLineMap").map((table): [string, string] => [
+      table,
+      "stripeId",
+    ]),
     ["InvoiceLineMap", "invoiceStripeId || '/' || stripeId"],
     ["Booking", "bookingKey"],
   ];
   return keyed.flatMap(([table, key]) =>
-    (db.prepare(`SELECT ${key} AS k FROM ${table} GROUP BY k HAVING count(*) > 1`).all() as { k: string }[]).map(
-      (row) => `${table}:${row.k}`,
-    ),
+    (
+      db.prepare(`SELECT ${key} AS k FROM ${table} GROUP BY k HAVING count(*) > 1`).all() as { k: string }[]
+    ).map((row) => `${table}:${row.k}`),
   );
 }
