@@ -137,6 +137,6 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 export const ingest: Benchmark = {
   name: "ingest",
   description: "Stripe account → mirror: runSync end to end, and the ingest step alone vs plain INSERTs",
-  defaultScale: 0.25,
+  defaultScale: 0.5,
   run,
 };

@@ -38,7 +38,7 @@ export function loadDemoData(db: Sqlite, now: Date): { loaded: boolean; objects:
       { now },
     );
     updateSettings(db, { demoData: true, businessName: DEMO_BUSINESS_NAME });
-  })();
+  }).immediate();
   log.info({ objects: objects.length }, "demo data loaded");
   return { loaded: true, objects: objects.length };
 }
@@ -67,7 +67,7 @@ export function wipeDemoData(db: Sqlite): { wiped: boolean } {
   db.transaction(() => {
     for (const table of wipedTables) db.prepare(`DELETE FROM ${table}`).run();
     updateSettings(db, { demoData: false, demoWiped: true, businessName: "My Business" });
-  })();
+  }).immediate();
   log.info("demo data wiped");
   return { wiped: true };
 }

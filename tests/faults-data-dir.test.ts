@@ -64,11 +64,8 @@ describe.concurrent("server start-up on an unusable data directory", () => {
     expect(result.stderr).toContain(dir);
   });
 
-  // BUG (lib/db/migrations.ts via server/serve.ts): when the directory is fine but the database
-  // file cannot be opened (here: app.db is a folder; likewise a read-only or foreign file),
-  // start-up fails with exit 1 and only "Cannot start: External error id#0" from Prisma's Wasm
-  // schema engine — no path, no hint. applyPendingMigrations should name the database file.
-  it.fails("an unopenable database file: the message names the file", async () => {
+  // The directory is fine but the database file cannot be opened (here: app.db is a folder).
+  it("an unopenable database file: the message names the file", async () => {
     const dir = path.join(root, "db-is-a-folder");
     mkdirSync(path.join(dir, "app.db"), { recursive: true });
     const result = await startOn(dir);

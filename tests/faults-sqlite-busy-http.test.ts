@@ -90,7 +90,7 @@ describe.skipIf(!standaloneBuilt())("webhook POST while the database is locked",
     await lock.released;
     if (refused.status === 200) await expectApplied(dir.file, long);
     else {
-      expect([500, 503]).toContain(refused.status);
+      expect(refused.status).toBe(503);
       expect(refused.type).toBe("application/problem+json");
       expect(refused.body.status).toBe(refused.status);
       expect(refused.ms).toBeGreaterThanOrEqual(BUSY_TIMEOUT_MS - 500);
@@ -104,5 +104,5 @@ describe.skipIf(!standaloneBuilt())("webhook POST while the database is locked",
     }
     expect(withDb(dir.file, integrity)).toBe("ok");
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-  });
+  }, 120_000);
 });

@@ -84,12 +84,9 @@ describe("ingest while another connection holds the write lock", () => {
     expectWholeAccount(db);
   });
 
-  // BUG (lib/stripe/ingest.ts, and every read-then-write `db.transaction(...)` in lib/): the
-  // transaction begins DEFERRED, reads first, then upgrades to a write lock. SQLite does not call
-  // the busy handler for that upgrade (it cannot wait while holding a read snapshot another writer
-  // may invalidate), so it throws SQLITE_BUSY at once and BUSY_TIMEOUT_MS never applies. Fix:
-  // `db.transaction(fn).immediate()` for the outermost write transactions.
-  it.fails("waits for a lock released within the busy timeout instead of failing at once", async () => {
+  // A DEFERRED transaction that reads first and then writes gets SQLITE_BUSY at once on the
+  // upgrade (the busy handler is not called for it); write transactions therefore begin IMMEDIATE.
+  it("waits for a lock released within the busy timeout instead of failing at once", async () => {
     const { db } = database();
     const lock = await holdWriteLock(db.name, 400);
     const result = attempt(() => ingestObjects(db, items, { now: NOW }));

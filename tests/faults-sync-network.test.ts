@@ -135,10 +135,14 @@ const cases: [string, Fault, Client, Outcome][] = [
 ];
 
 describe("sync against a faulty Stripe API", () => {
-  it.each(cases)("%s", async (_name, fault, client, outcome) => {
-    const first = await scenario(fault, client, 1);
-    if (outcome !== "either") expect(first.status).toBe(outcome === "succeeds" ? "succeeded" : "failed");
-  });
+  it.each(cases)(
+    "%s",
+    async (_name, fault, client, outcome) => {
+      const first = await scenario(fault, client, 1);
+      if (outcome !== "either") expect(first.status).toBe(outcome === "succeeds" ? "succeeded" : "failed");
+    },
+    60_000,
+  );
 
   it("any burst of faults at any point converges to the clean state (property)", async () => {
     const fault: fc.Arbitrary<Fault> = fc.oneof(
@@ -161,5 +165,5 @@ describe("sync against a faulty Stripe API", () => {
       ),
       { numRuns: 6 },
     );
-  });
+  }, 90_000);
 });

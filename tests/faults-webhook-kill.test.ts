@@ -118,5 +118,5 @@ describe.skipIf(!standaloneBuilt())("server killed with SIGKILL during webhook d
     });
     expect(expected.Booking?.length).toBeGreaterThan(0);
     expect(withDb(dir.file, (db) => appState(db, ORDER_DEPENDENT))).toEqual(expected);
-  });
+  }, 120_000);
 });

@@ -62,6 +62,8 @@ export function spawnServe(options: ServeOptions): Child {
       DATABASE_URL: "",
       STRIPE_SECRET_KEY: "",
       STRIPE_WEBHOOK_SECRET: "whsec_bench",
+      // Production's default: the per-request log line is part of the cost measured.
+      LOG_LEVEL: "info",
       ...options.env,
     },
   });

@@ -1,6 +1,7 @@
-// Signed Stripe webhook deliveries for load tests: realistic customers and subscriptions from the
+// Stripe webhook deliveries for load tests: realistic customers and subscriptions from the
 // fixture generator, renamed under a tag so they never collide with the demo business, and a
-// share of redeliveries (byte-identical copies of earlier deliveries, as Stripe retries send).
+// share of redeliveries (byte-identical copies of earlier deliveries). Deliveries are signed
+// just before sending (`signPool`): Stripe's signatures expire after 300 s.
 import Stripe from "stripe";
 import type { RequestSpec } from "autocannon";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
@@ -11,8 +12,10 @@ export const WEBHOOK_PATH = "/api/stripe/webhook";
 
 export interface EventPool {
   tag: string;
-  /** In sending order; `duplicateShare` of them repeat an earlier delivery. */
-  requests: RequestSpec[];
+  /** Event payloads (JSON text), one per distinct event. */
+  bodies: string[];
+  /** Sending order as indexes into `bodies`; `duplicateShare` of them repeat an earlier one. */
+  order: number[];
   eventIds: string[];
   customerIds: string[];
   subscriptionIds: string[];
@@ -25,7 +28,6 @@ export interface EventPoolOptions {
   distinct: number;
   /** Fraction of requests that are redeliveries (0.5 = every other request). */
   duplicateShare: number;
-  secret: string;
   now: Date;
   seed?: number;
 }
@@ -49,7 +51,7 @@ function envelope(id: string, type: string, object: unknown, created: number) {
   };
 }
 
-/** Builds and signs the deliveries now: send them within Stripe's 300 s signature tolerance. */
+/** Builds the payloads and their sending order (unsigned). */
 export function buildEventPool(options: EventPoolOptions): EventPool {
   const customers = Math.ceil(options.distinct / 2);
   const account = generateAccount({
@@ -78,24 +80,40 @@ export function buildEventPool(options: EventPoolOptions): EventPool {
     if (add("customer.subscription.created", s)) subscriptionIds.push(s.id);
   });
 
-  const signed: RequestSpec[] = bodies.map(({ body }) => ({
+  const rng = createRng(options.seed ?? 7);
+  const order: number[] = [];
+  const perDistinct = options.duplicateShare / (1 - options.duplicateShare);
+  let owed = 0;
+  bodies.forEach((_, i) => {
+    order.push(i);
+    for (owed += perDistinct; owed >= 1; owed -= 1) order.push(rng.int(0, i));
+  });
+  return {
+    tag: options.tag,
+    bodies: bodies.map((b) => b.body),
+    order,
+    eventIds: bodies.map((b) => b.id),
+    customerIds,
+    subscriptionIds,
+  };
+}
+
+/** The deliveries in sending order, signed now; a redelivery is the same request object again. */
+export function signPool(pool: EventPool, secret: string): RequestSpec[] {
+  const signed: RequestSpec[] = pool.bodies.map((body) => ({
     method: "POST",
     path: WEBHOOK_PATH,
     headers: {
       "content-type": "application/json",
-      "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload: body, secret: options.secret }),
+      "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload: body, secret }),
     },
     body,
   }));
-  const rng = createRng(options.seed ?? 7);
-  const requests: RequestSpec[] = [];
-  const perDistinct = options.duplicateShare / (1 - options.duplicateShare);
-  let owed = 0;
-  signed.forEach((request, i) => {
-    requests.push(request);
-    for (owed += perDistinct; owed >= 1; owed -= 1) requests.push(signed[rng.int(0, i)] ?? request);
+  return pool.order.map((i) => {
+    const request = signed[i];
+    if (!request) throw new Error(`no delivery ${i}`);
+    return request;
   });
-  return { tag: options.tag, requests, eventIds: bodies.map((b) => b.id), customerIds, subscriptionIds };
 }
 
 /** A `next()` for runLoad that walks the pool in order (wrapping, should autocannon ask for more). */

@@ -92,7 +92,7 @@ export function setBookingOverride(
       bookingId,
     );
     return getBooking(db, bookingId) as StoredBooking;
-  })();
+  }).immediate();
 }
 
 /** Creates a booking by hand (sourceKind "manual"): re-derivation never touches it. */

@@ -123,7 +123,7 @@ export function reconcileSources(db: Sqlite, refs: SourceRef[], options: { now: 
     const settings = loadSettings(db);
     const rules = loadActiveRules(db);
     return applyPlans(db, planSources(db, refs, rules, settings, now), now);
-  })();
+  }).immediate();
 }
 
 /** Re-derives every source (all subscriptions, one-off invoices, and sources with bookings), batch by batch. */
@@ -135,7 +135,7 @@ export function rebuildAllBookings(db: Sqlite, now: Date): ReconcileSummary {
   let summary = emptySummary();
   for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
     const batch = refs.slice(i, i + REBUILD_BATCH);
-    const part = db.transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now))();
+    const part = db.transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now)).immediate();
     summary = addSummary(summary, part);
   }
   log.info({ ...summary, ms: Math.round(performance.now() - start) }, "bookings rebuilt");

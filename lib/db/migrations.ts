@@ -145,8 +145,13 @@ export function pendingMigrationNames(dbFile: string, migrationsDir: string = MI
 
 /** Applies pending migrations only when there are some: the engine is not even loaded otherwise. */
 export async function migrateIfNeeded(dbFile: string, paths: MigrationPaths = defaultPaths): Promise<string[]> {
-  if (pendingMigrationNames(dbFile, paths.migrationsDir).length === 0) return [];
-  return applyPendingMigrations(dbFile, paths);
+  try {
+    if (pendingMigrationNames(dbFile, paths.migrationsDir).length === 0) return [];
+    return await applyPendingMigrations(dbFile, paths);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(`Cannot open or migrate the database ${dbFile}: ${reason}`, { cause: error });
+  }
 }
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. Idempotent. */

@@ -30,7 +30,15 @@ export function route<C>(name: string, handler: Handler<C>): Handler<C> {
   };
 }
 
+/** Another writer held the database longer than the busy timeout: temporary, worth a retry. */
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY");
+}
+
 function errorResponse(error: unknown): Response {
+  if (isBusy(error)) {
+    return problemResponse(503, "The database is busy; try again shortly.", undefined, { "retry-after": "5" });
+  }
   if (error instanceof HttpError) {
     return problemResponse(error.status, error.detail, error.errors, error.headers);
   }

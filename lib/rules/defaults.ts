@@ -91,5 +91,5 @@ export function seedDefaultRules(
     if (n > 0) return { inserted: 0, summary: null };
     for (const rule of rules) insertRule(db, rule, now);
     return { inserted: rules.length, summary: rebuildAllBookings(db, now) };
-  })();
+  }).immediate();
 }

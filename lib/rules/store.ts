@@ -58,7 +58,7 @@ export function createRule(db: Sqlite, input: unknown, now: Date): RuleWriteResu
   return db.transaction((): RuleWriteResult => {
     const id = insertRule(db, valid.value, now);
     return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
-  })();
+  }).immediate();
 }
 
 function storedInput(db: Sqlite, id: number): Record<string, unknown> | null {
@@ -103,7 +103,7 @@ export function updateRule(db: Sqlite, id: number, patch: unknown, now: Date): R
          active=@active, priority=@priority, updatedAt=@now WHERE id=@id`,
     ).run({ ...params, id });
     return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
-  })();
+  }).immediate();
 }
 
 /** Deactivates a rule (kept for provenance) and re-derives: its future bookings are cancelled or re-matched. */

@@ -17,7 +17,8 @@ export function createStripe(options: StripeClientOptions): Stripe {
     ...(options.host ? { host: options.host } : {}),
     ...(options.port ? { port: options.port } : {}),
     ...(options.protocol ? { protocol: options.protocol } : {}),
-    // The SDK retries 429, 5xx and network errors with backoff and honours Retry-After.
+    // The SDK retries 429, 5xx and network errors with its own exponential backoff (it does not
+    // read Retry-After). A body cut off mid-response is retried per page by lib/stripe/sync.ts.
     maxNetworkRetries: options.maxNetworkRetries ?? 4,
     timeout: options.timeoutMs ?? 30_000,
     telemetry: false,

@@ -61,7 +61,9 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
       options.reconcile === false || sources.length === 0 ? null : reconcileSources(db, sources, { now: options.now });
     return { outcomes, invalid, sources, bookings };
   });
-  const result = run();
+  // IMMEDIATE: take the write lock up front, so a busy database is waited for (busy_timeout)
+  // instead of failing at once when a deferred read tries to upgrade to a write.
+  const result = run.immediate();
   const counts = { applied: 0, unchanged: 0, stale: 0, invalid: 0, ignored: 0 };
   for (const outcome of result.outcomes) counts[outcome] += 1;
   return { ...result, counts };

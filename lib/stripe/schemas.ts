@@ -4,7 +4,8 @@
 import { z } from "zod";
 
 const id = z.string().min(1);
-const ts = z.number().int().nonnegative();
+/** Unix seconds; bounded so the epoch-ms value stored from it is a valid date. */
+const ts = z.number().int().nonnegative().max(253_402_300_799);
 const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
 /** An id, or the expanded object carrying it. */
 const ref = z.union([id, z.object({ id })]).transform((value) => (typeof value === "string" ? value : value.id));

@@ -90,7 +90,7 @@ export function beginSyncRun(db: Sqlite, options: { now: Date; full?: boolean })
       )
       .run(cursor.mode, now, JSON.stringify(counts), JSON.stringify(cursor));
     return { id: Number(info.lastInsertRowid), mode: cursor.mode, cursor, counts };
-  })();
+  }).immediate();
 }
 
 export function saveProgress(db: Sqlite, run: SyncRunRow): void {

@@ -187,7 +187,7 @@ function commitPage(
     counts.invalid += result.counts.invalid;
     advance();
     saveProgress(db, run);
-  })();
+  }).immediate();
 }
 
 const PAGE_RETRIES = 3;

@@ -17,5 +17,5 @@ export function markVanished(db: Sqlite, runId: number, scanStartedAt: number, n
         .run({ runId, scanStartedAt, now: now.getTime() }).changes;
     }
     return count;
-  })();
+  }).immediate();
 }

@@ -66,7 +66,7 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
       }
       setStatus(db, row.id, "processed", now);
       return "processed";
-    })();
+    }).immediate();
   } catch (error) {
     // Transient (a locked database, the API unreachable): leave pending and count the attempt.
     const message = error instanceof Error ? error.message : String(error);
