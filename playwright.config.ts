@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --experimental-wasm-modules --no-warnings=ExperimentalWarning --import tsx server/serve.ts",
+    command:
+      "node --experimental-wasm-modules --no-warnings=ExperimentalWarning --import tsx server/serve.ts",
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -22,7 +22,11 @@ export default function HomePage() {
   const settings = loadSettings(db);
   const stats = overview(db, now);
   const today = bookingsOfDay(db, now, settings.timeZone);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, hour: "2-digit", minute: "2-digit" });
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone: settings.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const { demoMode } = config();
   return (
     <section className="space-y-6">
@@ -36,7 +40,10 @@ export default function HomePage() {
         {demoMode ? null : <SyncNowButton />}
       </div>
       {settings.demoData ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
           Demo data: no Stripe key is set, so this is a sample business. Set STRIPE_SECRET_KEY to use your own
           account, or run <code>./run demo:wipe</code> to remove it.
         </p>
@@ -53,7 +60,9 @@ export default function HomePage() {
         </p>
       ) : null}
       <div className="rounded-lg border border-slate-200 bg-white">
-        <h2 className="border-b border-slate-200 px-4 py-2 font-medium">Today&apos;s bookings ({today.length})</h2>
+        <h2 className="border-b border-slate-200 px-4 py-2 font-medium">
+          Today&apos;s bookings ({today.length})
+        </h2>
         {today.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-500">Nothing booked today.</p>
         ) : (
@@ -65,7 +74,9 @@ export default function HomePage() {
                 </span>
                 <span className="flex-1">{booking.title}</span>
                 <span className="text-slate-500">{booking.staffName ?? "Unassigned"}</span>
-                <span className={booking.status === "cancelled" ? "text-red-600" : "text-slate-500"}>{booking.status}</span>
+                <span className={booking.status === "cancelled" ? "text-red-600" : "text-slate-500"}>
+                  {booking.status}
+                </span>
               </li>
             ))}
           </ul>

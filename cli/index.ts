@@ -24,7 +24,9 @@ const commands: Record<string, { run: Command; help: string }> = {
 };
 
 function withHelp(runs: Record<string, Command>, help: Record<string, string>) {
-  return Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, { run, help: help[name] ?? "" }]));
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, run]) => [name, { run, help: help[name] ?? "" }]),
+  );
 }
 
 function helpText(): string {
@@ -52,14 +54,24 @@ export async function main(argv: string[]): Promise<number> {
     const cfg = config();
     if (!needsNoDatabase.has(name)) await migrateIfNeeded(cfg.databaseFile);
     // Opened on first use: the migration engine must not find another connection open.
-    const ctx = { get db() { return sqlite(); }, now: new Date(), out, publicUrl: cfg.publicUrl };
+    const ctx = {
+      get db() {
+        return sqlite();
+      },
+      now: new Date(),
+      out,
+      publicUrl: cfg.publicUrl,
+    };
     code = await command.run(args, ctx);
   } catch (error) {
     code = reportError(error);
   } finally {
     closeSqlite();
   }
-  log.info({ command: name, outcome: code === 0 ? "ok" : "failed", exitCode: code, ms: elapsedMs(start) }, "command");
+  log.info(
+    { command: name, outcome: code === 0 ? "ok" : "failed", exitCode: code, ms: elapsedMs(start) },
+    "command",
+  );
   return code;
 }
 

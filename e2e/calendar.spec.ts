@@ -18,7 +18,9 @@ function cli(...args: string[]): string {
   );
 }
 
-test("a business feed serves the demo bookings, answers 304 when unchanged, and 404 once revoked", async ({ request }) => {
+test("a business feed serves the demo bookings, answers 304 when unchanged, and 404 once revoked", async ({
+  request,
+}) => {
   const url = cli("feed:create", "--scope", "business").match(/http:\/\/\S+\.ics/)?.[0];
   expect(url).toBeDefined();
   const path = new URL(url ?? "").pathname;

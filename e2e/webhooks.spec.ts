@@ -12,7 +12,15 @@ function signedHeaders(body: string, key = secret) {
   };
 }
 
-const customer = { id: "cus_e2e_1", object: "customer", created: T, email: "e2e@example.com", name: "E2E Client", livemode: false, metadata: {} };
+const customer = {
+  id: "cus_e2e_1",
+  object: "customer",
+  created: T,
+  email: "e2e@example.com",
+  name: "E2E Client",
+  livemode: false,
+  metadata: {},
+};
 const subscriptionEvent = {
   id: "evt_e2e_sub",
   object: "event",
@@ -52,15 +60,31 @@ const subscriptionEvent = {
 };
 
 test("a signed subscription event becomes bookings; a redelivery changes nothing", async ({ request }) => {
-  const customerEvent = JSON.stringify({ id: "evt_e2e_cus", object: "event", type: "customer.created", created: T, livemode: false, data: { object: customer } });
-  expect((await request.post("/api/stripe/webhook", { headers: signedHeaders(customerEvent), data: customerEvent })).status()).toBe(200);
+  const customerEvent = JSON.stringify({
+    id: "evt_e2e_cus",
+    object: "event",
+    type: "customer.created",
+    created: T,
+    livemode: false,
+    data: { object: customer },
+  });
+  expect(
+    (
+      await request.post("/api/stripe/webhook", {
+        headers: signedHeaders(customerEvent),
+        data: customerEvent,
+      })
+    ).status(),
+  ).toBe(200);
   const body = JSON.stringify(subscriptionEvent);
   const [first, second] = await Promise.all([
     request.post("/api/stripe/webhook", { headers: signedHeaders(body), data: body }),
     request.post("/api/stripe/webhook", { headers: signedHeaders(body), data: body }),
   ]);
   expect([first.status(), second.status()]).toEqual([200, 200]);
-  const duplicates = [await first.json(), await second.json()].map((answer: { duplicate: boolean }) => answer.duplicate);
+  const duplicates = [await first.json(), await second.json()].map(
+    (answer: { duplicate: boolean }) => answer.duplicate,
+  );
   expect(duplicates.sort()).toEqual([false, true]);
 
   await expect
@@ -78,7 +102,10 @@ test("a signed subscription event becomes bookings; a redelivery changes nothing
 
 test("a bad signature is refused with problem JSON", async ({ request }) => {
   const body = JSON.stringify(subscriptionEvent);
-  const response = await request.post("/api/stripe/webhook", { headers: signedHeaders(body, "whsec_wrong"), data: body });
+  const response = await request.post("/api/stripe/webhook", {
+    headers: signedHeaders(body, "whsec_wrong"),
+    data: body,
+  });
   expect(response.status()).toBe(400);
   expect(response.headers()["content-type"]).toContain("application/problem+json");
   expect((await response.json()).detail).toMatch(/signature/i);

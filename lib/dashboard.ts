@@ -35,7 +35,14 @@ export const overviewSchema = z.object({
   pendingWebhooks: z.number(),
   failedWebhooks: z.number(),
   lastSync: z
-    .object({ id: z.number(), status: z.string(), mode: z.string(), startedAt: z.number(), finishedAt: z.number().nullable(), error: z.string().nullable() })
+    .object({
+      id: z.number(),
+      status: z.string(),
+      mode: z.string(),
+      startedAt: z.number(),
+      finishedAt: z.number().nullable(),
+      error: z.string().nullable(),
+    })
     .nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
@@ -44,11 +51,20 @@ export function overview(db: Sqlite, now: Date): Overview {
   const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
   return overviewSchema.parse({
     clients: one("SELECT count(*) AS n FROM Client WHERE deleted = 0"),
-    activeSubscriptions: one("SELECT count(*) AS n FROM SubscriptionMap WHERE status IN ('active', 'trialing', 'past_due')"),
-    upcomingBookings: one("SELECT count(*) AS n FROM Booking WHERE startAt >= ? AND status IN ('scheduled', 'held')", now.getTime()),
+    activeSubscriptions: one(
+      "SELECT count(*) AS n FROM SubscriptionMap WHERE status IN ('active', 'trialing', 'past_due')",
+    ),
+    upcomingBookings: one(
+      "SELECT count(*) AS n FROM Booking WHERE startAt >= ? AND status IN ('scheduled', 'held')",
+      now.getTime(),
+    ),
     pendingWebhooks: one("SELECT count(*) AS n FROM WebhookEvent WHERE status = 'pending'"),
     failedWebhooks: one("SELECT count(*) AS n FROM WebhookEvent WHERE status = 'failed'"),
     lastSync:
-      db.prepare("SELECT id, status, mode, startedAt, finishedAt, error FROM SyncRun ORDER BY id DESC LIMIT 1").get() ?? null,
+      db
+        .prepare(
+          "SELECT id, status, mode, startedAt, finishedAt, error FROM SyncRun ORDER BY id DESC LIMIT 1",
+        )
+        .get() ?? null,
   });
 }

@@ -29,7 +29,9 @@ export function loadDemoData(db: Sqlite, now: Date): { loaded: boolean; objects:
     ...account.invoiceItems,
   ];
   db.transaction(() => {
-    const staff = db.prepare("INSERT INTO Staff (name, email, color, active, createdAt) VALUES (?, ?, ?, 1, ?)");
+    const staff = db.prepare(
+      "INSERT INTO Staff (name, email, color, active, createdAt) VALUES (?, ?, ?, 1, ?)",
+    );
     for (const person of demoStaff) staff.run(person.name, person.email, person.color, now.getTime());
     seedDefaultRules(db, now);
     ingestObjects(

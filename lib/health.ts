@@ -36,7 +36,8 @@ export function checkHealth(input: {
   let applied: string[] = [];
   let error: string | undefined;
   try {
-    applied = input.db()
+    applied = input
+      .db()
       .prepare(
         "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
       )

@@ -7,7 +7,11 @@ export const settingsSchema = z.object({
   businessName: z.string().min(1).max(120),
   timeZone: z.string().min(1),
   defaultStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:mm"),
-  defaultDurationMin: z.number().int().min(5).max(24 * 60),
+  defaultDurationMin: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   horizonWeeks: z.number().int().min(1).max(104),
   feedPastDays: z.number().int().min(0).max(3650),
   feedFutureDays: z.number().int().min(1).max(3650),

@@ -253,7 +253,9 @@ describe("the built-body cache", () => {
     // Corrupt a row without touching what the ETag covers: only a rebuild would notice.
     db.prepare("UPDATE Booking SET status = 'bogus' WHERE bookingKey = 'a-sam-1'").run();
     expect(ok(serve(db, token)).body).toBe(first.body);
-    db.prepare("UPDATE Booking SET status = 'cancelled', sequence = sequence + 1 WHERE bookingKey = 'a-sam-1'").run();
+    db.prepare(
+      "UPDATE Booking SET status = 'cancelled', sequence = sequence + 1 WHERE bookingKey = 'a-sam-1'",
+    ).run();
     expect(ok(serve(db, token)).body).not.toBe(first.body);
   });
 });

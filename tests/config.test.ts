@@ -20,7 +20,12 @@ describe("parseConfig", () => {
   });
 
   it("uses DATABASE_URL and DATA_DIR when given, and leaves demo mode with a key", () => {
-    const cfg = parseConfig({ APP_ROOT: "/srv/app", DATA_DIR: "/var/lib/b", DATABASE_URL: "file:/tmp/x.db", STRIPE_SECRET_KEY: "sk_test_123" });
+    const cfg = parseConfig({
+      APP_ROOT: "/srv/app",
+      DATA_DIR: "/var/lib/b",
+      DATABASE_URL: "file:/tmp/x.db",
+      STRIPE_SECRET_KEY: "sk_test_123",
+    });
     expect(cfg).toMatchObject({ dataDir: "/var/lib/b", databaseFile: "/tmp/x.db", demoMode: false });
   });
 
@@ -50,7 +55,10 @@ describe("a bad setting at the command line", () => {
       const result = spawnSync(
         process.execPath,
         ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "cli/index.ts", "migrate"],
-        { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "", PORT: "not-a-port", LOG_LEVEL: "silent" }, encoding: "utf8" },
+        {
+          env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "", PORT: "not-a-port", LOG_LEVEL: "silent" },
+          encoding: "utf8",
+        },
       );
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/PORT/);

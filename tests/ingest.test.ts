@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestObjects } from "@/lib/stripe/ingest";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import { T0, customer, dumpState, invoice, price, product, subscription } from "@/tests/support/stripe-objects";
+import {
+  T0,
+  customer,
+  dumpState,
+  invoice,
+  price,
+  product,
+  subscription,
+} from "@/tests/support/stripe-objects";
 
 let t: TestDb | undefined;
 afterEach(() => {
@@ -12,7 +20,16 @@ afterEach(() => {
 
 const now = new Date(T0 * 1000 + 3600_000);
 const at = (seconds: number) => new Date((T0 + seconds) * 1000);
-const mirrorTables = ["Client", "Product", "Price", "SubscriptionMap", "SubscriptionItemMap", "InvoiceMap", "InvoiceLineMap", "DedupEvent"];
+const mirrorTables = [
+  "Client",
+  "Product",
+  "Price",
+  "SubscriptionMap",
+  "SubscriptionItemMap",
+  "InvoiceMap",
+  "InvoiceLineMap",
+  "DedupEvent",
+];
 
 describe("ingestObjects", () => {
   it("applies a new object, skips the same state, applies a newer one and refuses an older one", () => {
@@ -23,7 +40,9 @@ describe("ingestObjects", () => {
     expect(ingestObjects(t.db, [{ object: v1, sourceAt: at(10) }], { now }).counts.unchanged).toBe(1);
     expect(ingestObjects(t.db, [{ object: v2, sourceAt: at(20) }], { now }).counts.applied).toBe(1);
     expect(ingestObjects(t.db, [{ object: v1, sourceAt: at(15) }], { now }).counts.stale).toBe(1);
-    expect(t.db.prepare("SELECT name, sourceAt FROM Client").all()).toEqual([{ name: "Anna", sourceAt: at(20).getTime() }]);
+    expect(t.db.prepare("SELECT name, sourceAt FROM Client").all()).toEqual([
+      { name: "Anna", sourceAt: at(20).getTime() },
+    ]);
   });
 
   it("refuses an invalid object and writes nothing for it", () => {
@@ -42,16 +61,40 @@ describe("ingestObjects", () => {
       { id: "si_2", price: "price_m", product: "prod_m", quantity: 2 },
     ];
     ingestObjects(t.db, [{ object: subscription("sub_1", "cus_1", items), sourceAt: at(1) }], { now });
-    expect(t.db.prepare("SELECT stripeId, quantity FROM SubscriptionItemMap ORDER BY stripeId").all()).toEqual([
+    expect(
+      t.db.prepare("SELECT stripeId, quantity FROM SubscriptionItemMap ORDER BY stripeId").all(),
+    ).toEqual([
       { stripeId: "si_1", quantity: 1 },
       { stripeId: "si_2", quantity: 2 },
     ]);
-    ingestObjects(t.db, [{ object: subscription("sub_1", "cus_1", items.slice(1)), sourceAt: at(2) }], { now });
+    ingestObjects(t.db, [{ object: subscription("sub_1", "cus_1", items.slice(1)), sourceAt: at(2) }], {
+      now,
+    });
     expect(t.db.prepare("SELECT stripeId FROM SubscriptionItemMap").all()).toEqual([{ stripeId: "si_2" }]);
 
-    ingestObjects(t.db, [{ object: invoice("in_1", "cus_1", [{ id: "il_1", price: "price_g", product: "prod_g" }]), sourceAt: at(1) }], { now });
-    expect(t.db.prepare("SELECT invoiceStripeId, priceStripeId, productStripeId, invoiceItemStripeId FROM InvoiceLineMap").all()).toEqual([
-      { invoiceStripeId: "in_1", priceStripeId: "price_g", productStripeId: "prod_g", invoiceItemStripeId: "ii_il_1" },
+    ingestObjects(
+      t.db,
+      [
+        {
+          object: invoice("in_1", "cus_1", [{ id: "il_1", price: "price_g", product: "prod_g" }]),
+          sourceAt: at(1),
+        },
+      ],
+      { now },
+    );
+    expect(
+      t.db
+        .prepare(
+          "SELECT invoiceStripeId, priceStripeId, productStripeId, invoiceItemStripeId FROM InvoiceLineMap",
+        )
+        .all(),
+    ).toEqual([
+      {
+        invoiceStripeId: "in_1",
+        priceStripeId: "price_g",
+        productStripeId: "prod_g",
+        invoiceItemStripeId: "ii_il_1",
+      },
     ]);
   });
 
@@ -66,7 +109,9 @@ describe("ingestObjects", () => {
       { now },
     );
     expect(t.db.prepare("SELECT serviceCode FROM Product").get()).toEqual({ serviceCode: "WALK60" });
-    expect(t.db.prepare("SELECT recurringInterval, lookupKey, unitAmount, currency FROM Price").get()).toEqual({
+    expect(
+      t.db.prepare("SELECT recurringInterval, lookupKey, unitAmount, currency FROM Price").get(),
+    ).toEqual({
       recurringInterval: "week",
       lookupKey: "walk60_weekly",
       unitAmount: 2000,
@@ -82,21 +127,29 @@ describe("ingestObjects", () => {
       customer("cus_1", { name: "A" }),
     ];
     // A delivery: which version, at which Stripe time (ties allowed on purpose).
-    const delivery = fc.record({ version: fc.integer({ min: 0, max: versions.length - 1 }), time: fc.integer({ min: 0, max: 5 }) });
+    const delivery = fc.record({
+      version: fc.integer({ min: 0, max: versions.length - 1 }),
+      time: fc.integer({ min: 0, max: 5 }),
+    });
     fc.assert(
-      fc.property(fc.array(delivery, { minLength: 1, maxLength: 12 }), fc.infiniteStream(fc.nat()), (deliveries, noise) => {
-        const run = (order: typeof deliveries) => {
-          const db = freshDb();
-          try {
-            for (const d of order) ingestObjects(db.db, [{ object: versions[d.version], sourceAt: at(d.time) }], { now });
-            return dumpState(db.db, mirrorTables);
-          } finally {
-            db.cleanup();
-          }
-        };
-        const shuffled = [...deliveries, ...deliveries].sort(() => (noise.next().value % 3) - 1);
-        expect(run(shuffled)).toEqual(run(deliveries));
-      }),
+      fc.property(
+        fc.array(delivery, { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (deliveries, noise) => {
+          const run = (order: typeof deliveries) => {
+            const db = freshDb();
+            try {
+              for (const d of order)
+                ingestObjects(db.db, [{ object: versions[d.version], sourceAt: at(d.time) }], { now });
+              return dumpState(db.db, mirrorTables);
+            } finally {
+              db.cleanup();
+            }
+          };
+          const shuffled = [...deliveries, ...deliveries].sort(() => (noise.next().value % 3) - 1);
+          expect(run(shuffled)).toEqual(run(deliveries));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -44,7 +44,13 @@ function database(): TestDb {
 }
 
 const stripeFor = (server: StripeServer, retries = 2) =>
-  createStripe({ apiKey: API_KEY, host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: retries });
+  createStripe({
+    apiKey: API_KEY,
+    host: "127.0.0.1",
+    port: server.port,
+    protocol: "http",
+    maxNetworkRetries: retries,
+  });
 
 const account = () => generateAccount({ customers: 60, seed: 7, now: NOW });
 
@@ -56,7 +62,8 @@ describe("runSync", () => {
     const first = await runSync(db.db, stripeFor(server), { now: clock });
     expect(first.status).toBe("succeeded");
     expect(first.mode).toBe("full");
-    const count = (table: string) => (db.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) =>
+      (db.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect(count("Client")).toBe(data.customers.length);
     expect(count("SubscriptionMap")).toBe(data.subscriptions.length);
     expect(count("InvoiceMap")).toBe(data.invoices.length);
@@ -81,7 +88,10 @@ describe("runSync", () => {
     server.setFault({ kind: "failAfter", requests: 4, status: 500 });
     const broken = await runSync(db.db, stripeFor(server, 0), { now: clock });
     expect(broken.status).toBe("failed");
-    const saved = db.db.prepare("SELECT status, cursorJson FROM SyncRun").get() as { status: string; cursorJson: string };
+    const saved = db.db.prepare("SELECT status, cursorJson FROM SyncRun").get() as {
+      status: string;
+      cursorJson: string;
+    };
     expect(saved.status).toBe("failed");
     server.setFault(null);
     const resumed = await runSync(db.db, stripeFor(server), { now: clock });
@@ -100,7 +110,9 @@ describe("runSync", () => {
     server.addEvent("customer.updated", { ...target, name: "Renamed Client" }, later);
     const gone = data.customers[1]!;
     server.addEvent("customer.deleted", gone, later);
-    const incremental = await runSync(db.db, stripeFor(server), { now: () => new Date(NOW.getTime() + 120_000) });
+    const incremental = await runSync(db.db, stripeFor(server), {
+      now: () => new Date(NOW.getTime() + 120_000),
+    });
     expect(incremental.mode).toBe("incremental");
     expect(incremental.status).toBe("succeeded");
     const row = (id: string) => db.db.prepare("SELECT name, deleted FROM Client WHERE stripeId = ?").get(id);
@@ -115,9 +127,14 @@ describe("runSync", () => {
     await runSync(db.db, stripeFor(server), { now: clock });
     const gone = data.customers[2]!;
     server.remove("customer", gone.id);
-    const report = await runSync(db.db, stripeFor(server), { now: () => new Date(NOW.getTime() + 1000), full: true });
+    const report = await runSync(db.db, stripeFor(server), {
+      now: () => new Date(NOW.getTime() + 1000),
+      full: true,
+    });
     expect(report.markedDeleted).toBe(1);
-    expect(db.db.prepare("SELECT deleted FROM Client WHERE stripeId = ?").get(gone.id)).toEqual({ deleted: 1 });
+    expect(db.db.prepare("SELECT deleted FROM Client WHERE stripeId = ?").get(gone.id)).toEqual({
+      deleted: 1,
+    });
   });
 
   it("rides out rate limiting: 429 with Retry-After is retried and the sync completes", async () => {

@@ -4,7 +4,11 @@ import type { Command } from "@/cli/context";
 
 export const demoLoad: Command = async (_args, { db, now, out }) => {
   const { loaded, objects } = loadDemoData(db, now);
-  out(loaded ? `Loaded the demo business (${objects} Stripe objects).` : "Not loaded: the database already has data or the demo was wiped.");
+  out(
+    loaded
+      ? `Loaded the demo business (${objects} Stripe objects).`
+      : "Not loaded: the database already has data or the demo was wiped.",
+  );
   return 0;
 };
 

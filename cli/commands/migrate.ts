@@ -5,7 +5,11 @@ import { UsageError, type Command } from "@/cli/context";
 
 export const migrate: Command = async (_args, { out }) => {
   const applied = await migrateIfNeeded(config().databaseFile);
-  out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  out(
+    applied.length
+      ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "Database is up to date.",
+  );
   return 0;
 };
 
@@ -15,6 +19,10 @@ export const migrateNew: Command = async (args, { out }) => {
     throw new UsageError("Usage: migrate:new NAME (lower-case letters, digits and _)");
   }
   const dir = await createMigration(name);
-  out(dir ? `Created prisma/migrations/${dir}/migration.sql` : "schema.prisma matches the migrations: nothing to create.");
+  out(
+    dir
+      ? `Created prisma/migrations/${dir}/migration.sql`
+      : "schema.prisma matches the migrations: nothing to create.",
+  );
   return 0;
 };

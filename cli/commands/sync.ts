@@ -21,9 +21,17 @@ export const sync: Command = async (args, { db, out }) => {
     },
   });
   if (interactive) process.stderr.write("\n");
-  out(`Sync #${report.runId} (${report.mode}) ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`);
+  out(
+    `Sync #${report.runId} (${report.mode}) ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
   for (const [kind, counts] of Object.entries(report.counts)) {
-    out(progressLine({ kind, counts, perSecond: Math.round(counts.fetched / Math.max(report.durationMs / 1000, 0.001)) }));
+    out(
+      progressLine({
+        kind,
+        counts,
+        perSecond: Math.round(counts.fetched / Math.max(report.durationMs / 1000, 0.001)),
+      }),
+    );
   }
   if (report.markedDeleted) out(`Flagged ${report.markedDeleted} object(s) deleted in Stripe.`);
   if (report.error) out(`Error: ${report.error}\nRun the command again to resume where it stopped.`);

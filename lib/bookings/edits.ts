@@ -54,45 +54,47 @@ export function setBookingOverride(
   now: Date,
 ): StoredBooking {
   const change = overrideSchema.parse(patch);
-  return db.transaction(() => {
-    const booking = getBooking(db, bookingId);
-    if (!booking) throw new BookingEditError("not_found", `Booking ${bookingId} does not exist`);
-    assertStaff(db, change.staffId);
-    const derivedStart = booking.derivedStartAt ?? booking.startAt;
-    const derivedEnd = booking.derivedEndAt ?? booking.endAt;
-    const overrideStartAt = change.startAt === undefined ? booking.overrideStartAt : change.startAt;
-    let overrideEndAt = change.endAt === undefined ? booking.overrideEndAt : change.endAt;
-    // Moving only the start keeps the booking's length.
-    if (change.startAt && change.endAt === undefined && !booking.overrideEndAt) {
-      overrideEndAt = new Date(
-        change.startAt.getTime() + (booking.endAt.getTime() - booking.startAt.getTime()),
-      );
-    }
-    const overrideStaffId = change.staffId === undefined ? booking.overrideStaffId : change.staffId;
-    const startAt = overrideStartAt ?? derivedStart;
-    const endAt = overrideEndAt ?? derivedEnd;
-    if (endAt <= startAt) throw new BookingEditError("invalid", "endAt must be after startAt");
-    const staffId = overrideStaffId ?? booking.derivedStaffId;
-    const visible =
-      startAt.getTime() !== booking.startAt.getTime() ||
-      endAt.getTime() !== booking.endAt.getTime() ||
-      staffId !== booking.staffId;
-    db.prepare(
-      `UPDATE Booking SET overrideStartAt=?, overrideEndAt=?, overrideStaffId=?, startAt=?, endAt=?, staffId=?,
+  return db
+    .transaction(() => {
+      const booking = getBooking(db, bookingId);
+      if (!booking) throw new BookingEditError("not_found", `Booking ${bookingId} does not exist`);
+      assertStaff(db, change.staffId);
+      const derivedStart = booking.derivedStartAt ?? booking.startAt;
+      const derivedEnd = booking.derivedEndAt ?? booking.endAt;
+      const overrideStartAt = change.startAt === undefined ? booking.overrideStartAt : change.startAt;
+      let overrideEndAt = change.endAt === undefined ? booking.overrideEndAt : change.endAt;
+      // Moving only the start keeps the booking's length.
+      if (change.startAt && change.endAt === undefined && !booking.overrideEndAt) {
+        overrideEndAt = new Date(
+          change.startAt.getTime() + (booking.endAt.getTime() - booking.startAt.getTime()),
+        );
+      }
+      const overrideStaffId = change.staffId === undefined ? booking.overrideStaffId : change.staffId;
+      const startAt = overrideStartAt ?? derivedStart;
+      const endAt = overrideEndAt ?? derivedEnd;
+      if (endAt <= startAt) throw new BookingEditError("invalid", "endAt must be after startAt");
+      const staffId = overrideStaffId ?? booking.derivedStaffId;
+      const visible =
+        startAt.getTime() !== booking.startAt.getTime() ||
+        endAt.getTime() !== booking.endAt.getTime() ||
+        staffId !== booking.staffId;
+      db.prepare(
+        `UPDATE Booking SET overrideStartAt=?, overrideEndAt=?, overrideStaffId=?, startAt=?, endAt=?, staffId=?,
          sequence = sequence + ?, updatedAt=? WHERE id=?`,
-    ).run(
-      toDb(overrideStartAt),
-      toDb(overrideEndAt),
-      overrideStaffId,
-      toDb(startAt),
-      toDb(endAt),
-      staffId,
-      visible ? 1 : 0,
-      toDb(now),
-      bookingId,
-    );
-    return getBooking(db, bookingId) as StoredBooking;
-  }).immediate();
+      ).run(
+        toDb(overrideStartAt),
+        toDb(overrideEndAt),
+        overrideStaffId,
+        toDb(startAt),
+        toDb(endAt),
+        staffId,
+        visible ? 1 : 0,
+        toDb(now),
+        bookingId,
+      );
+      return getBooking(db, bookingId) as StoredBooking;
+    })
+    .immediate();
 }
 
 /** Creates a booking by hand (sourceKind "manual"): re-derivation never touches it. */

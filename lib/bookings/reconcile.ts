@@ -119,11 +119,13 @@ export function applyPlans(db: Sqlite, plans: SourcePlan[], now: Date): Reconcil
 /** Brings the bookings of `refs` in line with their mirrors, rules and settings, in one transaction; idempotent. */
 export function reconcileSources(db: Sqlite, refs: SourceRef[], options: { now: Date }): ReconcileSummary {
   const { now } = options;
-  return db.transaction(() => {
-    const settings = loadSettings(db);
-    const rules = loadActiveRules(db);
-    return applyPlans(db, planSources(db, refs, rules, settings, now), now);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const settings = loadSettings(db);
+      const rules = loadActiveRules(db);
+      return applyPlans(db, planSources(db, refs, rules, settings, now), now);
+    })
+    .immediate();
 }
 
 /** Re-derives every source (all subscriptions, one-off invoices, and sources with bookings), batch by batch. */
@@ -135,7 +137,9 @@ export function rebuildAllBookings(db: Sqlite, now: Date): ReconcileSummary {
   let summary = emptySummary();
   for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
     const batch = refs.slice(i, i + REBUILD_BATCH);
-    const part = db.transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now)).immediate();
+    const part = db
+      .transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now))
+      .immediate();
     summary = addSummary(summary, part);
   }
   log.info({ ...summary, ms: Math.round(performance.now() - start) }, "bookings rebuilt");

@@ -3,10 +3,11 @@
 // the body would be identical, so the last bodies built are kept, up to a byte budget.
 const MAX_BYTES = 32 * 1024 * 1024;
 
-const state = ((globalThis as { feedBodies?: { bodies: Map<string, string>; bytes: number } }).feedBodies ??= {
-  bodies: new Map(),
-  bytes: 0,
-});
+const state = ((globalThis as { feedBodies?: { bodies: Map<string, string>; bytes: number } }).feedBodies ??=
+  {
+    bodies: new Map(),
+    bytes: 0,
+  });
 
 /** The body built for `key` (database + ETag), building and remembering it when absent. */
 export function cachedBody(key: string, build: () => string): string {

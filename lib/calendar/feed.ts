@@ -143,7 +143,12 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
   if (notModified(options, etag, lastModified)) return { status: 304, headers };
 
   const body = cachedBody(`${db.name}|${etag}`, () =>
-    buildCalendar({ name, timeZone: settings.timeZone, bookings: loadCalendarBookings(db, filter, window), publicUrl }),
+    buildCalendar({
+      name,
+      timeZone: settings.timeZone,
+      bookings: loadCalendarBookings(db, filter, window),
+      publicUrl,
+    }),
   );
   return {
     status: 200,

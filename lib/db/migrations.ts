@@ -30,7 +30,10 @@ const defaultPaths: MigrationPaths = { migrationsDir: MIGRATIONS_DIR, schemaPath
 /** Reads the migrations folder into the engine's input shape (sorted, as `prisma migrate` does). */
 export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => {
       const content = await readFile(path.join(migrationsDir, dir, "migration.sql"), "utf8").then(
@@ -127,7 +130,9 @@ export function pendingMigrationNames(dbFile: string, migrationsDir: string = MI
   if (!existsSync(dbFile)) return shipped.sort();
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
     if (!table) return shipped.sort();
     const done = new Set(
       db
@@ -144,7 +149,10 @@ export function pendingMigrationNames(dbFile: string, migrationsDir: string = MI
 }
 
 /** Applies pending migrations only when there are some: the engine is not even loaded otherwise. */
-export async function migrateIfNeeded(dbFile: string, paths: MigrationPaths = defaultPaths): Promise<string[]> {
+export async function migrateIfNeeded(
+  dbFile: string,
+  paths: MigrationPaths = defaultPaths,
+): Promise<string[]> {
   try {
     if (pendingMigrationNames(dbFile, paths.migrationsDir).length === 0) return [];
     return await applyPendingMigrations(dbFile, paths);

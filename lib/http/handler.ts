@@ -37,7 +37,9 @@ function isBusy(error: unknown): boolean {
 
 function errorResponse(error: unknown): Response {
   if (isBusy(error)) {
-    return problemResponse(503, "The database is busy; try again shortly.", undefined, { "retry-after": "5" });
+    return problemResponse(503, "The database is busy; try again shortly.", undefined, {
+      "retry-after": "5",
+    });
   }
   if (error instanceof HttpError) {
     return problemResponse(error.status, error.detail, error.errors, error.headers);

@@ -86,10 +86,12 @@ export function seedDefaultRules(
   now: Date,
 ): { inserted: number; summary: ReconcileSummary | null } {
   const rules = defaultRules();
-  return db.transaction(() => {
-    const { n } = db.prepare("SELECT count(*) AS n FROM Rule").get() as { n: number };
-    if (n > 0) return { inserted: 0, summary: null };
-    for (const rule of rules) insertRule(db, rule, now);
-    return { inserted: rules.length, summary: rebuildAllBookings(db, now) };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const { n } = db.prepare("SELECT count(*) AS n FROM Rule").get() as { n: number };
+      if (n > 0) return { inserted: 0, summary: null };
+      for (const rule of rules) insertRule(db, rule, now);
+      return { inserted: rules.length, summary: rebuildAllBookings(db, now) };
+    })
+    .immediate();
 }

@@ -55,10 +55,12 @@ export function insertRule(db: Sqlite, input: RuleInput, now: Date): number {
 export function createRule(db: Sqlite, input: unknown, now: Date): RuleWriteResult {
   const valid = validate(db, input);
   if (!valid.ok) return valid;
-  return db.transaction((): RuleWriteResult => {
-    const id = insertRule(db, valid.value, now);
-    return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
-  }).immediate();
+  return db
+    .transaction((): RuleWriteResult => {
+      const id = insertRule(db, valid.value, now);
+      return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
+    })
+    .immediate();
 }
 
 function storedInput(db: Sqlite, id: number): Record<string, unknown> | null {
@@ -97,13 +99,15 @@ export function updateRule(db: Sqlite, id: number, patch: unknown, now: Date): R
   const valid = validate(db, { ...current, ...patch });
   if (!valid.ok) return valid;
   const params = rowParams(valid.value, now);
-  return db.transaction((): RuleWriteResult => {
-    db.prepare(
-      `UPDATE Rule SET name=@name, serviceCode=@serviceCode, matcherJson=@matcherJson, allocationJson=@allocationJson,
+  return db
+    .transaction((): RuleWriteResult => {
+      db.prepare(
+        `UPDATE Rule SET name=@name, serviceCode=@serviceCode, matcherJson=@matcherJson, allocationJson=@allocationJson,
          active=@active, priority=@priority, updatedAt=@now WHERE id=@id`,
-    ).run({ ...params, id });
-    return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
-  }).immediate();
+      ).run({ ...params, id });
+      return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
+    })
+    .immediate();
 }
 
 /** Deactivates a rule (kept for provenance) and re-derives: its future bookings are cancelled or re-matched. */

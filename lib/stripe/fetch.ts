@@ -62,7 +62,8 @@ export async function completeNestedLists<T>(stripe: Stripe, kind: MirroredKind,
     const items = nested(object, "items");
     if (!items?.has_more) return object;
     const data: unknown[] = [];
-    for await (const item of stripe.subscriptionItems.list({ subscription: id, limit: PAGE_SIZE })) data.push(item);
+    for await (const item of stripe.subscriptionItems.list({ subscription: id, limit: PAGE_SIZE }))
+      data.push(item);
     return { ...object, items: { ...items, data, has_more: false } };
   }
   if (kind === "invoice") {

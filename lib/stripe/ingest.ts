@@ -58,7 +58,9 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
     const outcomes = items.map((item) => ingestOne(store, item, options, changed, invalid));
     const sources = affectedSources(db, changed);
     const bookings =
-      options.reconcile === false || sources.length === 0 ? null : reconcileSources(db, sources, { now: options.now });
+      options.reconcile === false || sources.length === 0
+        ? null
+        : reconcileSources(db, sources, { now: options.now });
     return { outcomes, invalid, sources, bookings };
   });
   // IMMEDIATE: take the write lock up front, so a busy database is waited for (busy_timeout)
@@ -71,7 +73,10 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
 
 /** Stable content hash of one object state (the deletion flag is part of the state). */
 export function contentHash(raw: string, deleted: boolean): string {
-  return createHash("sha256").update(raw).update(deleted ? "|deleted" : "").digest("base64url");
+  return createHash("sha256")
+    .update(raw)
+    .update(deleted ? "|deleted" : "")
+    .digest("base64url");
 }
 
 function compareStates(a: MirrorState, b: MirrorState): number {

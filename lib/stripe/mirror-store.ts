@@ -41,7 +41,9 @@ export class MirrorStore {
     this.touchState = each((t) =>
       db.prepare(`UPDATE ${t} SET sourceAt = @sourceAt, appliedAt = @appliedAt WHERE stripeId = @stripeId`),
     );
-    this.markSeen = each((t) => db.prepare(`UPDATE ${t} SET seenSyncRunId = @runId WHERE stripeId = @stripeId`));
+    this.markSeen = each((t) =>
+      db.prepare(`UPDATE ${t} SET seenSyncRunId = @runId WHERE stripeId = @stripeId`),
+    );
     this.dedup = db.prepare(
       `INSERT INTO DedupEvent (externalId, kind, contentHash, processedAt) VALUES (@externalId, @kind, @contentHash, @processedAt)
        ON CONFLICT(kind, externalId) DO UPDATE SET contentHash = excluded.contentHash, processedAt = excluded.processedAt`,
@@ -67,7 +69,9 @@ export class MirrorStore {
 
   markDeleted(table: string, stripeId: string, sourceAt: number, appliedAt: number): void {
     this.db
-      .prepare(`UPDATE ${table} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`)
+      .prepare(
+        `UPDATE ${table} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`,
+      )
       .run(sourceAt, appliedAt, stripeId);
   }
 

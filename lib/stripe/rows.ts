@@ -25,7 +25,10 @@ const ms = (seconds: number | null | undefined) => (seconds == null ? null : sec
 const flag = (value: boolean | null | undefined) => (value ? 1 : 0);
 const json = (value: Record<string, string>) => JSON.stringify(value);
 
-function common(object: { id: string; created?: number; livemode: boolean; metadata: Record<string, string> }, p: Provenance): Row {
+function common(
+  object: { id: string; created?: number; livemode: boolean; metadata: Record<string, string> },
+  p: Provenance,
+): Row {
   return {
     stripeId: object.id,
     livemode: flag(object.livemode),

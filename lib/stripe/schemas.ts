@@ -6,11 +6,23 @@ import { z } from "zod";
 const id = z.string().min(1);
 /** Unix seconds; bounded so the epoch-ms value stored from it is a valid date. */
 const ts = z.number().int().nonnegative().max(253_402_300_799);
-const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
 /** An id, or the expanded object carrying it. */
-const ref = z.union([id, z.object({ id })]).transform((value) => (typeof value === "string" ? value : value.id));
+const ref = z
+  .union([id, z.object({ id })])
+  .transform((value) => (typeof value === "string" ? value : value.id));
 
-export const mirroredKinds = ["customer", "product", "price", "subscription", "invoice", "invoiceitem"] as const;
+export const mirroredKinds = [
+  "customer",
+  "product",
+  "price",
+  "subscription",
+  "invoice",
+  "invoiceitem",
+] as const;
 export type MirroredKind = (typeof mirroredKinds)[number];
 
 export const deletedStubSchema = z.object({ id, object: z.string(), deleted: z.literal(true) });
@@ -92,7 +104,10 @@ export const subscriptionSchema = z.object({
 });
 
 const priceDetails = z
-  .object({ type: z.string().optional(), price_details: z.object({ price: ref, product: ref.optional() }).nullish() })
+  .object({
+    type: z.string().optional(),
+    price_details: z.object({ price: ref, product: ref.optional() }).nullish(),
+  })
   .nullish();
 
 export const invoiceLineSchema = z.object({
@@ -181,7 +196,9 @@ export const objectSchemas = {
 export function mirroredKindOf(object: unknown): MirroredKind | null {
   const kind = z.object({ object: z.string() }).safeParse(object);
   if (!kind.success) return null;
-  return (mirroredKinds as readonly string[]).includes(kind.data.object) ? (kind.data.object as MirroredKind) : null;
+  return (mirroredKinds as readonly string[]).includes(kind.data.object)
+    ? (kind.data.object as MirroredKind)
+    : null;
 }
 
 export const eventSchema = z.object({

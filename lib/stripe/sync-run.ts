@@ -61,36 +61,46 @@ function toRun(row: unknown): SyncRunRow {
 
 /** Resumes the newest unfinished run, or starts a new one (full when needed, else incremental). */
 export function beginSyncRun(db: Sqlite, options: { now: Date; full?: boolean }): SyncRunRow {
-  return db.transaction(() => {
-    const unfinished = db
-      .prepare(`SELECT * FROM SyncRun WHERE status IN ('running', 'failed') AND id > coalesce(
-        (SELECT max(id) FROM SyncRun WHERE status = 'succeeded'), 0) ORDER BY id DESC LIMIT 1`)
-      .get();
-    if (unfinished && !options.full) {
-      db.prepare(`UPDATE SyncRun SET status = 'running', error = NULL WHERE id = ?`).run(rowSchema.parse(unfinished).id);
-      return toRun(unfinished);
-    }
-    const last = db
-      .prepare<[], { startedAt: number }>(`SELECT startedAt FROM SyncRun WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1`)
-      .get();
-    const now = options.now.getTime();
-    const incremental = !options.full && last !== undefined && now - last.startedAt < EVENTS_WINDOW_MS;
-    const cursor: SyncCursor = {
-      mode: incremental ? "incremental" : "full",
-      scanStartedAt: now,
-      ...(incremental ? { since: last.startedAt - CLOCK_SKEW_MS } : {}),
-      types: Object.fromEntries(mirroredKinds.map((kind) => [kind, { done: false }])),
-      events: { done: !incremental },
-      vanishedMarked: incremental,
-    };
-    const counts: SyncCounts = Object.fromEntries([...mirroredKinds, "events"].map((k) => [k, emptyCounts()]));
-    const info = db
-      .prepare(
-        `INSERT INTO SyncRun (mode, startedAt, status, countsJson, cursorJson) VALUES (?, ?, 'running', ?, ?)`,
-      )
-      .run(cursor.mode, now, JSON.stringify(counts), JSON.stringify(cursor));
-    return { id: Number(info.lastInsertRowid), mode: cursor.mode, cursor, counts };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const unfinished = db
+        .prepare(
+          `SELECT * FROM SyncRun WHERE status IN ('running', 'failed') AND id > coalesce(
+        (SELECT max(id) FROM SyncRun WHERE status = 'succeeded'), 0) ORDER BY id DESC LIMIT 1`,
+        )
+        .get();
+      if (unfinished && !options.full) {
+        db.prepare(`UPDATE SyncRun SET status = 'running', error = NULL WHERE id = ?`).run(
+          rowSchema.parse(unfinished).id,
+        );
+        return toRun(unfinished);
+      }
+      const last = db
+        .prepare<[], { startedAt: number }>(
+          `SELECT startedAt FROM SyncRun WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1`,
+        )
+        .get();
+      const now = options.now.getTime();
+      const incremental = !options.full && last !== undefined && now - last.startedAt < EVENTS_WINDOW_MS;
+      const cursor: SyncCursor = {
+        mode: incremental ? "incremental" : "full",
+        scanStartedAt: now,
+        ...(incremental ? { since: last.startedAt - CLOCK_SKEW_MS } : {}),
+        types: Object.fromEntries(mirroredKinds.map((kind) => [kind, { done: false }])),
+        events: { done: !incremental },
+        vanishedMarked: incremental,
+      };
+      const counts: SyncCounts = Object.fromEntries(
+        [...mirroredKinds, "events"].map((k) => [k, emptyCounts()]),
+      );
+      const info = db
+        .prepare(
+          `INSERT INTO SyncRun (mode, startedAt, status, countsJson, cursorJson) VALUES (?, ?, 'running', ?, ?)`,
+        )
+        .run(cursor.mode, now, JSON.stringify(counts), JSON.stringify(cursor));
+      return { id: Number(info.lastInsertRowid), mode: cursor.mode, cursor, counts };
+    })
+    .immediate();
 }
 
 export function saveProgress(db: Sqlite, run: SyncRunRow): void {
@@ -113,6 +123,8 @@ export function finishSyncRun(db: Sqlite, runId: number, now: Date, error?: stri
 /** The newest runs, for the sync screen and `./run sync --status`. */
 export function recentSyncRuns(db: Sqlite, limit = 10) {
   return db
-    .prepare(`SELECT id, mode, status, startedAt, finishedAt, countsJson, error FROM SyncRun ORDER BY id DESC LIMIT ?`)
+    .prepare(
+      `SELECT id, mode, status, startedAt, finishedAt, countsJson, error FROM SyncRun ORDER BY id DESC LIMIT ?`,
+    )
     .all(limit);
 }

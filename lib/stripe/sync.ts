@@ -81,7 +81,12 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
   }
 }
 
-function report(run: SyncRunRow, status: SyncReport["status"], markedDeleted: number, started: number): SyncReport {
+function report(
+  run: SyncRunRow,
+  status: SyncReport["status"],
+  markedDeleted: number,
+  started: number,
+): SyncReport {
   return {
     runId: run.id,
     mode: run.mode,
@@ -113,9 +118,15 @@ async function syncType(
     const fetchedAt = clock();
     const objects = await Promise.all(page.map((object) => completeNestedLists(stripe, kind, object)));
     const items = objects.map((object) => ({ object, sourceAt: fetchedAt }));
-    commitPage(db, run, () => ingestObjects(db, items, { now: fetchedAt, syncRunId: run.id }), counts, () => {
-      cursor.startingAfter = page.at(-1)?.id ?? cursor.startingAfter;
-    });
+    commitPage(
+      db,
+      run,
+      () => ingestObjects(db, items, { now: fetchedAt, syncRunId: run.id }),
+      counts,
+      () => {
+        cursor.startingAfter = page.at(-1)?.id ?? cursor.startingAfter;
+      },
+    );
     options.onProgress?.({ kind, counts, perSecond: rate(counts.fetched, started) });
     page = [];
   };

@@ -6,16 +6,18 @@ const tables = ["Client", "Product", "Price"] as const;
 
 /** Flags rows the run did not see (and that existed before it began); returns how many. */
 export function markVanished(db: Sqlite, runId: number, scanStartedAt: number, now: Date): number {
-  return db.transaction(() => {
-    let count = 0;
-    for (const table of tables) {
-      count += db
-        .prepare(
-          `UPDATE ${table} SET deleted = 1, appliedAt = @now
+  return db
+    .transaction(() => {
+      let count = 0;
+      for (const table of tables) {
+        count += db
+          .prepare(
+            `UPDATE ${table} SET deleted = 1, appliedAt = @now
            WHERE deleted = 0 AND coalesce(seenSyncRunId, -1) != @runId AND stripeCreated < @scanStartedAt`,
-        )
-        .run({ runId, scanStartedAt, now: now.getTime() }).changes;
-    }
-    return count;
-  }).immediate();
+          )
+          .run({ runId, scanStartedAt, now: now.getTime() }).changes;
+      }
+      return count;
+    })
+    .immediate();
 }

@@ -11,7 +11,12 @@ import { mirrorStore } from "@/lib/stripe/mirror-store";
 import { eventSchema, mirroredKindOf } from "@/lib/stripe/schemas";
 
 const MAX_ATTEMPTS = 5;
-const pendingRow = z.object({ id: z.number(), stripeEventId: z.string(), payload: z.string(), attempts: z.number() });
+const pendingRow = z.object({
+  id: z.number(),
+  stripeEventId: z.string(),
+  payload: z.string(),
+  attempts: z.number(),
+});
 type PendingRow = z.infer<typeof pendingRow>;
 
 export interface ProcessOptions {
@@ -45,28 +50,35 @@ export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions
   }
 }
 
-async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions): Promise<keyof ProcessSummary> {
+async function processOne(
+  db: Sqlite,
+  row: PendingRow,
+  options: ProcessOptions,
+): Promise<keyof ProcessSummary> {
   const event = eventSchema.parse(JSON.parse(row.payload));
   try {
     const item = eventToIngestItem(event);
     const kind = mirroredKindOf(event.data.object);
-    if (item && kind && options.stripe) item.object = await completeNestedLists(options.stripe, kind, item.object);
+    if (item && kind && options.stripe)
+      item.object = await completeNestedLists(options.stripe, kind, item.object);
     const store = mirrorStore(db);
-    return db.transaction((): keyof ProcessSummary => {
-      const now = options.now();
-      if (store.dedupHash("event", event.id) !== undefined || !item) {
-        setStatus(db, row.id, item ? "processed" : "ignored", now);
-        return item ? "processed" : "ignored";
-      }
-      const result = ingestObjects(db, [item], { now });
-      store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
-      if (result.counts.invalid > 0) {
-        setStatus(db, row.id, "failed", now, result.invalid[0]?.error);
-        return "failed";
-      }
-      setStatus(db, row.id, "processed", now);
-      return "processed";
-    }).immediate();
+    return db
+      .transaction((): keyof ProcessSummary => {
+        const now = options.now();
+        if (store.dedupHash("event", event.id) !== undefined || !item) {
+          setStatus(db, row.id, item ? "processed" : "ignored", now);
+          return item ? "processed" : "ignored";
+        }
+        const result = ingestObjects(db, [item], { now });
+        store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
+        if (result.counts.invalid > 0) {
+          setStatus(db, row.id, "failed", now, result.invalid[0]?.error);
+          return "failed";
+        }
+        setStatus(db, row.id, "processed", now);
+        return "processed";
+      })
+      .immediate();
   } catch (error) {
     // Transient (a locked database, the API unreachable): leave pending and count the attempt.
     const message = error instanceof Error ? error.message : String(error);

@@ -15,7 +15,11 @@ export interface ReceivedWebhook {
 }
 
 /** Verifies and parses; throws HttpError 400 for anything Stripe did not sign or cannot be an event. */
-export function verifyWebhook(rawBody: string, signature: string | null, secret: string): StripeEventEnvelope {
+export function verifyWebhook(
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+): StripeEventEnvelope {
   if (!signature) throw new HttpError(400, "Missing Stripe-Signature header.");
   let json: unknown;
   try {
@@ -33,7 +37,12 @@ export function verifyWebhook(rawBody: string, signature: string | null, secret:
 }
 
 /** Stores the event unless it is already stored. Idempotent: a redelivery stores nothing. */
-export function storeWebhook(db: Sqlite, event: StripeEventEnvelope, rawBody: string, now: Date): ReceivedWebhook {
+export function storeWebhook(
+  db: Sqlite,
+  event: StripeEventEnvelope,
+  rawBody: string,
+  now: Date,
+): ReceivedWebhook {
   const objectId = typeof event.data.object.id === "string" ? event.data.object.id : null;
   const info = db
     .prepare(

@@ -13,7 +13,10 @@ interface WorkerState {
   again: boolean;
 }
 
-const state = ((globalThis as { webhookWorker?: WorkerState }).webhookWorker ??= { running: null, again: false });
+const state = ((globalThis as { webhookWorker?: WorkerState }).webhookWorker ??= {
+  running: null,
+  again: false,
+});
 
 /** Makes sure pending events are applied soon. Cheap to call on every request. */
 export function scheduleWebhookProcessing(): void {

@@ -3,7 +3,17 @@ import type { Sqlite } from "@/lib/db/sqlite";
 export const T0 = Date.UTC(2026, 2, 2, 12) / 1000; // 2026-03-02 12:00Z, a Monday
 
 export function customer(id: string, overrides: Record<string, unknown> = {}) {
-  return { id, object: "customer", created: T0, email: `${id}@example.com`, name: `Client ${id}`, phone: null, livemode: false, metadata: {}, ...overrides };
+  return {
+    id,
+    object: "customer",
+    created: T0,
+    email: `${id}@example.com`,
+    name: `Client ${id}`,
+    phone: null,
+    livemode: false,
+    metadata: {},
+    ...overrides,
+  };
 }
 
 export function product(id: string, serviceCode: string | null, overrides: Record<string, unknown> = {}) {
@@ -20,7 +30,12 @@ export function product(id: string, serviceCode: string | null, overrides: Recor
   };
 }
 
-export function price(id: string, productId: string, interval: "week" | "month" | null, overrides: Record<string, unknown> = {}) {
+export function price(
+  id: string,
+  productId: string,
+  interval: "week" | "month" | null,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     id,
     object: "price",
@@ -132,16 +147,14 @@ export function invoice(
  * Every row of the given tables in a stable order, without surrogate ids and without the
  * `ignore`d columns (wall-clock bookkeeping such as appliedAt when the test uses the real clock).
  */
-export function dumpState(
-  db: Sqlite,
-  tables: string[],
-  ignore: string[] = [],
-): Record<string, unknown[]> {
+export function dumpState(db: Sqlite, tables: string[], ignore: string[] = []): Record<string, unknown[]> {
   const dropped = new Set(["id", ...ignore]);
   return Object.fromEntries(
     tables.map((table) => {
       const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-      const clean = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !dropped.has(key))));
+      const clean = rows.map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([key]) => !dropped.has(key))),
+      );
       clean.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       return [table, clean];
     }),

@@ -29,7 +29,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   if (!found) notFound();
   const { booking, rule, source, line } = found;
   const settings = loadSettings(db);
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, dateStyle: "full", timeStyle: "short" });
+  const when = new Intl.DateTimeFormat("en-GB", {
+    timeZone: settings.timeZone,
+    dateStyle: "full",
+    timeStyle: "short",
+  });
   const edited = booking.overrideStartAt || booking.overrideEndAt || booking.overrideStaffId !== null;
   return (
     <section className="space-y-6">
@@ -49,7 +53,10 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         <Row label="Calendar revision">{booking.sequence}</Row>
       </dl>
       <h2 className="text-lg font-medium">Provenance</h2>
-      <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Provenance">
+      <dl
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        aria-label="Provenance"
+      >
         <Row label="Source">
           {booking.sourceKind}
           {booking.sourceId ? <code className="ml-2">{booking.sourceId}</code> : null}
