@@ -60,7 +60,7 @@ function phaseFigures(
     figures.unshift(
       figure({
         id: `${id}.throughput`,
-        label: `${name} throughput`,
+        label: `${name} throughput (deliveries, half of them redeliveries)`,
         value: events.perSecond,
         unit: "events/s",
         baseline: baseline("throughput", base.perSecond, "req/s"),

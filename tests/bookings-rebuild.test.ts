@@ -1,4 +1,5 @@
-// A full rebuild is fast enough to run after every rule change, and a second one writes nothing.
+// A full rebuild covers every source across batches, and a second one writes nothing.
+// (Its speed is measured by `./run bench derive`, not asserted here.)
 import { afterEach, describe, expect, it } from "vitest";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { updateSettings } from "@/lib/settings";
@@ -10,7 +11,8 @@ import { catalog, insertClient, seedCatalog } from "@/tests/support/mirror-rows"
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
 
-const SUBSCRIPTIONS = 20_000;
+// More than two rebuild batches (REBUILD_BATCH = 1000), so batching is exercised.
+const SUBSCRIPTIONS = 2_500;
 const now = new Date("2026-03-02T12:00:00Z");
 
 /** Bulk mirror rows: a mix of weekly walks, 3x walks and fortnightly classes, started over the last two years. */
@@ -45,7 +47,7 @@ function insertSubscriptions(db: Sqlite, n: number): void {
 
 describe("rebuildAllBookings", () => {
   it(
-    `rebuilds ${SUBSCRIPTIONS} subscriptions × 8 weeks in seconds, then finds nothing to do`,
+    `rebuilds ${SUBSCRIPTIONS} subscriptions × 8 weeks, then finds nothing to do`,
     { timeout: 120_000 },
     () => {
       t = freshDb();
@@ -55,17 +57,12 @@ describe("rebuildAllBookings", () => {
       seedDefaultRules(t.db, now);
       insertSubscriptions(t.db, SUBSCRIPTIONS);
 
-      let start = performance.now();
       const first = rebuildAllBookings(t.db, now);
-      const firstMs = performance.now() - start;
       expect(first.sources).toBe(SUBSCRIPTIONS);
       expect(first.inserted).toBeGreaterThan(SUBSCRIPTIONS * 8);
-      expect(firstMs).toBeLessThan(20_000);
 
       const changesBefore = t.db.prepare("SELECT total_changes() AS n").get();
-      start = performance.now();
       const second = rebuildAllBookings(t.db, now);
-      const secondMs = performance.now() - start;
       expect(second).toEqual({
         sources: SUBSCRIPTIONS,
         inserted: 0,
@@ -74,9 +71,6 @@ describe("rebuildAllBookings", () => {
         unchanged: first.inserted,
       });
       expect(t.db.prepare("SELECT total_changes() AS n").get()).toEqual(changesBefore);
-      console.log(
-        `rebuild: first ${Math.round(firstMs)} ms (${first.inserted} inserted), replay ${Math.round(secondMs)} ms`,
-      );
     },
   );
 });

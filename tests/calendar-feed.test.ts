@@ -190,7 +190,7 @@ describe("serveFeed", () => {
     expect(serve(db, token)).toEqual({ status: 404 });
   });
 
-  it("decides a 304 in under 5 ms with 2,000 bookings in the window", () => {
+  it("decides a 304 from the version aggregate alone, with 2,000 bookings in the window", () => {
     const { db } = seed();
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) {
@@ -204,14 +204,10 @@ describe("serveFeed", () => {
     })();
     const { token } = createFeed(db, { scope: "business" }, now);
     const { etag } = ok(serve(db, token)).headers;
-    const timings: number[] = [];
-    for (let i = 0; i < 25; i++) {
-      const start = performance.now();
-      expect(serve(db, token, { ifNoneMatch: etag }).status).toBe(304);
-      timings.push(performance.now() - start);
-    }
-    timings.sort((a, b) => a - b);
-    expect(timings[12]).toBeLessThan(5);
+    // The 304 decision reads the version aggregate only: make the rows unloadable to prove it.
+    // (Its speed is measured by `./run bench feed`.)
+    db.prepare("UPDATE Booking SET status = 'bogus' WHERE bookingKey = 'bulk-7'").run();
+    for (let i = 0; i < 3; i++) expect(serve(db, token, { ifNoneMatch: etag }).status).toBe(304);
   });
 });
 

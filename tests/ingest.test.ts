@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestObjects } from "@/lib/stripe/ingest";
 import { freshDb, type TestDb } from "@/tests/support/db";
+import { MIRROR_TABLES } from "@/tests/support/faults/state";
 import {
   T0,
   customer,
@@ -20,16 +21,7 @@ afterEach(() => {
 
 const now = new Date(T0 * 1000 + 3600_000);
 const at = (seconds: number) => new Date((T0 + seconds) * 1000);
-const mirrorTables = [
-  "Client",
-  "Product",
-  "Price",
-  "SubscriptionMap",
-  "SubscriptionItemMap",
-  "InvoiceMap",
-  "InvoiceLineMap",
-  "DedupEvent",
-];
+const mirrorTables = [...MIRROR_TABLES, "DedupEvent"];
 
 describe("ingestObjects", () => {
   it("applies a new object, skips the same state, applies a newer one and refuses an older one", () => {

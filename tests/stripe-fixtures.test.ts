@@ -173,10 +173,9 @@ describe("generateAccount", () => {
     );
   });
 
-  it("generates 10,000 customers and 30,000 invoices well under 3 s", () => {
-    const start = performance.now();
+  it("generates a 10,000-customer, 30,000-invoice account (speed: ./run bench ingest)", () => {
     const account = generateAccount({ customers: 10_000, invoicesPerCustomer: 3, seed: 1, now: NOW });
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(account.customers).toHaveLength(10_000);
     expect(account.invoices).toHaveLength(30_000);
   });
 });

@@ -7,21 +7,12 @@ import { generateAccount, type StripeAccount } from "@/lib/stripe-fixtures/gener
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
 import { dumpState } from "@/tests/support/stripe-objects";
+import { STATE_TABLES } from "@/tests/support/faults/state";
 
 const API_KEY = "sk_test_sync";
 const NOW = new Date("2026-11-02T10:00:00Z");
 const clock = () => NOW;
-const tables = [
-  "Client",
-  "Product",
-  "Price",
-  "SubscriptionMap",
-  "SubscriptionItemMap",
-  "InvoiceMap",
-  "InvoiceLineMap",
-  "InvoiceItem",
-  "Booking",
-];
+const tables = [...STATE_TABLES];
 // Which run saw a row, and row timestamps of the booking table, are bookkeeping, not state.
 const bookkeeping = ["seenSyncRunId", "createdAt", "updatedAt"];
 

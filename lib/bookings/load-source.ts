@@ -48,16 +48,7 @@ interface LineRow {
   periodStart: Ms;
   periodEnd: Ms;
 }
-interface PriceRow {
-  stripeId: string;
-  productStripeId: string;
-  type: string;
-  recurringInterval: string | null;
-  recurringCount: number | null;
-  lookupKey: string | null;
-  currency: string;
-  unitAmount: number | null;
-}
+type PriceRow = PriceSnapshot;
 interface ProductRow {
   stripeId: string;
   name: string;

@@ -3,21 +3,10 @@
 import type { DesiredBooking } from "@/lib/bookings/types";
 import type { StoredBooking } from "@/lib/bookings/stored";
 
-/** The columns derivation owns on a booking row. */
-export interface BookingFields {
-  bookingKey: string;
+/** The columns derivation owns on a booking row: what the rules want, plus the derived times kept beside overrides. */
+export interface BookingFields extends Omit<DesiredBooking, "sourceKind" | "status"> {
   sourceKind: string;
-  sourceId: string;
-  sourceLineId: string;
-  clientStripeId: string;
-  serviceCode: string;
-  title: string;
-  startAt: Date;
-  endAt: Date;
-  staffId: number | null;
   status: string;
-  statusReason: string | null;
-  ruleId: number;
   derivedStartAt: Date;
   derivedEndAt: Date;
   derivedStaffId: number | null;
