@@ -64,7 +64,7 @@ describe("loadCalendarBookings", () => {
   });
 
   it.each<[string, BookingFilter, string]>([
-    ["business", {}, "Booking_startAt_idx"],
+    ["business", {}, "Booking_startAt_updatedAt_sequence_idx"],
     ["staff", { staffId: 1 }, "Booking_staffId_startAt_idx"],
     ["client", { clientStripeId: "cus_a" }, "Booking_clientStripeId_startAt_idx"],
   ])(
