@@ -46,6 +46,9 @@ export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions
     for (const row of rows) {
       after = row.id;
       summary[await processOne(db, row, options)] += 1;
+      // Applying an event is synchronous SQLite work: yield to the event loop between events so
+      // incoming requests (webhooks among them) are answered during a burst, not after it.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
