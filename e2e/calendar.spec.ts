@@ -48,3 +48,15 @@ test("an unknown token is a 404 that reveals nothing", async ({ request }) => {
   expect(response.status()).toBe(404);
   expect(await response.text()).not.toMatch(/VCALENDAR|booking/i);
 });
+
+test("the bookings screen downloads an .ics of a date range", async ({ page }) => {
+  await page.goto("/bookings");
+  const form = page.getByRole("form", { name: "Export bookings" });
+  await expect(form).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await form.getByRole("button", { name: "Download .ics" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const text = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString("utf8")).toContain("BEGIN:VEVENT");
+});

@@ -5,6 +5,8 @@ import { sqlite } from "@/lib/db/sqlite";
 import { loadSettings } from "@/lib/settings";
 import { findStaffConflicts } from "@/lib/bookings/conflicts";
 import { listUpcomingBookings } from "@/lib/bookings/queries";
+import { ExportForm } from "@/app/bookings/export-form";
+import { listActiveStaff } from "@/lib/staff";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
@@ -48,6 +50,8 @@ export default function BookingsPage() {
           Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.
         </p>
       </header>
+
+      <ExportForm timeZone={settings.timeZone} staff={listActiveStaff(db)} />
 
       {conflicts.length > 0 && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4" aria-label="Staff conflicts">

@@ -129,7 +129,12 @@ function byStartThenKey(a: CalendarBooking, b: CalendarBooking): number {
 const eventCache = ((globalThis as { icsEvents?: Map<string, string> }).icsEvents ??= new Map());
 const EVENT_CACHE_LIMIT = 200_000;
 
-function renderEvent(booking: CalendarBooking, calendar: ICalCalendar, zone: ZoneBlock | null, baseUrl: string | null): string {
+function renderEvent(
+  booking: CalendarBooking,
+  calendar: ICalCalendar,
+  zone: ZoneBlock | null,
+  baseUrl: string | null,
+): string {
   const key = JSON.stringify([booking, zone?.tzid ?? null, baseUrl]);
   const hit = eventCache.get(key);
   if (hit !== undefined) return hit;

@@ -30,16 +30,21 @@ export function route<C>(name: string, handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Another writer held the database longer than the busy timeout: temporary, worth a retry. */
-function isBusy(error: unknown): boolean {
-  return error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY");
+function sqliteCode(error: unknown): string {
+  return error instanceof Error && "code" in error ? String(error.code) : "";
 }
 
 function errorResponse(error: unknown): Response {
-  if (isBusy(error)) {
+  const code = sqliteCode(error);
+  // Another writer held the database past the busy timeout: temporary, worth a retry.
+  if (code.startsWith("SQLITE_BUSY")) {
     return problemResponse(503, "The database is busy; try again shortly.", undefined, {
       "retry-after": "5",
     });
+  }
+  // Nothing was written (the transaction rolled back); senders such as Stripe retry later.
+  if (code === "SQLITE_FULL") {
+    return problemResponse(507, "The disk holding the database is full; nothing was saved.");
   }
   if (error instanceof HttpError) {
     return problemResponse(error.status, error.detail, error.errors, error.headers);

@@ -20,6 +20,7 @@ const titles: Record<number, string> = {
   422: "Unprocessable Content",
   500: "Internal Server Error",
   503: "Service Unavailable",
+  507: "Insufficient Storage",
 };
 
 /** An error a handler throws on purpose; its status and detail reach the client. */
