@@ -131,7 +131,17 @@ function subscriptionSpan(
     };
   }
   if (span === "subscription") return { anchor, from: anchor, until: null, countLimit: null, billing };
-  if ("weeks" in span)
+  return countedSpan(anchor, span, zone, billing);
+}
+
+/** `{ weeks: n }` and `{ count: n }` spans run from the anchor, whatever the source. */
+function countedSpan(
+  anchor: Date,
+  span: { weeks: number } | { count: number },
+  zone: string,
+  billing: Billing,
+): SpanWindow {
+  if ("weeks" in span) {
     return {
       anchor,
       from: anchor,
@@ -139,6 +149,7 @@ function subscriptionSpan(
       countLimit: null,
       billing,
     };
+  }
   return { anchor, from: anchor, until: null, countLimit: span.count, billing };
 }
 
@@ -155,15 +166,7 @@ function invoiceSpan(invoice: InvoiceSnapshot, line: LineSnapshot, rule: Rule, z
   if (span === "invoicePeriod" || span === "subscription") {
     return { anchor, from: period.start, until: period.end, countLimit: null, billing };
   }
-  if ("weeks" in span)
-    return {
-      anchor,
-      from: anchor,
-      until: plusLocalDays(anchor, span.weeks * 7, zone),
-      countLimit: null,
-      billing,
-    };
-  return { anchor, from: anchor, until: null, countLimit: span.count, billing };
+  return countedSpan(anchor, span, zone, billing);
 }
 
 function linePlan(
