@@ -56,7 +56,8 @@ export default function HomePage() {
       </div>
       {stats.failedWebhooks > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
-          {stats.failedWebhooks} Stripe event(s) could not be applied. See the log for details.
+          {stats.failedWebhooks} Stripe event(s) could not be applied. The log says why; once the cause is
+          fixed, <code>./run webhooks:retry</code> applies them.
         </p>
       ) : null}
       <div className="rounded-lg border border-slate-200 bg-white">

@@ -9,6 +9,7 @@ import { feedCommandHelp, feedCommands } from "@/cli/commands/feeds";
 import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
+import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { UsageError, type Command } from "@/cli/context";
 
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
@@ -19,6 +20,11 @@ const commands: Record<string, { run: Command; help: string }> = {
   sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
   "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
   "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
+  "webhooks:status": { run: webhooksStatus, help: "stored Stripe events by status" },
+  "webhooks:retry": {
+    run: webhooksRetry,
+    help: "apply failed Stripe events again (after fixing their cause)",
+  },
   ...withHelp(rulesCommands, rulesCommandHelp),
   ...withHelp(feedCommands, feedCommandHelp),
 };

@@ -73,11 +73,12 @@ async function processOne(
           return item ? "processed" : "ignored";
         }
         const result = ingestObjects(db, [item], { now });
-        store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
         if (result.counts.invalid > 0) {
           setStatus(db, row.id, "failed", now, result.invalid[0]?.error);
           return "failed";
         }
+        // Only an applied event counts as seen: a failed one must apply when it is retried.
+        store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
         setStatus(db, row.id, "processed", now);
         return "processed";
       })

@@ -1,0 +1,43 @@
+// "Sync now" from the screens: one sync at a time per process, run in the background so the
+// request answers at once; the screen polls its state.
+import { config } from "@/lib/config";
+import { sqlite } from "@/lib/db/sqlite";
+import { log } from "@/lib/log";
+import { stripeFromConfig } from "@/lib/stripe/client";
+import { runSync, type SyncReport } from "@/lib/stripe/sync";
+
+interface JobState {
+  running: Promise<SyncReport> | null;
+  last: SyncReport | null;
+}
+
+const state = ((globalThis as { syncJob?: JobState }).syncJob ??= { running: null, last: null });
+
+export type StartResult = { started: true } | { started: false; reason: "demo" | "running" };
+
+/** Starts a sync unless one is running (or there is no Stripe key). Never throws. */
+export function startSyncJob(): StartResult {
+  const stripe = stripeFromConfig(config());
+  if (!stripe) return { started: false, reason: "demo" };
+  if (state.running) return { started: false, reason: "running" };
+  state.running = runSync(sqlite(), stripe)
+    .then((report) => (state.last = report))
+    .catch((error: unknown) => {
+      log.error({ job: "sync", err: error }, "sync job failed");
+      throw error;
+    })
+    .finally(() => {
+      state.running = null;
+    });
+  state.running.catch(() => undefined);
+  return { started: true };
+}
+
+export function syncJobStatus(): { running: boolean; last: SyncReport | null } {
+  return { running: state.running !== null, last: state.last };
+}
+
+/** Resolves when the running sync (if any) has finished; for tests. */
+export async function syncJobIdle(): Promise<void> {
+  await state.running?.catch(() => undefined);
+}
