@@ -7,6 +7,7 @@ import { findStaffConflicts } from "@/lib/bookings/conflicts";
 import { listUpcomingBookings } from "@/lib/bookings/queries";
 import { ExportForm } from "@/app/bookings/export-form";
 import { listActiveStaff } from "@/lib/staff";
+import { prisma } from "@/lib/db/prisma";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
@@ -19,7 +20,7 @@ const statusStyle: Record<string, string> = {
   no_show: "bg-rose-50 text-rose-700",
 };
 
-export default function BookingsPage() {
+export default async function BookingsPage() {
   const db = sqlite();
   const settings = loadSettings(db);
   const now = new Date();
@@ -51,7 +52,7 @@ export default function BookingsPage() {
         </p>
       </header>
 
-      <ExportForm timeZone={settings.timeZone} staff={listActiveStaff(db)} />
+      <ExportForm timeZone={settings.timeZone} staff={await listActiveStaff(prisma())} />
 
       {conflicts.length > 0 && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4" aria-label="Staff conflicts">
