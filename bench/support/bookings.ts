@@ -2,6 +2,7 @@
 // derived-looking keys and titles, clients and staff to join, times spread over a window,
 // some cancelled. Deterministic for a seed.
 import type { Sqlite } from "@/lib/db/sqlite";
+import { person } from "@/lib/stripe-fixtures/people";
 import { createRng } from "@/lib/stripe-fixtures/random";
 
 export interface BookingFill {
@@ -23,33 +24,6 @@ const services = [
   { code: "GROOM", name: "Grooming", minutes: 90 },
   { code: "PUPPY", name: "Puppy Class", minutes: 30 },
 ];
-const firstNames = [
-  "Olivia",
-  "Noah",
-  "Amelia",
-  "Jack",
-  "Isla",
-  "Harry",
-  "Ava",
-  "Oscar",
-  "Mia",
-  "Leo",
-  "Freya",
-  "Arthur",
-];
-const lastNames = [
-  "Smith",
-  "Jones",
-  "Taylor",
-  "Brown",
-  "Williams",
-  "Wilson",
-  "Johnson",
-  "Davies",
-  "Patel",
-  "Evans",
-];
-
 const HOUR = 3_600_000;
 
 /** Inserts clients, staff and bookings in one transaction; returns the staff ids. */
@@ -72,7 +46,7 @@ export function fillBookings(db: Sqlite, fill: BookingFill): { staffIds: number[
   return db.transaction(() => {
     const clients: { id: string; name: string }[] = [];
     for (let i = 1; i <= fill.clients; i++) {
-      const name = `${rng.pick(firstNames)} ${rng.pick(lastNames)}`;
+      const { name } = person(rng, i);
       const id = `cus_${String(i).padStart(8, "0")}`;
       insertClient.run(id, `client${i}@example.com`, name, `h${i}`, now, now, now);
       clients.push({ id, name });

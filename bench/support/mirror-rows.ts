@@ -3,57 +3,18 @@
 import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { contentHash } from "@/lib/stripe/ingest";
-import { mirrorTables } from "@/lib/stripe/mirror-store";
-import {
-  customerRow,
-  invoiceItemRow,
-  invoiceRows,
-  priceRow,
-  productRow,
-  subscriptionRows,
-  type Provenance,
-  type Row,
-} from "@/lib/stripe/rows";
-import { mirroredKindOf, objectSchemas } from "@/lib/stripe/schemas";
+import { objectRows, type ObjectRows, type Provenance, type Row } from "@/lib/stripe/rows";
+import { mirroredKindOf } from "@/lib/stripe/schemas";
 
-/** One object's row and the rows of its children (subscription items, invoice lines). */
-export interface ObjectRows {
-  table: string;
-  row: Row;
-  childTable: string | null;
-  children: Row[];
-}
+export type { ObjectRows };
 
 /** The rows ingest would write for a newly seen object; null for objects we do not mirror. */
-export function objectRows(object: unknown, sourceAt: number, appliedAt: number): ObjectRows | null {
+export function newObjectRows(object: unknown, sourceAt: number, appliedAt: number): ObjectRows | null {
   const kind = mirroredKindOf(object);
   if (!kind) return null;
   const raw = JSON.stringify(object);
   const p: Provenance = { raw, contentHash: contentHash(raw, false), sourceAt, appliedAt, deleted: false };
-  const single = (row: Row): ObjectRows => ({
-    table: mirrorTables[kind],
-    row,
-    childTable: null,
-    children: [],
-  });
-  switch (kind) {
-    case "customer":
-      return single(customerRow(objectSchemas.customer.parse(object), p));
-    case "product":
-      return single(productRow(objectSchemas.product.parse(object), p));
-    case "price":
-      return single(priceRow(objectSchemas.price.parse(object), p));
-    case "invoiceitem":
-      return single(invoiceItemRow(objectSchemas.invoiceitem.parse(object), p));
-    case "subscription": {
-      const { row, items } = subscriptionRows(objectSchemas.subscription.parse(object), p);
-      return { table: "SubscriptionMap", row, childTable: "SubscriptionItemMap", children: items };
-    }
-    case "invoice": {
-      const { row, lines } = invoiceRows(objectSchemas.invoice.parse(object), p);
-      return { table: "InvoiceMap", row, childTable: "InvoiceLineMap", children: lines };
-    }
-  }
+  return objectRows(kind, object, p);
 }
 
 /** Every object's rows, in order; unmirrored objects are left out. */
@@ -62,7 +23,7 @@ export function allObjectRows(
   sourceAt: number,
   appliedAt: number,
 ): ObjectRows[] {
-  return objects.map((object) => objectRows(object, sourceAt, appliedAt)).filter((rows) => rows !== null);
+  return objects.map((object) => newObjectRows(object, sourceAt, appliedAt)).filter((rows) => rows !== null);
 }
 
 /** Inserts rows with plain prepared INSERTs (one statement per table and column set). */

@@ -7,15 +7,7 @@ import { reconcileSources } from "@/lib/bookings/reconcile";
 import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
 import { mirrorStore, mirrorTables, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
-import {
-  customerRow,
-  invoiceItemRow,
-  invoiceRows,
-  priceRow,
-  productRow,
-  subscriptionRows,
-  type Provenance,
-} from "@/lib/stripe/rows";
+import { objectRows, type Provenance } from "@/lib/stripe/rows";
 import { deletedStubSchema, mirroredKindOf, objectSchemas, type MirroredKind } from "@/lib/stripe/schemas";
 
 export interface IngestItem {
@@ -127,26 +119,10 @@ function ingestOne(
 }
 
 function writeRows(store: MirrorStore, kind: MirroredKind, object: unknown, p: Provenance): void {
-  switch (kind) {
-    case "customer":
-      return store.upsert("Client", customerRow(objectSchemas.customer.parse(object), p));
-    case "product":
-      return store.upsert("Product", productRow(objectSchemas.product.parse(object), p));
-    case "price":
-      return store.upsert("Price", priceRow(objectSchemas.price.parse(object), p));
-    case "subscription": {
-      const { row, items } = subscriptionRows(objectSchemas.subscription.parse(object), p);
-      store.upsert("SubscriptionMap", row);
-      return store.replaceSubscriptionItems(String(row.stripeId), items);
-    }
-    case "invoice": {
-      const { row, lines } = invoiceRows(objectSchemas.invoice.parse(object), p);
-      store.upsert("InvoiceMap", row);
-      return store.replaceInvoiceLines(String(row.stripeId), lines);
-    }
-    case "invoiceitem":
-      return store.upsert("InvoiceItem", invoiceItemRow(objectSchemas.invoiceitem.parse(object), p));
-  }
+  const { table, row, childTable, children } = objectRows(kind, object, p);
+  store.upsert(table, row);
+  if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(String(row.stripeId), children);
+  if (childTable === "InvoiceLineMap") store.replaceInvoiceLines(String(row.stripeId), children);
 }
 
 /** A deletion stub (`{ id, deleted: true }`) carries no state: flag the row we already have. */

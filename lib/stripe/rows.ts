@@ -1,4 +1,5 @@
 // Stripe object → mirror table rows. Plain data in, plain rows out (epoch ms, 0/1, JSON text).
+import { objectSchemas, type MirroredKind } from "@/lib/stripe/schemas";
 import type {
   CustomerObject,
   InvoiceItemObject,
@@ -162,4 +163,35 @@ export function invoiceItemRow(item: InvoiceItemObject, p: Provenance): Row {
     periodStart: ms(item.period?.start),
     periodEnd: ms(item.period?.end),
   };
+}
+
+/** One object's row and its children's rows (subscription items, invoice lines), with their tables. */
+export interface ObjectRows {
+  table: string;
+  row: Row;
+  childTable: "SubscriptionItemMap" | "InvoiceLineMap" | null;
+  children: Row[];
+}
+
+/** The rows of one validated Stripe object of `kind` (throws if it does not parse). */
+export function objectRows(kind: MirroredKind, object: unknown, p: Provenance): ObjectRows {
+  const single = (table: string, row: Row): ObjectRows => ({ table, row, childTable: null, children: [] });
+  switch (kind) {
+    case "customer":
+      return single("Client", customerRow(objectSchemas.customer.parse(object), p));
+    case "product":
+      return single("Product", productRow(objectSchemas.product.parse(object), p));
+    case "price":
+      return single("Price", priceRow(objectSchemas.price.parse(object), p));
+    case "invoiceitem":
+      return single("InvoiceItem", invoiceItemRow(objectSchemas.invoiceitem.parse(object), p));
+    case "subscription": {
+      const { row, items } = subscriptionRows(objectSchemas.subscription.parse(object), p);
+      return { table: "SubscriptionMap", row, childTable: "SubscriptionItemMap", children: items };
+    }
+    case "invoice": {
+      const { row, lines } = invoiceRows(objectSchemas.invoice.parse(object), p);
+      return { table: "InvoiceMap", row, childTable: "InvoiceLineMap", children: lines };
+    }
+  }
 }
