@@ -11,9 +11,14 @@ import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { UsageError, type Command } from "@/cli/context";
+import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
 
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
 
+/** Commands declared with `defineCommand` (cli/spec.ts); parsed strictly before they run. */
+const specs: CommandSpec[] = [];
+
+// Legacy commands parse their own argv; they move to `specs` one by one.
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrate, help: "apply pending migrations" },
   "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
@@ -27,6 +32,15 @@ const commands: Record<string, { run: Command; help: string }> = {
   },
   ...withHelp(rulesCommands, rulesCommandHelp),
   ...withHelp(feedCommands, feedCommandHelp),
+  ...Object.fromEntries(
+    specs.map((spec) => [
+      spec.name,
+      {
+        help: `${spec.usage ? `${spec.usage} — ` : ""}${spec.summary}`,
+        run: (args: string[], ctx: Parameters<Command>[1]) => spec.run(parseCommandArgs(spec, args), ctx),
+      },
+    ]),
+  ),
 };
 
 function withHelp(runs: Record<string, Command>, help: Record<string, string>) {
@@ -58,7 +72,10 @@ export async function main(argv: string[]): Promise<number> {
   let code = 1;
   try {
     const cfg = config();
-    if (!needsNoDatabase.has(name)) await migrateIfNeeded(cfg.databaseFile);
+    const spec = specs.find((candidate) => candidate.name === name);
+    if (spec) parseCommandArgs(spec, args); // bad input exits 2 before the database is touched
+    const needsDatabase = spec ? spec.needsDatabase !== false : !needsNoDatabase.has(name);
+    if (needsDatabase) await migrateIfNeeded(cfg.databaseFile);
     // Opened on first use: the migration engine must not find another connection open.
     const ctx = {
       get db() {
