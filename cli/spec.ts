@@ -7,7 +7,7 @@ import { UsageError, type CommandContext } from "@/cli/context";
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
 }
 
