@@ -63,7 +63,8 @@ export interface Config extends Env {
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
-    super(`Invalid settings:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    // One line per bad setting, no stack trace: the person fixes `.env` and runs again.
+    super(issues.map((line) => `Invalid setting ${line}`).join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -105,4 +106,15 @@ export function config(): Config {
 /** Tests change the environment between cases. */
 export function resetConfigForTests(): void {
   cached = undefined;
+}
+
+/** True when a URL's host is this computer only (localhost, 127.0.0.0/8, ::1): calendar services cannot reach it. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1";
 }
