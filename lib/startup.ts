@@ -13,9 +13,9 @@ import { loadSettings } from "@/lib/settings";
 export class DataDirError extends Error {
   constructor(
     public readonly dir: string,
-    public readonly cause: string,
+    public readonly reason: string,
   ) {
-    super(`The data directory ${dir} is not writable: ${cause}. Set DATA_DIR to a writable folder.`);
+    super(`The data directory ${dir} is not writable: ${reason}. Set DATA_DIR to a writable folder.`);
     this.name = "DataDirError";
   }
 }
