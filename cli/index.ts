@@ -79,13 +79,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const start = performance.now();
   let code = 1;
+  // The per-command JSON line is for the log, not the terminal: warnings and errors only,
+  // unless LOG_LEVEL asks for more.
+  log.level = "warn";
   try {
     process.env.APP_ROOT ??= appRoot;
     loadDotEnv(process.env.APP_ROOT);
     const cfg = config();
-    // The per-command JSON line is for the log, not the terminal: warnings and errors only,
-    // unless LOG_LEVEL asks for more.
-    log.level = process.env.LOG_LEVEL ? cfg.LOG_LEVEL : "warn";
+    if (process.env.LOG_LEVEL) log.level = cfg.LOG_LEVEL;
     const parsed = parseCommandArgs(spec, args); // bad input exits 2 before anything is touched
     if (spec.needsDatabase !== false) {
       prepareDataDir(cfg);
@@ -120,7 +121,8 @@ function reportError(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Failed: ${message}\n`);
-  log.error({ err: error }, "command failed");
+  // The stack is for whoever debugs (LOG_LEVEL=debug); the person got the message above.
+  log.error({ err: log.isLevelEnabled("debug") ? error : message }, "command failed");
   return 1;
 }
 
