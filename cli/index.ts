@@ -79,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const start = performance.now();
   let code = 1;
+  let failure: unknown;
   // The per-command JSON line is for the log, not the terminal: warnings and errors only,
   // unless LOG_LEVEL asks for more.
   log.level = "warn";
@@ -103,12 +104,21 @@ export async function main(argv: string[]): Promise<number> {
     };
     code = await spec.run(parsed, ctx);
   } catch (error) {
+    failure = error;
     code = reportError(error);
   } finally {
     closeSqlite();
   }
+  // One line per command, failures included (with the stack at LOG_LEVEL=debug): the person
+  // already read the message on stderr.
   log.info(
-    { command: name, outcome: code === 0 ? "ok" : "failed", exitCode: code, ms: elapsedMs(start) },
+    {
+      command: name,
+      outcome: code === 0 ? "ok" : "failed",
+      exitCode: code,
+      ms: elapsedMs(start),
+      ...(failure === undefined ? {} : { err: log.isLevelEnabled("debug") ? failure : String(failure) }),
+    },
     "command",
   );
   return code;
@@ -121,8 +131,6 @@ function reportError(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Failed: ${message}\n`);
-  // The stack is for whoever debugs (LOG_LEVEL=debug); the person got the message above.
-  log.error({ err: log.isLevelEnabled("debug") ? error : message }, "command failed");
   return 1;
 }
 

@@ -99,10 +99,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function mergeRulePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
-  if (!isObject(target) || ("kind" in patch && patch.kind !== target.kind)) {
-    return mergeRulePatch({}, patch);
-  }
-  const merged: Record<string, unknown> = { ...target };
+  const keep = isObject(target) && !("kind" in patch && patch.kind !== target.kind);
+  const merged: Record<string, unknown> = keep ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
     else merged[key] = mergeRulePatch(merged[key], value);
