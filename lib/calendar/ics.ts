@@ -272,6 +272,7 @@ export function clearEventCache(): void {
 function slug(text: string): string {
   return text
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "") // accents: "Ü" → "U", not "U-"
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .toLowerCase();
