@@ -19,6 +19,7 @@ import {
   rulesDeactivate,
   rulesList,
   rulesPreview,
+  rulesReference,
   rulesSeedDefaults,
   rulesUpdate,
 } from "@/cli/commands/rules";
@@ -44,6 +45,7 @@ const specs: CommandSpec[] = [
   rulesDeactivate,
   rulesPreview,
   rulesSeedDefaults,
+  rulesReference,
   bookingsRebuild,
   staffList,
   clientsList,

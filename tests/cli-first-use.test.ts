@@ -15,8 +15,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** An APP_ROOT without a .env (unless a test writes one), so the checkout's own .env cannot leak in. */
 const appRoot = path.join(tmp, "app");
 
-function baseEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = { TZ: "UTC", APP_ROOT: appRoot };
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { TZ: "UTC", APP_ROOT: appRoot, NODE_ENV: "production" };
   for (const key of ["PATH", "HOME", "TMPDIR", "LANG"]) if (process.env[key]) env[key] = process.env[key];
   return { ...env, ...extra };
 }

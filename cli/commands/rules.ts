@@ -1,6 +1,8 @@
 // rules:* and bookings:rebuild — thin shells over lib/rules and lib/bookings. Bad input exits
 // 2 with the JSON path of each problem; a missing rule exits 1; nothing is written on error.
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { DateTime } from "luxon";
 import { say, type CommandContext } from "@/cli/context";
 import { defineCommand, type ParsedArgs } from "@/cli/spec";
@@ -8,6 +10,7 @@ import type { ReconcileSummary } from "@/lib/bookings/types";
 import { rebuildAllBookings } from "@/lib/bookings/reconcile";
 import { previewRuleChange } from "@/lib/bookings/preview";
 import { seedDefaultRules } from "@/lib/rules/defaults";
+import { rulesReference as rulesReferenceText, withReference } from "@/lib/rules/reference";
 import { formatIssues, type RuleIssue } from "@/lib/rules/schema";
 import {
   activateRule,
@@ -233,4 +236,22 @@ export const bookingsRebuild = defineCommand({
   usage: "",
   summary: "re-derive every booking from the mirrors and rules",
   run: rebuild,
+});
+
+export const rulesReference = defineCommand({
+  name: "rules:reference",
+  usage: "[--write]",
+  summary: "print the rule field reference generated from the schema; --write updates docs/RULES.md",
+  options: { write: { type: "boolean" } },
+  needsDatabase: false,
+  run: async ({ values }, { out }) => {
+    if (values.write !== true) {
+      out(rulesReferenceText());
+      return 0;
+    }
+    const file = path.join(process.env.APP_ROOT ?? process.cwd(), "docs", "RULES.md");
+    writeFileSync(file, await withReference(readFileSync(file, "utf8"), file));
+    say(`Updated the field reference in ${file}.`);
+    return 0;
+  },
 });
