@@ -18,7 +18,8 @@ export function loadDotEnv(
   }
   const set: string[] = [];
   for (const [key, value] of Object.entries(parseEnv(text))) {
-    if (env[key] !== undefined) continue;
+    // An empty line means "the default", like an unset variable (see .env.example).
+    if (env[key] !== undefined || value === "") continue;
     env[key] = value;
     set.push(key);
   }
