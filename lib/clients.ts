@@ -8,7 +8,10 @@ export interface ClientSummary {
 }
 
 /** Live clients by name, optionally only those whose name, email or Stripe id contains `search`. */
-export async function listClients(db: Db, options: { search?: string; limit?: number } = {}): Promise<ClientSummary[]> {
+export async function listClients(
+  db: Db,
+  options: { search?: string; limit?: number } = {},
+): Promise<ClientSummary[]> {
   const search = options.search?.trim();
   return db.client.findMany({
     where: {

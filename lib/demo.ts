@@ -92,8 +92,9 @@ export function demoWipePlan(db: Sqlite): DemoWipePlan | null {
   if (!loadSettings(db).demoData) return null;
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const defaults = new Set(defaultRuleInputs.map((rule) => rule.name));
-  const ownRules = (db.prepare("SELECT id, name FROM Rule ORDER BY id").all() as { id: number; name: string }[])
-    .filter((rule) => !defaults.has(rule.name));
+  const ownRules = (
+    db.prepare("SELECT id, name FROM Rule ORDER BY id").all() as { id: number; name: string }[]
+  ).filter((rule) => !defaults.has(rule.name));
   const feeds = listFeeds(db).filter((feed) => feed.revokedAt === null);
   const lines = [
     `${count("SELECT count(*) AS n FROM Client")} clients, ${count("SELECT count(*) AS n FROM Booking")} bookings, ` +

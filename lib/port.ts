@@ -14,7 +14,11 @@ export function probePort(host: string, port: number): Promise<string | null> {
 
 function run(command: string, args: string[]): string {
   try {
-    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 3000 });
+    return execFileSync(command, args, {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 3000,
+    });
   } catch {
     return ""; // not installed, or not allowed: the port alone is named
   }
@@ -34,7 +38,8 @@ export function portHolder(port: number): string | null {
 
 /** The message for a port that cannot be bound, naming its holder when known. */
 export function busyPortMessage(host: string, port: number, code: string): string {
-  if (code !== "EADDRINUSE") return `Port ${port} on ${host} cannot be used (${code}). Set PORT to another port.`;
+  if (code !== "EADDRINUSE")
+    return `Port ${port} on ${host} cannot be used (${code}). Set PORT to another port.`;
   const holder = portHolder(port);
   return `Port ${port} is already in use${holder ? ` by ${holder}` : ""}. Stop that program or set PORT to a free port (e.g. PORT=3001).`;
 }

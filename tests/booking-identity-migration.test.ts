@@ -40,7 +40,9 @@ describe("booking identity migration", () => {
       status: "active",
       startDate: new Date("2026-02-01T00:00:00Z"),
       sourceAt: now,
-      items: [{ stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product }],
+      items: [
+        { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product },
+      ],
     });
     const insert = db.prepare(
       `INSERT INTO Booking (bookingKey, serviceCode, title, startAt, endAt, status, sourceKind, sourceId, sourceLineId,
@@ -49,13 +51,35 @@ describe("booking identity migration", () => {
     );
     const at = (iso: string) => new Date(iso).getTime();
     // 2 March: the 09:00 walk was cancelled by a past time change to 18:00 (both rows kept).
-    insert.run("subscription:sub_1:si_1:2026-03-02T09:00#0", at("2026-03-02T09:00Z"), at("2026-03-02T10:00Z"), "cancelled");
-    insert.run("subscription:sub_1:si_1:2026-03-02T18:00#0", at("2026-03-02T18:00Z"), at("2026-03-02T19:00Z"), "scheduled");
+    insert.run(
+      "subscription:sub_1:si_1:2026-03-02T09:00#0",
+      at("2026-03-02T09:00Z"),
+      at("2026-03-02T10:00Z"),
+      "cancelled",
+    );
+    insert.run(
+      "subscription:sub_1:si_1:2026-03-02T18:00#0",
+      at("2026-03-02T18:00Z"),
+      at("2026-03-02T19:00Z"),
+      "scheduled",
+    );
     // 9 March: two parallel copies at 18:00.
-    insert.run("subscription:sub_1:si_1:2026-03-09T18:00#0", at("2026-03-09T18:00Z"), at("2026-03-09T19:00Z"), "scheduled");
-    insert.run("subscription:sub_1:si_1:2026-03-09T18:00#1", at("2026-03-09T18:00Z"), at("2026-03-09T19:00Z"), "scheduled");
+    insert.run(
+      "subscription:sub_1:si_1:2026-03-09T18:00#0",
+      at("2026-03-09T18:00Z"),
+      at("2026-03-09T19:00Z"),
+      "scheduled",
+    );
+    insert.run(
+      "subscription:sub_1:si_1:2026-03-09T18:00#1",
+      at("2026-03-09T18:00Z"),
+      at("2026-03-09T19:00Z"),
+      "scheduled",
+    );
     insert.run("manual:1234", at("2026-03-03T09:00Z"), at("2026-03-03T10:00Z"), "scheduled");
-    db.prepare("UPDATE Booking SET sourceId = NULL, sourceLineId = NULL, sourceKind = 'manual' WHERE bookingKey = 'manual:1234'").run();
+    db.prepare(
+      "UPDATE Booking SET sourceId = NULL, sourceLineId = NULL, sourceKind = 'manual' WHERE bookingKey = 'manual:1234'",
+    ).run();
     db.close();
 
     expect(await migrateIfNeeded(file)).toEqual([expect.stringMatching(new RegExp(`${IDENTITY}$`))]);
@@ -76,13 +100,19 @@ describe("booking identity migration", () => {
         name: "Walks",
         serviceCode: "WALK60",
         matcher: { serviceCodes: ["WALK60"] },
-        allocation: { durationMin: 60, startTimes: ["18:00"], schedule: { kind: "weekly", byWeekday: ["MO"] } },
+        allocation: {
+          durationMin: 60,
+          startTimes: ["18:00"],
+          schedule: { kind: "weekly", byWeekday: ["MO"] },
+        },
       },
       now,
     );
     expect(rule.ok).toBe(true);
     const live = db
-      .prepare("SELECT bookingKey FROM Booking WHERE status = 'scheduled' AND bookingKey LIKE '%2026-03-0%' ORDER BY bookingKey")
+      .prepare(
+        "SELECT bookingKey FROM Booking WHERE status = 'scheduled' AND bookingKey LIKE '%2026-03-0%' ORDER BY bookingKey",
+      )
       .all();
     // (The 9 March copy #1 is cancelled: the line's quantity is 1.)
     expect(live).toEqual([

@@ -8,7 +8,13 @@ import { createRule, updateRule } from "@/lib/rules/store";
 import { updateSettings } from "@/lib/settings";
 import { parseIcs } from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import { catalog, insertClient, insertStaff, seedCatalog, writeSubscription } from "@/tests/support/mirror-rows";
+import {
+  catalog,
+  insertClient,
+  insertStaff,
+  seedCatalog,
+  writeSubscription,
+} from "@/tests/support/mirror-rows";
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
@@ -35,7 +41,9 @@ function setup(options: { staff: boolean }) {
     status: "active",
     startDate: new Date(now.getTime() - 86_400_000 * 10),
     sourceAt: now,
-    items: [{ stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product }],
+    items: [
+      { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product },
+    ],
   });
   const rule = createRule(
     db,
@@ -83,7 +91,9 @@ describe("calendar content per feed scope", () => {
       expect(event.summary).toBe("Weekly Walk (1h) with Sam");
       expect(event.description).toBe("Service: Weekly Walk (1h)\nWalker: Sam\nStatus: Booked");
       expect(event.url).toBeNull();
-      expect(`${event.summary}\n${event.description}`).not.toMatch(/sub_1|si_1|cus_1|Patel|Staff:|\/bookings\//);
+      expect(`${event.summary}\n${event.description}`).not.toMatch(
+        /sub_1|si_1|cus_1|Patel|Staff:|\/bookings\//,
+      );
     }
   });
 

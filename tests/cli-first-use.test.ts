@@ -49,7 +49,11 @@ describe("./run on a fresh checkout", () => {
       `DATA_DIR=${path.join(tmp, "from-env-file")}\nPUBLIC_URL=https://cal.example.com\n`,
     );
     const run = (env: Record<string, string>) =>
-      spawnSync("./run", ["rules:list"], { cwd: ROOT, env: baseEnv({ APP_ROOT: root, ...env }), encoding: "utf8" });
+      spawnSync("./run", ["rules:list"], {
+        cwd: ROOT,
+        env: baseEnv({ APP_ROOT: root, ...env }),
+        encoding: "utf8",
+      });
     const fromFile = run({});
     expect(fromFile.stderr).toContain("No rules.");
     expect(fromFile.status).toBe(0);
@@ -62,13 +66,16 @@ describe("./run on a fresh checkout", () => {
 });
 
 describe("settings and the data directory are checked before anything runs", () => {
-  it.each([["rules:list"], ["migrate"], ["demo:load"]])("%s works on a data directory that does not exist yet", (name) => {
-    const dir = dataDir(`fresh-${name.replace(":", "-")}`);
-    const result = cli([name], { DATA_DIR: dir });
-    expect(result.stderr).not.toMatch(/External error|"level"/);
-    expect(result.code).toBe(0);
-    expect(existsSync(path.join(dir, "app.db"))).toBe(true);
-  });
+  it.each([["rules:list"], ["migrate"], ["demo:load"]])(
+    "%s works on a data directory that does not exist yet",
+    (name) => {
+      const dir = dataDir(`fresh-${name.replace(":", "-")}`);
+      const result = cli([name], { DATA_DIR: dir });
+      expect(result.stderr).not.toMatch(/External error|"level"/);
+      expect(result.code).toBe(0);
+      expect(existsSync(path.join(dir, "app.db"))).toBe(true);
+    },
+  );
 
   it("an unusable DATA_DIR is one line naming the path and the cause, exit 2", () => {
     const file = path.join(tmp, "a-file");
@@ -113,7 +120,9 @@ describe("strict arguments, exit codes and the log line", () => {
   it("the per-command JSON line stays off the terminal unless LOG_LEVEL asks for it", () => {
     const dir = dataDir("log-line");
     expect(cli(["rules:list"], { DATA_DIR: dir }).stderr).not.toContain('"command"');
-    expect(cli(["rules:list"], { DATA_DIR: dir, LOG_LEVEL: "info" }).stderr).toContain('"command":"rules:list"');
+    expect(cli(["rules:list"], { DATA_DIR: dir, LOG_LEVEL: "info" }).stderr).toContain(
+      '"command":"rules:list"',
+    );
   });
 });
 
@@ -121,7 +130,9 @@ describe("a day with the demo business", () => {
   const dir = dataDir("demo");
   const env = { DATA_DIR: dir, BUSINESS_TIMEZONE: "America/New_York" };
   const ruleId = (name: string) => {
-    const line = cli(["rules:list"], env).stdout.split("\n").find((l) => l.includes(` ${name} [`));
+    const line = cli(["rules:list"], env)
+      .stdout.split("\n")
+      .find((l) => l.includes(` ${name} [`));
     return /^#(\d+)/.exec(line ?? "")?.[1] ?? "";
   };
   const own = {
@@ -146,7 +157,11 @@ describe("a day with the demo business", () => {
 
   it("rules:update merges a partial allocation; the time change moves bookings, cancels none", () => {
     const id = ruleId("Weekly walk (1h)");
-    const result = cli(["rules:update", id, "-"], env, JSON.stringify({ allocation: { startTimes: ["18:00"] } }));
+    const result = cli(
+      ["rules:update", id, "-"],
+      env,
+      JSON.stringify({ allocation: { startTimes: ["18:00"] } }),
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/bookings: 0 created, [1-9]\d* changed, 0 cancelled/);
@@ -157,7 +172,11 @@ describe("a day with the demo business", () => {
 
   it("rules:update with a wrong partial allocation names the field; rules:activate undoes deactivate", () => {
     const id = ruleId("Weekly walk (1h)");
-    const wrong = cli(["rules:update", id, "-"], env, JSON.stringify({ allocation: { schedule: { kind: "perPeriod" } } }));
+    const wrong = cli(
+      ["rules:update", id, "-"],
+      env,
+      JSON.stringify({ allocation: { schedule: { kind: "perPeriod" } } }),
+    );
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("allocation.schedule.count");
     expect(cli(["rules:deactivate", id], env).stdout).toMatch(/[1-9]\d* cancelled/);

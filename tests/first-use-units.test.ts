@@ -21,7 +21,10 @@ describe("loadDotEnv", () => {
     try {
       const env: Record<string, string | undefined> = { PORT: "4000" };
       expect(loadDotEnv(dir, env)).toEqual([]);
-      writeFileSync(path.join(dir, ".env"), "# settings\nPORT=3000\nDATA_DIR=/srv/data\nPUBLIC_URL=\"https://x.example\"\n");
+      writeFileSync(
+        path.join(dir, ".env"),
+        '# settings\nPORT=3000\nDATA_DIR=/srv/data\nPUBLIC_URL="https://x.example"\n',
+      );
       expect(loadDotEnv(dir, env)).toEqual(["DATA_DIR", "PUBLIC_URL"]);
       expect(env).toEqual({ PORT: "4000", DATA_DIR: "/srv/data", PUBLIC_URL: "https://x.example" });
     } finally {
@@ -58,7 +61,11 @@ describe("exportFileName", () => {
 describe("mergeRulePatch", () => {
   const stored = {
     name: "Walks",
-    allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO", "TH"] } },
+    allocation: {
+      durationMin: 60,
+      startTimes: ["09:00"],
+      schedule: { kind: "weekly", byWeekday: ["MO", "TH"] },
+    },
   };
   it("merges objects, replaces lists, removes keys set to null", () => {
     expect(mergeRulePatch(stored, { allocation: { startTimes: ["18:00"], durationMin: null } })).toEqual({
@@ -67,7 +74,9 @@ describe("mergeRulePatch", () => {
     });
   });
   it("replaces a schedule whose kind changes", () => {
-    expect(mergeRulePatch(stored, { allocation: { schedule: { kind: "perPeriod", count: 2 } } })).toMatchObject({
+    expect(
+      mergeRulePatch(stored, { allocation: { schedule: { kind: "perPeriod", count: 2 } } }),
+    ).toMatchObject({
       allocation: { schedule: { kind: "perPeriod", count: 2 } },
     });
   });

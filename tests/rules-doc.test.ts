@@ -15,7 +15,9 @@ describe("docs/RULES.md", () => {
   });
 
   it("documents every schedule kind with an example, and every example is a valid rule", () => {
-    const examples = [...doc.matchAll(/```json rule\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? ""));
+    const examples = [...doc.matchAll(/```json rule\n([\s\S]*?)```/g)].map((match) =>
+      JSON.parse(match[1] ?? ""),
+    );
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const example of examples) expect(parseRule(example)).toMatchObject({ ok: true });
     const kinds = new Set(examples.map((rule) => rule.allocation.schedule.kind));

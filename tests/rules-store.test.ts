@@ -164,7 +164,9 @@ describe("previewRuleChange", () => {
 
 describe("rules CLI commands", () => {
   function run(name: string, args: string[], stdin = "") {
-    const spec = Object.values(rulesCli).find((candidate): candidate is CommandSpec => candidate.name === name);
+    const spec = Object.values(rulesCli).find(
+      (candidate): candidate is CommandSpec => candidate.name === name,
+    );
     if (!spec) throw new Error(`no command ${name}`);
     const ctx = { db: t!.db, now, publicUrl: "http://127.0.0.1:3000", readStdin: async () => stdin };
     return runSpec(spec, args, ctx).then(({ code, lines, errors }) => ({

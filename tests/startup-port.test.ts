@@ -33,14 +33,17 @@ describe("a busy port", () => {
     );
   });
 
-  it.each([["server/serve.ts"], ["server/preflight.ts"]])("%s stops before anything starts", async (entry) => {
-    const port = (holder.address() as net.AddressInfo | null)?.port ?? (await busyPort());
-    const dataDir = path.join(dir, entry.replace(/\W/g, "-"));
-    const child = spawnEntry(entry, [], { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" });
-    const exit = await withTimeout(child.exited, 20_000, `${entry} to refuse the port`);
-    expect(exit.code).not.toBe(0);
-    expect(child.stderr()).toContain(`Cannot start: Port ${port} is already in use`);
-    expect(child.stdout()).not.toContain("running at");
-    expect(existsSync(dataDir)).toBe(false); // nothing prepared, no demo loaded
-  });
+  it.each([["server/serve.ts"], ["server/preflight.ts"]])(
+    "%s stops before anything starts",
+    async (entry) => {
+      const port = (holder.address() as net.AddressInfo | null)?.port ?? (await busyPort());
+      const dataDir = path.join(dir, entry.replace(/\W/g, "-"));
+      const child = spawnEntry(entry, [], { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" });
+      const exit = await withTimeout(child.exited, 20_000, `${entry} to refuse the port`);
+      expect(exit.code).not.toBe(0);
+      expect(child.stderr()).toContain(`Cannot start: Port ${port} is already in use`);
+      expect(child.stdout()).not.toContain("running at");
+      expect(existsSync(dataDir)).toBe(false); // nothing prepared, no demo loaded
+    },
+  );
 });

@@ -143,7 +143,9 @@ const preview: RulesRun = async ({ positionals, values }, ctx) => {
   if (id === null) return fail(ctx, BAD_INPUT, ["--id must be a rule id (a number)."]);
   const input = await readJsonArg(positionals[0], ctx);
   if (!input.ok)
-    return fail(ctx, BAD_INPUT, [`Usage: ./run rules:preview <file.json|-> [--id N] [--all]: ${input.message}`]);
+    return fail(ctx, BAD_INPUT, [
+      `Usage: ./run rules:preview <file.json|-> [--id N] [--all]: ${input.message}`,
+    ]);
   const result = previewRuleChange(ctx.db, { ruleId: id, rule: input.value }, ctx.now);
   if (!result.ok) {
     const missing = result.errors.some((e) => e.path === "id");
@@ -161,7 +163,8 @@ const preview: RulesRun = async ({ positionals, values }, ctx) => {
   }
   for (const b of result.created) ctx.out(`  + ${when(b.startAt)} ${b.title}`);
   for (const u of result.changed) {
-    const moved = u.before.startAt.getTime() !== u.after.startAt.getTime() ? `${when(u.before.startAt)} → ` : "";
+    const moved =
+      u.before.startAt.getTime() !== u.after.startAt.getTime() ? `${when(u.before.startAt)} → ` : "";
     ctx.out(`  ~ ${moved}${when(u.after.startAt)} ${u.after.title}: ${u.changed.join(", ")}`);
   }
   for (const c of result.cancelled) ctx.out(`  − ${when(c.before.startAt)} ${c.before.title}: ${c.reason}`);

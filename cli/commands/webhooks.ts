@@ -21,7 +21,9 @@ export const webhooksStatus = defineCommand({
     out(names.map((name) => `${name}: ${counts[name] ?? 0}`).join("  "));
     out(`endpoint: ${webhookUrl(publicUrl)}`);
     if (isLoopbackUrl(publicUrl)) {
-      say("Stripe cannot reach this address: set PUBLIC_URL (docs/FEEDS.md), or use `stripe listen` locally.");
+      say(
+        "Stripe cannot reach this address: set PUBLIC_URL (docs/FEEDS.md), or use `stripe listen` locally.",
+      );
     }
     return 0;
   },

@@ -240,7 +240,9 @@ export function expandSlots(plan: SlotPlan): Slot[] {
   });
   // Indexes are counted over every slot of the day, before `from` cuts the past ones off, so a
   // day's later bookings keep their index as its earlier ones pass.
-  numbered.sort((a, b) => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : a.n - b.n));
+  numbered.sort((a, b) =>
+    a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : a.n - b.n,
+  );
   const perDay = new Map<string, number>();
   const slots: Slot[] = [];
   for (const { date, time, n } of numbered) {

@@ -54,7 +54,9 @@ type FeedSettings = z.infer<typeof feedSettingsSchema>;
 // behind a running reconcile for the write lock.
 function readFeedSettings(db: Sqlite): FeedSettings {
   const row = db
-    .prepare("SELECT businessName, timeZone, feedPastDays, feedFutureDays, cancelledKeepDays FROM Setting WHERE id = 1")
+    .prepare(
+      "SELECT businessName, timeZone, feedPastDays, feedFutureDays, cancelledKeepDays FROM Setting WHERE id = 1",
+    )
     .get();
   return row ? feedSettingsSchema.parse(row) : loadSettings(db);
 }
@@ -233,7 +235,8 @@ export function exportIcs(db: Sqlite, input: ExportInput, now: Date): ExportedCa
 function filterTargetName(db: Sqlite, filter: BookingFilter): string | null {
   const names: string[] = [];
   if (filter.staffId !== undefined) {
-    const row = db.prepare("SELECT name FROM Staff WHERE id = ?").get(filter.staffId) as { name: string } | undefined;
+    const row = db.prepare("SELECT name FROM Staff WHERE id = ?").get(filter.staffId) as
+      { name: string } | undefined;
     names.push(row?.name ?? `staff ${filter.staffId}`);
   }
   if (filter.clientStripeId !== undefined) {

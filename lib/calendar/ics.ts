@@ -49,7 +49,10 @@ export type Audience = "business" | "staff" | "client";
 export type CancelledPolicy = { keep: "all" } | { keep: "none" } | { keep: "since"; since: Date };
 
 /** Whether a calendar with this policy lists the booking. */
-export function listsBooking(booking: Pick<CalendarBooking, "status" | "updatedAt">, policy: CancelledPolicy): boolean {
+export function listsBooking(
+  booking: Pick<CalendarBooking, "status" | "updatedAt">,
+  policy: CancelledPolicy,
+): boolean {
   if (booking.status !== "cancelled" || policy.keep === "all") return true;
   return policy.keep === "since" && booking.updatedAt.getTime() >= policy.since.getTime();
 }
@@ -282,7 +285,12 @@ function slug(text: string): string {
  * An export's file name: `<business>-<who>-<from>-to-<to>.ics`. Only the business name is
  * shortened (to 30 characters); the dates and the staff/client filter are always whole.
  */
-export function exportFileName(parts: { businessName: string; who?: string | null; from: string; to: string }): string {
+export function exportFileName(parts: {
+  businessName: string;
+  who?: string | null;
+  from: string;
+  to: string;
+}): string {
   const business = slug(parts.businessName).slice(0, 30).replace(/-+$/, "") || "calendar";
   const who = parts.who ? slug(parts.who).slice(0, 40).replace(/-+$/, "") : "";
   return `${[business, who, parts.from, "to", parts.to].filter(Boolean).join("-")}.ics`;

@@ -40,7 +40,8 @@ function typeOf(schema: JsonSchema): string {
       const fields = Object.entries(schema.properties).map(([name, field]) => `"${name}": ${typeOf(field)}`);
       return `{ ${fields.join(", ")} }`;
     }
-    if (typeof schema.additionalProperties === "object") return `object of ${typeOf(schema.additionalProperties)}`;
+    if (typeof schema.additionalProperties === "object")
+      return `object of ${typeOf(schema.additionalProperties)}`;
     return "object";
   }
   if (schema.type === "integer") return "whole number";
@@ -49,7 +50,8 @@ function typeOf(schema: JsonSchema): string {
 
 function limits(schema: JsonSchema): string {
   const parts: string[] = [];
-  if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum}–${schema.maximum}`);
+  if (schema.minimum !== undefined && schema.maximum !== undefined)
+    parts.push(`${schema.minimum}–${schema.maximum}`);
   else if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
   if (schema.minItems) parts.push(`at least ${schema.minItems}`);
   if (schema.maxLength) parts.push(`up to ${schema.maxLength} characters`);
@@ -73,7 +75,10 @@ function rows(schema: JsonSchema, prefix: string, out: string[]): void {
   }
 }
 
-const HEADER = ["| field | type | required | default | limits | meaning |", "| --- | --- | --- | --- | --- | --- |"];
+const HEADER = [
+  "| field | type | required | default | limits | meaning |",
+  "| --- | --- | --- | --- | --- | --- |",
+];
 
 /** The generated Markdown (without the markers). */
 export function rulesReference(): string {

@@ -78,7 +78,10 @@ export const scheduleSchema = z.discriminatedUnion(
             try {
               parseRRuleBody(rule);
             } catch (error) {
-              ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+              ctx.addIssue({
+                code: "custom",
+                message: error instanceof Error ? error.message : String(error),
+              });
             }
           })
           .describe("An RFC 5545 RRULE body without DTSTART, e.g. FREQ=MONTHLY;BYDAY=1SA."),
@@ -133,19 +136,27 @@ export const allocationSchema = z.strictObject({
     .min(1, "list at least one start time, or leave startTimes out")
     .refine((times) => new Set(times).size === times.length, "start times must not repeat")
     .optional()
-    .describe("Local times HH:mm in the business time zone; one booking at each. Default: the business's default start time (09:00)."),
+    .describe(
+      "Local times HH:mm in the business time zone; one booking at each. Default: the business's default start time (09:00).",
+    ),
   schedule: scheduleSchema.describe("Which days: one of the schedule kinds below, told apart by `kind`."),
   span: spanSchema
     .optional()
-    .describe('How long the line keeps producing bookings. Default: "subscription" for subscription items, "invoicePeriod" for invoice lines.'),
+    .describe(
+      'How long the line keeps producing bookings. Default: "subscription" for subscription items, "invoicePeriod" for invoice lines.',
+    ),
   quantity: z
     .enum(["multiply", "ignore"], { error: 'must be "multiply" or "ignore"' })
     .default("multiply")
-    .describe("What the line's Stripe quantity means: multiply = that many bookings per occurrence; ignore = one."),
+    .describe(
+      "What the line's Stripe quantity means: multiply = that many bookings per occurrence; ignore = one.",
+    ),
   extraWeekdays: z
     .union([z.literal("parallel"), weekdays], { error: 'must be "parallel" or a list of weekdays' })
     .optional()
-    .describe('Where the extra bookings of a quantity above 1 go: "parallel" (same slot, the default) or later weekdays of the same week.'),
+    .describe(
+      'Where the extra bookings of a quantity above 1 go: "parallel" (same slot, the default) or later weekdays of the same week.',
+    ),
   staffId: z
     .number()
     .int()
@@ -157,7 +168,12 @@ export type Allocation = z.infer<typeof allocationSchema>;
 export type AllocationInput = z.input<typeof allocationSchema>;
 
 export const ruleInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "name is required").max(120).describe("Shown on the rules screen and in previews."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "name is required")
+    .max(120)
+    .describe("Shown on the rules screen and in previews."),
   serviceCode: z
     .string()
     .trim()
@@ -172,7 +188,9 @@ export const ruleInputSchema = z.strictObject({
     .default(100)
     .describe("Lower wins when several active rules match the same line."),
   active: z.boolean().default(true).describe("Inactive rules are kept but make no bookings."),
-  matcher: matcherSchema.describe("Which purchased line items the rule takes; every criterion given must match."),
+  matcher: matcherSchema.describe(
+    "Which purchased line items the rule takes; every criterion given must match.",
+  ),
   allocation: allocationSchema.describe("How each matched line becomes bookings."),
 });
 export type RuleInput = z.infer<typeof ruleInputSchema>;
