@@ -2,7 +2,7 @@
 // DATA_DIR in a temporary folder. One test goes through `./run` itself; the others start
 // cli/index.ts the way `run` does (faster).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,9 +44,11 @@ describe("./run on a fresh checkout", () => {
     const root = path.join(tmp, "dotenv-root");
     rmSync(root, { recursive: true, force: true });
     spawnSync("mkdir", ["-p", root]);
+    // README step one: `.env.example` copied as is, then one setting filled in.
+    const example = readFileSync(path.join(ROOT, ".env.example"), "utf8");
     writeFileSync(
       path.join(root, ".env"),
-      `DATA_DIR=${path.join(tmp, "from-env-file")}\nPUBLIC_URL=https://cal.example.com\n`,
+      example.replace(/^DATA_DIR=$/m, `DATA_DIR=${path.join(tmp, "from-env-file")}`),
     );
     const run = (env: Record<string, string>) =>
       spawnSync("./run", ["rules:list"], {
