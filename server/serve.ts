@@ -53,12 +53,12 @@ async function main(): Promise<void> {
   const start = performance.now();
   const cfg = loadConfig();
   await ensureFreePort(cfg);
+  ensureWritableDataDir(cfg);
   // Everything that can refuse to start does so before the database is touched.
   const serverFile = path.join(root, ".next", "standalone", "server.js");
   if (!existsSync(serverFile)) {
     throw new StartupError("No production build found. Run `./run start` (it builds first).", 66);
   }
-  ensureWritableDataDir(cfg);
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());
 
