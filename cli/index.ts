@@ -57,8 +57,14 @@ const specs: CommandSpec[] = [
 
 function helpText(): string {
   const lines = specs.map((spec) => [`${spec.name}${spec.usage ? ` ${spec.usage}` : ""}`, spec.summary]);
-  const width = Math.min(60, Math.max(...lines.map(([left = ""]) => left.length)));
-  return lines.map(([left = "", right = ""]) => `  ${left.padEnd(width)}  ${right}`).join("\n");
+  const width = 36;
+  return lines
+    .map(([left = "", right = ""]) =>
+      left.length > width
+        ? `  ${left}\n  ${"".padEnd(width)}  ${right}`
+        : `  ${left.padEnd(width)}  ${right}`,
+    )
+    .join("\n");
 }
 
 const appRoot = path.resolve(import.meta.dirname, "..");

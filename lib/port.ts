@@ -1,6 +1,7 @@
 // Is the server's port free, and if not, who holds it? Checked before anything starts, so a
 // busy port is one clear line instead of EADDRINUSE after demo data was loaded.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import net from "node:net";
 
 /** Resolves null when `port` on `host` can be bound, else the error code (EADDRINUSE, EACCES, …). */
@@ -24,15 +25,27 @@ function run(command: string, args: string[]): string {
   }
 }
 
-/** "node (pid 1234)" for the program listening on the port, when `ss` or `lsof` can tell; else null. */
+// ss and lsof cut names at 15 characters ("next-server (v1"); the command line says more.
+function describe(pid: string, shortName: string): string {
+  let command = shortName;
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+    if (args) command = args.length > 80 ? `${args.slice(0, 77)}...` : args;
+  } catch {
+    // not Linux, or not ours to read: the short name will do
+  }
+  return `"${command}" (pid ${pid})`;
+}
+
+/** `"node server.js" (pid 1234)` for the program listening on the port, when `ss` or `lsof` can tell; else null. */
 export function portHolder(port: number): string | null {
   const ss = run("ss", ["-ltnpH", `sport = :${port}`]);
   const fromSs = /users:\(\("([^"]+)",pid=(\d+)/.exec(ss);
-  if (fromSs) return `${fromSs[1]} (pid ${fromSs[2]})`;
+  if (fromSs?.[1] && fromSs[2]) return describe(fromSs[2], fromSs[1]);
   const lsof = run("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-Fpc"]);
   const pid = /^p(\d+)/m.exec(lsof)?.[1];
   const name = /^c(.+)$/m.exec(lsof)?.[1];
-  if (pid && name) return `${name} (pid ${pid})`;
+  if (pid && name) return describe(pid, name);
   return null;
 }
 
