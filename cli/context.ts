@@ -4,6 +4,7 @@ import type { Sqlite } from "@/lib/db/sqlite";
 export interface CommandContext {
   db: Sqlite;
   now: Date;
+  /** Results: one line to stdout. Messages (warnings, progress, errors) go to stderr via `say`. */
   out: (line: string) => void;
   publicUrl: string;
 }
@@ -17,4 +18,9 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
+}
+
+/** A message for the person at the terminal (stderr), never mixed into a command's results. */
+export function say(line: string): void {
+  process.stderr.write(`${line}\n`);
 }

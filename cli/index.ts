@@ -1,81 +1,106 @@
-// The command-line shell: `./run <command>`. Each command is a thin function over lib/;
-// this file parses the command name, opens the database and logs one line per command.
+// The command-line shell: `./run <command>`. Every command is a `defineCommand` spec
+// (cli/spec.ts) listed in `specs`; this file loads `.env`, validates the settings, parses the
+// arguments strictly, prepares the data directory, opens the database and logs one line per
+// command. Exit codes: 0 ok, 1 failure, 2 bad input (arguments, settings, an unusable DATA_DIR).
+import path from "node:path";
 import { ConfigError, config } from "@/lib/config";
 import { migrateIfNeeded } from "@/lib/db/migrations";
 import { closeSqlite, sqlite } from "@/lib/db/sqlite";
+import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
+import { DataDirError, prepareDataDir } from "@/lib/startup";
+import { clientsList, staffList } from "@/cli/commands/people";
 import { demoLoad, demoWipe } from "@/cli/commands/demo";
-import { feedCommandHelp, feedCommands } from "@/cli/commands/feeds";
-import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
+import { exportIcsCommand, feedCreate, feedList, feedRevoke } from "@/cli/commands/feeds";
+import {
+  bookingsRebuild,
+  rulesActivate,
+  rulesCreate,
+  rulesDeactivate,
+  rulesList,
+  rulesPreview,
+  rulesReference,
+  rulesSeedDefaults,
+  rulesUpdate,
+} from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
-import { UsageError, type Command } from "@/cli/context";
-import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
+import { UsageError } from "@/cli/context";
+import { parseCommandArgs, usageOf, type CommandSpec } from "@/cli/spec";
 
-const needsNoDatabase = new Set(["migrate", "migrate:new"]);
-
-/** Commands declared with `defineCommand` (cli/spec.ts); parsed strictly before they run. */
-const specs: CommandSpec[] = [];
-
-// Legacy commands parse their own argv; they move to `specs` one by one.
-const commands: Record<string, { run: Command; help: string }> = {
-  migrate: { run: migrate, help: "apply pending migrations" },
-  "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
-  sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
-  "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
-  "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
-  "webhooks:status": { run: webhooksStatus, help: "stored Stripe events by status" },
-  "webhooks:retry": {
-    run: webhooksRetry,
-    help: "apply failed Stripe events again (after fixing their cause)",
-  },
-  ...withHelp(rulesCommands, rulesCommandHelp),
-  ...withHelp(feedCommands, feedCommandHelp),
-  ...Object.fromEntries(
-    specs.map((spec) => [
-      spec.name,
-      {
-        help: `${spec.usage ? `${spec.usage} — ` : ""}${spec.summary}`,
-        run: (args: string[], ctx: Parameters<Command>[1]) => spec.run(parseCommandArgs(spec, args), ctx),
-      },
-    ]),
-  ),
-};
-
-function withHelp(runs: Record<string, Command>, help: Record<string, string>) {
-  return Object.fromEntries(
-    Object.entries(runs).map(([name, run]) => [name, { run, help: help[name] ?? "" }]),
-  );
-}
+/** Every command. Add a new one by importing its `defineCommand` spec and listing it here. */
+const specs: CommandSpec[] = [
+  migrate,
+  migrateNew,
+  sync,
+  demoLoad,
+  demoWipe,
+  webhooksStatus,
+  webhooksRetry,
+  rulesList,
+  rulesCreate,
+  rulesUpdate,
+  rulesActivate,
+  rulesDeactivate,
+  rulesPreview,
+  rulesSeedDefaults,
+  rulesReference,
+  bookingsRebuild,
+  staffList,
+  clientsList,
+  feedCreate,
+  feedRevoke,
+  feedList,
+  exportIcsCommand,
+];
 
 function helpText(): string {
-  const width = Math.max(...Object.keys(commands).map((name) => name.length));
-  return Object.entries(commands)
-    .map(([name, { help }]) => `  ${name.padEnd(width)}  ${help}`)
+  const lines = specs.map((spec) => [`${spec.name}${spec.usage ? ` ${spec.usage}` : ""}`, spec.summary]);
+  const width = 36;
+  return lines
+    .map(([left = "", right = ""]) =>
+      left.length > width
+        ? `  ${left}\n  ${"".padEnd(width)}  ${right}`
+        : `  ${left.padEnd(width)}  ${right}`,
+    )
     .join("\n");
 }
+
+const appRoot = path.resolve(import.meta.dirname, "..");
 
 export async function main(argv: string[]): Promise<number> {
   const [name = "help", ...args] = argv;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (name === "help") {
+  if (name === "help" || name === "--help" || name === "-h") {
     out(`Commands:\n${helpText()}`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const spec = specs.find((candidate) => candidate.name === name);
+  if (!spec) {
     process.stderr.write(`Unknown command "${name}". Commands:\n${helpText()}\n`);
     return 2;
   }
+  if (args.includes("--help") && !spec.options?.help) {
+    out(`${usageOf(spec)}\n${spec.summary}`);
+    return 0;
+  }
   const start = performance.now();
   let code = 1;
+  let failure: unknown;
+  // The per-command JSON line is for the log, not the terminal: warnings and errors only,
+  // unless LOG_LEVEL asks for more.
+  log.level = "warn";
   try {
+    process.env.APP_ROOT ??= appRoot;
+    loadDotEnv(process.env.APP_ROOT);
     const cfg = config();
-    const spec = specs.find((candidate) => candidate.name === name);
-    if (spec) parseCommandArgs(spec, args); // bad input exits 2 before the database is touched
-    const needsDatabase = spec ? spec.needsDatabase !== false : !needsNoDatabase.has(name);
-    if (needsDatabase) await migrateIfNeeded(cfg.databaseFile);
+    if (process.env.LOG_LEVEL) log.level = cfg.LOG_LEVEL;
+    const parsed = parseCommandArgs(spec, args); // bad input exits 2 before anything is touched
+    if (spec.needsDatabase !== false) {
+      prepareDataDir(cfg);
+      await migrateIfNeeded(cfg.databaseFile);
+    }
     // Opened on first use: the migration engine must not find another connection open.
     const ctx = {
       get db() {
@@ -85,27 +110,35 @@ export async function main(argv: string[]): Promise<number> {
       out,
       publicUrl: cfg.publicUrl,
     };
-    code = await command.run(args, ctx);
+    code = await spec.run(parsed, ctx);
   } catch (error) {
+    failure = error;
     code = reportError(error);
   } finally {
     closeSqlite();
   }
+  // One line per command, failures included (with the stack at LOG_LEVEL=debug): the person
+  // already read the message on stderr.
   log.info(
-    { command: name, outcome: code === 0 ? "ok" : "failed", exitCode: code, ms: elapsedMs(start) },
+    {
+      command: name,
+      outcome: code === 0 ? "ok" : "failed",
+      exitCode: code,
+      ms: elapsedMs(start),
+      ...(failure === undefined ? {} : { err: log.isLevelEnabled("debug") ? failure : String(failure) }),
+    },
     "command",
   );
   return code;
 }
 
 function reportError(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirError) {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Failed: ${message}\n`);
-  log.error({ err: error }, "command failed");
   return 1;
 }
 

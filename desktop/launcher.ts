@@ -5,6 +5,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError } from "@/lib/config";
+import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
 import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
 import { launch, type LaunchResult } from "@/desktop/launcher/session";
@@ -89,6 +90,7 @@ function runDirectly(): boolean {
 }
 
 if (runDirectly()) {
+  loadDotEnv(appRoot);
   main(process.argv.slice(2), process.env).then(
     (code) => {
       process.exitCode = code;

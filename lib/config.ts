@@ -16,8 +16,9 @@ function isTimeZone(name: string): boolean {
 }
 
 export const envSchema = z.object({
-  PORT: port.default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  // Empty counts as unset everywhere: `.env.example` copied as is must be valid.
+  PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("127.0.0.1")),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -40,11 +41,14 @@ export const envSchema = z.object({
   STRIPE_API_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
   STRIPE_API_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   STRIPE_API_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(["http", "https"]).optional()),
-  BUSINESS_TIMEZONE: z
-    .string()
-    .refine(isTimeZone, "must be an IANA time zone such as Europe/London")
-    .default("Europe/London"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BUSINESS_TIMEZONE: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London").default("Europe/London"),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   APP_ROOT: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
@@ -63,7 +67,8 @@ export interface Config extends Env {
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
-    super(`Invalid settings:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    // One line per bad setting, no stack trace: the person fixes `.env` and runs again.
+    super(issues.map((line) => `Invalid setting ${line}`).join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -105,4 +110,15 @@ export function config(): Config {
 /** Tests change the environment between cases. */
 export function resetConfigForTests(): void {
   cached = undefined;
+}
+
+/** True when a URL's host is this computer only (localhost, 127.0.0.0/8, ::1): calendar services cannot reach it. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1";
 }

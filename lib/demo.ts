@@ -2,7 +2,8 @@
 // same ingest path as real data. It is labelled as demo data everywhere and can be wiped.
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
-import { seedDefaultRules } from "@/lib/rules/defaults";
+import { listFeeds } from "@/lib/feeds/tokens";
+import { defaultRuleInputs, seedDefaultRules } from "@/lib/rules/defaults";
 import { loadSettings, updateSettings } from "@/lib/settings";
 import { ingestObjects } from "@/lib/stripe/ingest";
 import { demoAccount } from "@/lib/stripe-fixtures/generate";
@@ -14,11 +15,29 @@ const demoStaff = [
   { name: "Jordan Lee", email: "jordan@happypaws.example", color: "#db2777" },
 ];
 
-/** Loads the sample business once into an empty database; never after the owner wiped it. */
-export function loadDemoData(db: Sqlite, now: Date): { loaded: boolean; objects: number } {
+export type DemoLoadResult = { loaded: true; objects: number } | { loaded: false; reason: string };
+
+/** Why the demo cannot be loaded now, or null when it can. */
+function loadRefusal(db: Sqlite, afterWipe: boolean): string | null {
   const settings = loadSettings(db);
-  const hasData = db.prepare("SELECT 1 FROM Client LIMIT 1").get() !== undefined;
-  if (settings.demoWiped || settings.demoData || hasData) return { loaded: false, objects: 0 };
+  if (settings.demoData) return "the demo business is already loaded.";
+  if (settings.demoWiped && !afterWipe) return "the owner wiped the demo (demo:load brings it back).";
+  const count = (table: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const busy = ["Client", "Rule", "Booking"].filter((table) => count(table) > 0);
+  if (busy.length > 0) {
+    return `the database already holds data (${busy.join(", ")}); the demo loads only into an empty one.`;
+  }
+  return null;
+}
+
+/**
+ * Loads the sample business into an empty database. At start-up (`afterWipe` false) never after
+ * the owner wiped it; `demo:load` (`afterWipe` true) brings it back and clears the wiped flag.
+ */
+export function loadDemoData(db: Sqlite, now: Date, options: { afterWipe?: boolean } = {}): DemoLoadResult {
+  const refusal = loadRefusal(db, options.afterWipe === true);
+  if (refusal) return { loaded: false, reason: refusal };
   const account = demoAccount(now);
   const objects = [
     ...account.products,
@@ -39,7 +58,7 @@ export function loadDemoData(db: Sqlite, now: Date): { loaded: boolean; objects:
       objects.map((object) => ({ object, sourceAt: now })),
       { now },
     );
-    updateSettings(db, { demoData: true, businessName: DEMO_BUSINESS_NAME });
+    updateSettings(db, { demoData: true, demoWiped: false, businessName: DEMO_BUSINESS_NAME });
   }).immediate();
   log.info({ objects: objects.length }, "demo data loaded");
   return { loaded: true, objects: objects.length };
@@ -62,6 +81,34 @@ const wipedTables = [
   "WebhookEvent",
   "SyncRun",
 ];
+
+export interface DemoWipePlan {
+  /** What goes, one line each, for the person to confirm. */
+  lines: string[];
+}
+
+/** What wipeDemoData would delete, including rules and feeds people made themselves; null when there is no demo. */
+export function demoWipePlan(db: Sqlite): DemoWipePlan | null {
+  if (!loadSettings(db).demoData) return null;
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const defaults = new Set(defaultRuleInputs.map((rule) => rule.name));
+  const ownRules = (
+    db.prepare("SELECT id, name FROM Rule ORDER BY id").all() as { id: number; name: string }[]
+  ).filter((rule) => !defaults.has(rule.name));
+  const feeds = listFeeds(db).filter((feed) => feed.revokedAt === null);
+  const lines = [
+    `${count("SELECT count(*) AS n FROM Client")} clients, ${count("SELECT count(*) AS n FROM Booking")} bookings, ` +
+      `${count("SELECT count(*) AS n FROM Staff")} staff members, ${count("SELECT count(*) AS n FROM Rule")} rules, ` +
+      "and the demo's Stripe products, prices, subscriptions and invoices",
+    ...ownRules.map((rule) => `rule #${rule.id} "${rule.name}" (not one of the demo's own rules)`),
+    ...feeds.map(
+      (feed) =>
+        `calendar feed #${feed.id} ${feed.prefix}… (${feed.scope}${feed.targetName ? ` ${feed.targetName}` : ""}` +
+        `${feed.label ? `, "${feed.label}"` : ""}): its URL will stop working`,
+    ),
+  ];
+  return { lines };
+}
 
 /** Removes the sample business completely, in one transaction, and keeps it from coming back. */
 export function wipeDemoData(db: Sqlite): { wiped: boolean } {

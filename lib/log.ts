@@ -3,7 +3,12 @@
 // Lines go to stderr so a command's stdout (an .ics export, a feed URL) stays clean.
 import pino, { type Logger } from "pino";
 
-const level = process.env.LOG_LEVEL ?? "info";
+// The level is checked here, not trusted: a bad LOG_LEVEL must reach config's one-line message
+// (cli/index.ts, server/serve.ts), not crash pino at import. Entry points set `log.level` from
+// the validated settings once they have them.
+const requested = process.env.LOG_LEVEL;
+const known = new Set([...Object.keys(pino.levels.values), "silent"]);
+const level = requested && known.has(requested) ? requested : "info";
 
 export const log: Logger = pino(
   {

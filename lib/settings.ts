@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   horizonWeeks: z.number().int().min(1).max(104),
   feedPastDays: z.number().int().min(0).max(3650),
   feedFutureDays: z.number().int().min(1).max(3650),
+  /** Days a cancelled booking stays in feeds (so subscribed calendars remove it), then it is left out. */
+  cancelledKeepDays: z.number().int().min(0).max(3650),
   paymentFailedPolicy: z.enum(["keep", "hold"]),
   demoData: z.boolean(),
   demoWiped: z.boolean(),
@@ -39,7 +41,7 @@ export function updateSettings(db: Sqlite, patch: Partial<Settings>): Settings {
   db.prepare(
     `UPDATE Setting SET businessName=@businessName, timeZone=@timeZone, defaultStartTime=@defaultStartTime,
        defaultDurationMin=@defaultDurationMin, horizonWeeks=@horizonWeeks, feedPastDays=@feedPastDays,
-       feedFutureDays=@feedFutureDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData,
+       feedFutureDays=@feedFutureDays, cancelledKeepDays=@cancelledKeepDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData,
        demoWiped=@demoWiped WHERE id = 1`,
   ).run({ ...next, demoData: next.demoData ? 1 : 0, demoWiped: next.demoWiped ? 1 : 0 });
   return next;

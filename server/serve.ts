@@ -1,13 +1,15 @@
-// The production server process: validates settings, prepares the data directory, applies
-// pending migrations, then boots Next's standalone server. `./run start` and the desktop
+// The production server process: loads `.env`, validates settings, checks the port, prepares
+// the data directory, applies pending migrations, then boots Next's standalone server. `./run start` and the desktop
 // launcher both start this file, so a desktop app always runs on an up-to-date schema.
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, parseConfig, type Config } from "@/lib/config";
 import { migrateIfNeeded } from "@/lib/db/migrations";
 import { elapsedMs, log } from "@/lib/log";
-import { prepareDatabase } from "@/lib/startup";
+import { loadDotEnv } from "@/lib/env-file";
+import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
+import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -22,37 +24,44 @@ class StartupError extends Error {
 
 function loadConfig(): Config {
   try {
-    return parseConfig({ ...process.env, APP_ROOT: root });
+    loadDotEnv(root);
+    const cfg = parseConfig({ ...process.env, APP_ROOT: root });
+    log.level = cfg.LOG_LEVEL;
+    return cfg;
   } catch (error) {
     if (error instanceof ConfigError) throw new StartupError(error.message, 78);
     throw error;
   }
 }
 
-function ensureWritableDataDir(dir: string): void {
+function ensureWritableDataDir(cfg: Config): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
+    prepareDataDir(cfg);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(
-      `The data directory ${dir} is not writable (${reason}). Set DATA_DIR to a writable folder.`,
-      73,
-    );
+    if (error instanceof DataDirError) throw new StartupError(error.message, 73);
+    throw error;
   }
+}
+
+/** Before anything else (demo data, migrations): a busy port is one line naming who holds it. */
+async function ensureFreePort(cfg: Config): Promise<void> {
+  const problem = await probePort(cfg.HOST, cfg.PORT);
+  if (problem) throw new StartupError(busyPortMessage(cfg.HOST, cfg.PORT, problem), 75);
 }
 
 async function main(): Promise<void> {
   const start = performance.now();
   const cfg = loadConfig();
-  ensureWritableDataDir(cfg.dataDir);
-  const applied = await migrateIfNeeded(cfg.databaseFile);
-  await prepareDatabase(cfg, new Date());
-
+  await ensureFreePort(cfg);
+  ensureWritableDataDir(cfg);
+  // Everything that can refuse to start does so before the database is touched.
   const serverFile = path.join(root, ".next", "standalone", "server.js");
   if (!existsSync(serverFile)) {
     throw new StartupError("No production build found. Run `./run start` (it builds first).", 66);
   }
+  const applied = await migrateIfNeeded(cfg.databaseFile);
+  await prepareDatabase(cfg, new Date());
+
   // The standalone server reads these; paths must be absolute because it chdirs to its folder.
   Object.assign(process.env, {
     APP_ROOT: cfg.appRoot,
@@ -67,13 +76,17 @@ async function main(): Promise<void> {
     "server starting",
   );
   await import(pathToFileURL(serverFile).href);
+  // The import returns before the server listens: say "running" only once it does.
+  await waitForListening(cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST, cfg.PORT, 60_000);
   process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
 }
 
 main().catch((error: unknown) => {
   const exitCode = error instanceof StartupError ? error.exitCode : 1;
   const message = error instanceof Error ? error.message : String(error);
-  log.error({ command: "serve", outcome: "failed", exitCode, err: error }, "server failed to start");
+  // A StartupError is the person's to fix (settings, port, folder): its message says it all.
+  const err = error instanceof StartupError ? undefined : error;
+  log.error({ command: "serve", outcome: "failed", exitCode, err }, "server failed to start");
   process.stderr.write(`\nCannot start: ${message}\n`);
   process.exit(exitCode);
 });

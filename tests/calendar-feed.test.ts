@@ -33,8 +33,16 @@ function seed() {
   const kim = insertStaff(db, "Kim");
   insertClient(db, "cus_a", "Ann Smith");
   insertClient(db, "cus_b", "Bob Jones");
+  // Cancelled five days ago: inside the 14 days a cancelled event stays in feeds.
   const add = (key: string, local: string, staffId: number, clientStripeId: string, status = "scheduled") =>
-    insertBooking(db, { key, start: localTime(zone, local), staffId, clientStripeId, status });
+    insertBooking(db, {
+      key,
+      start: localTime(zone, local),
+      staffId,
+      clientStripeId,
+      status,
+      ...(status === "cancelled" ? { updatedAt: new Date("2026-03-10T12:00:00Z") } : {}),
+    });
   add("a-sam-1", "2026-03-16T09:00", sam, "cus_a");
   add("a-kim-1", "2026-03-17T09:00", kim, "cus_a", "held");
   add("b-sam-1", "2026-03-27T09:00", sam, "cus_b");
@@ -216,8 +224,13 @@ describe("exportIcs", () => {
     const { db, sam } = seed();
     const all = exportIcs(db, { from: "2026-03-16", to: "2026-03-27", publicUrl }, now);
     expect(parseIcs(all.body).events.map((e) => e.uid)).toEqual(["a-sam-1", "a-kim-1", "b-sam-1"].map(uid));
-    expect(all).toMatchObject({ count: 3, filename: "paws-co-bookings-2026-03-16-to-2026-03-27.ics" });
-    const mine = exportIcs(db, { from: "2026-02-01", to: "2026-12-31", staffId: sam }, now);
+    expect(all).toMatchObject({ count: 3, filename: "paws-co-2026-03-16-to-2026-03-27.ics" });
+    const mine = exportIcs(
+      db,
+      { from: "2026-02-01", to: "2026-12-31", staffId: sam, includeCancelled: true },
+      now,
+    );
+    expect(mine.filename).toBe("paws-co-sam-2026-02-01-to-2026-12-31.ics");
     expect(
       parseIcs(mine.body)
         .events.map((e) => e.uid)
@@ -230,7 +243,9 @@ describe("exportIcs", () => {
 
   it("defaults to the feed window and rejects reversed ranges and unknown staff/clients", () => {
     const { db } = seed();
-    expect(exportIcs(db, {}, now).count).toBe(inWindow.length);
+    // Cancelled bookings only when asked for.
+    expect(exportIcs(db, {}, now).count).toBe(inWindow.length - 1);
+    expect(exportIcs(db, { includeCancelled: true }, now).count).toBe(inWindow.length);
     expect(() => exportIcs(db, { from: "2026-03-02", to: "2026-03-01" }, now)).toThrow(/must not be before/);
     expect(() => exportIcs(db, { staffId: 99 }, now)).toThrow(/No staff member has id 99/);
     expect(() => exportIcs(db, { clientStripeId: "cus_zzz" }, now)).toThrow(

@@ -86,7 +86,13 @@ export function reconcileChange(
 
 export function setFeedSettings(
   db: Sqlite,
-  settings: { timeZone?: string; feedPastDays?: number; feedFutureDays?: number; businessName?: string },
+  settings: {
+    timeZone?: string;
+    feedPastDays?: number;
+    feedFutureDays?: number;
+    businessName?: string;
+    cancelledKeepDays?: number;
+  },
 ): void {
   db.prepare("INSERT OR IGNORE INTO Setting (id) VALUES (1)").run();
   for (const [column, value] of Object.entries(settings)) {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { feedCommands } from "@/cli/commands/feeds";
+import { exportIcsCommand, feedCreate, feedList, feedRevoke } from "@/cli/commands/feeds";
+import { runSpec } from "@/tests/support/cli";
 import { serveFeed } from "@/lib/calendar/feed";
 import {
   insertBooking,
@@ -42,15 +43,12 @@ function setup() {
   return { db: t.db, sam };
 }
 
+const specs = [exportIcsCommand, feedCreate, feedList, feedRevoke];
+
 async function run(name: string, args: string[]) {
-  const lines: string[] = [];
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const command = feedCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  const code = await command(args, { db: t!.db, now, out: (line) => lines.push(line), publicUrl });
-  const errors = stderr.mock.calls.map(([chunk]) => String(chunk)).join("");
-  stderr.mockRestore();
-  return { code, lines, errors };
+  const spec = specs.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`no command ${name}`);
+  return runSpec(spec, args, { db: t!.db, now, publicUrl });
 }
 
 describe("feed commands", () => {
@@ -77,14 +75,14 @@ describe("feed commands", () => {
   });
 
   it.each([
-    ["feed:create", [], /Usage: feed:create/],
+    ["feed:create", [], /Usage: \.\/run feed:create/],
     ["feed:create", ["--scope", "team"], /must be business, staff:<id> or client:<stripeId>/],
     ["feed:create", ["--scope", "staff:42"], /No staff member has id 42/],
     ["feed:create", ["--scope", "client:cus_x"], /No client has Stripe id cus_x/],
     ["feed:create", ["--scope", "business", "--colour", "red"], /Unknown option '--colour'/],
-    ["feed:revoke", [], /Usage: feed:revoke/],
+    ["feed:revoke", [], /Usage: \.\/run feed:revoke/],
     ["feed:revoke", ["nope99"], /No feed matches "nope99"/],
-    ["export-ics", ["--from", "2026-03-01"], /Usage: export-ics/],
+    ["export-ics", ["--from", "2026-03-01"], /Usage: \.\/run export-ics/],
     ["export-ics", ["--from", "2026-03-01", "--to", "March"], /YYYY-MM-DD/],
     ["export-ics", ["--from", "2026-03-02", "--to", "2026-03-01"], /must not be before/],
   ])("%s %j exits 2 with a clear message and changes nothing", async (name, args, message) => {

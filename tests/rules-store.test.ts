@@ -7,7 +7,9 @@ import type { Sqlite } from "@/lib/db/sqlite";
 import { createRule, deactivateRule, listRules, updateRule } from "@/lib/rules/store";
 import { seedDefaultRules } from "@/lib/rules/defaults";
 import { previewRuleChange } from "@/lib/bookings/preview";
-import { rulesCommands } from "@/cli/commands/rules";
+import * as rulesCli from "@/cli/commands/rules";
+import type { CommandSpec } from "@/cli/spec";
+import { runSpec } from "@/tests/support/cli";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { catalog, insertClient, seedCatalog, writeSubscription } from "@/tests/support/mirror-rows";
 
@@ -107,7 +109,8 @@ describe("rule store", () => {
       },
       now,
     );
-    expect(first).toMatchObject({ ok: true, summary: { inserted: 8, cancelled: 8 } });
+    // Same line, same days: the same bookings, moved to 07:00 and owned by the new rule.
+    expect(first).toMatchObject({ ok: true, summary: { inserted: 0, updated: 8, cancelled: 0 } });
     expect(count(db, "status = 'scheduled' AND ruleId = 2")).toBe(8);
   });
 
@@ -148,7 +151,8 @@ describe("previewRuleChange", () => {
       now,
     );
     expect(added).toMatchObject({ ok: true });
-    if (added.ok) expect([added.created.length, added.cancelled.length]).toEqual([8, 8]);
+    if (added.ok)
+      expect([added.created.length, added.changed.length, added.cancelled.length]).toEqual([0, 8, 0]);
     expect(previewRuleChange(db, { rule: { ...walkRule, matcher: {} } }, now)).toMatchObject({
       ok: false,
       errors: [{ path: "matcher" }],
@@ -160,9 +164,15 @@ describe("previewRuleChange", () => {
 
 describe("rules CLI commands", () => {
   function run(name: string, args: string[], stdin = "") {
-    const lines: string[] = [];
-    const ctx = { db: t!.db, now, out: (line: string) => lines.push(line), readStdin: async () => stdin };
-    return rulesCommands[name]!(args, ctx).then((code) => ({ code, text: lines.join("\n") }));
+    const spec = Object.values(rulesCli).find(
+      (candidate): candidate is CommandSpec => candidate.name === name,
+    );
+    if (!spec) throw new Error(`no command ${name}`);
+    const ctx = { db: t!.db, now, publicUrl: "http://127.0.0.1:3000", readStdin: async () => stdin };
+    return runSpec(spec, args, ctx).then(({ code, lines, errors }) => ({
+      code,
+      text: [...lines, errors].join("\n"),
+    }));
   }
 
   it("create, list, preview, update, deactivate, rebuild, seed — with exit codes", async () => {
@@ -181,7 +191,8 @@ describe("rules CLI commands", () => {
     );
     expect(preview).toMatchObject({
       code: 0,
-      text: expect.stringContaining("Would create 8, change 0, cancel 8"),
+      // Same days, new time: the same bookings move (identity holds no time of day).
+      text: expect.stringContaining("+0 created  ~8 changed  −0 cancelled"),
     });
     expect(await run("rules:update", ["1", "-"], '{"priority": 5}')).toMatchObject({ code: 0 });
     expect(await run("bookings:rebuild", [])).toMatchObject({

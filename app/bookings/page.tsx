@@ -20,11 +20,17 @@ const statusStyle: Record<string, string> = {
   no_show: "bg-rose-50 text-rose-700",
 };
 
-export default async function BookingsPage() {
+export default async function BookingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  // Cancelled bookings are hidden unless asked for (?cancelled=show): they are history, not work.
+  const showCancelled = (await searchParams).cancelled === "show";
   const db = sqlite();
   const settings = loadSettings(db);
   const now = new Date();
-  const bookings = listUpcomingBookings(db, { from: now, limit: 500 });
+  const bookings = listUpcomingBookings(db, { from: now, limit: 500, includeCancelled: showCancelled });
   const conflicts = findStaffConflicts(db, {
     from: now,
     to: new Date(now.getTime() + settings.horizonWeeks * 7 * 86_400_000),
@@ -48,7 +54,13 @@ export default async function BookingsPage() {
       <header>
         <h1 className="text-2xl font-semibold">Bookings</h1>
         <p className="text-sm text-slate-600">
-          Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.
+          Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.{" "}
+          <Link
+            href={showCancelled ? "/bookings" : "/bookings?cancelled=show"}
+            className="text-indigo-700 hover:underline"
+          >
+            {showCancelled ? "Hide cancelled" : "Show cancelled"}
+          </Link>
         </p>
       </header>
 

@@ -2,38 +2,43 @@
 import { config } from "@/lib/config";
 import { stripeFromConfig } from "@/lib/stripe/client";
 import { runSync, type SyncProgress } from "@/lib/stripe/sync";
-import { UsageError, type Command } from "@/cli/context";
+import { UsageError, say } from "@/cli/context";
+import { defineCommand } from "@/cli/spec";
 
 function progressLine({ kind, counts, perSecond }: SyncProgress): string {
   return `${kind.padEnd(12)} fetched ${String(counts.fetched).padStart(7)}  applied ${String(counts.applied).padStart(7)}  unchanged ${String(counts.unchanged).padStart(7)}  ${perSecond}/s`;
 }
 
-export const sync: Command = async (args, { db, out }) => {
-  const unknown = args.filter((arg) => arg !== "--full");
-  if (unknown.length) throw new UsageError(`Unknown option ${unknown[0]}. Usage: sync [--full]`);
-  const stripe = stripeFromConfig(config());
-  if (!stripe) throw new UsageError("No STRIPE_SECRET_KEY is set: demo mode has nothing to sync.");
-  const interactive = process.stderr.isTTY;
-  const report = await runSync(db, stripe, {
-    full: args.includes("--full"),
-    onProgress: (progress) => {
-      if (interactive) process.stderr.write(`\r${progressLine(progress)}`);
-    },
-  });
-  if (interactive) process.stderr.write("\n");
-  out(
-    `Sync #${report.runId} (${report.mode}) ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
-  );
-  for (const [kind, counts] of Object.entries(report.counts)) {
+export const sync = defineCommand({
+  name: "sync",
+  usage: "[--full]",
+  summary: "sync Stripe once (resumes an interrupted run)",
+  options: { full: { type: "boolean" } },
+  run: async ({ values }, { db, out }) => {
+    const stripe = stripeFromConfig(config());
+    if (!stripe) throw new UsageError("No STRIPE_SECRET_KEY is set: demo mode has nothing to sync.");
+    const interactive = process.stderr.isTTY;
+    const report = await runSync(db, stripe, {
+      full: values.full === true,
+      onProgress: (progress) => {
+        if (interactive) process.stderr.write(`\r${progressLine(progress)}`);
+      },
+    });
+    if (interactive) process.stderr.write("\n");
     out(
-      progressLine({
-        kind,
-        counts,
-        perSecond: Math.round(counts.fetched / Math.max(report.durationMs / 1000, 0.001)),
-      }),
+      `Sync #${report.runId} (${report.mode}) ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
     );
-  }
-  if (report.markedDeleted) out(`Flagged ${report.markedDeleted} object(s) deleted in Stripe.`);
-  if (report.error) out(`Error: ${report.error}\nRun the command again to resume where it stopped.`);
-  return report.status === "succeeded" ? 0 : 1;
-};
+    for (const [kind, counts] of Object.entries(report.counts)) {
+      out(
+        progressLine({
+          kind,
+          counts,
+          perSecond: Math.round(counts.fetched / Math.max(report.durationMs / 1000, 0.001)),
+        }),
+      );
+    }
+    if (report.markedDeleted) out(`Flagged ${report.markedDeleted} object(s) deleted in Stripe.`);
+    if (report.error) say(`Error: ${report.error}\nRun the command again to resume where it stopped.`);
+    return report.status === "succeeded" ? 0 : 1;
+  },
+});

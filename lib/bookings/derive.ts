@@ -207,6 +207,19 @@ function linePlan(
   };
 }
 
+/**
+ * A booking's identity: source, line, local date and index that day — never the time of day, so
+ * a rule moved from 09:00 to 18:00 updates the same booking (same calendar UID, SEQUENCE + 1).
+ */
+export function bookingKeyOf(
+  source: Pick<SourceSnapshot, "kind" | "stripeId">,
+  lineId: string,
+  date: string,
+  index: number,
+): string {
+  return `${source.kind}:${source.stripeId}:${lineId}:${date}#${index}`;
+}
+
 /** The bookings the rules want for one source, starting at or after `now`; keys are stable across runs. */
 export function deriveBookings(input: {
   source: SourceSnapshot;
@@ -226,7 +239,7 @@ export function deriveBookings(input: {
     const title = `${line.product?.name ?? rule.name} — ${client}`;
     for (const slot of expandSlots(linePlan(source, line, rule, life, settings, now))) {
       desired.push({
-        bookingKey: `${source.kind}:${source.stripeId}:${line.stripeId}:${slot.date}T${slot.time}#${slot.n}`,
+        bookingKey: bookingKeyOf(source, line.stripeId, slot.date, slot.index),
         sourceKind: source.kind,
         sourceId: source.stripeId,
         sourceLineId: line.stripeId,

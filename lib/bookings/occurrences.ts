@@ -19,6 +19,11 @@ export interface Slot {
   time: string;
   /** Distinguishes bookings that share a date and time (parallel copies). */
   n: number;
+  /**
+   * Position among the line's slots on that local date (by time, then n). With the date it is
+   * the booking's identity: moving a rule's time keeps the index, so the same booking moves.
+   */
+  index: number;
   startAt: Date;
   endAt: Date;
 }
@@ -203,7 +208,8 @@ export function expandSlots(plan: SlotPlan): Slot[] {
   const parallel = plan.extraWeekdays === "parallel";
   const spreadsOut = !parallel && plan.copies > 1 && plan.schedule.kind !== "consecutiveDays";
   // Bases before `from` still place extras after it: look back far enough to keep those stable.
-  const lookBackDays = spreadsOut ? 7 * plan.copies + 1 : 1;
+  // Two days at least: a whole local day (25 h at a DST change) must be seen for its indexes.
+  const lookBackDays = spreadsOut ? 7 * plan.copies + 1 : 2;
   const counted = plan.countLimit !== null;
   const low = addDays(localDateOf(counted ? plan.anchor : plan.from, plan.zone), -lookBackDays);
   const high = addDays(localDateOf(plan.until, plan.zone), 1);
@@ -226,14 +232,25 @@ export function expandSlots(plan: SlotPlan): Slot[] {
     }
   }
   const seen = new Map<string, number>();
-  const slots: Slot[] = [];
-  for (const { date, time } of wanted) {
+  const numbered = wanted.map(({ date, time }) => {
     const key = `${date}T${time}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
+    return { date, time, n };
+  });
+  // Indexes are counted over every slot of the day, before `from` cuts the past ones off, so a
+  // day's later bookings keep their index as its earlier ones pass.
+  numbered.sort((a, b) =>
+    a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : a.n - b.n,
+  );
+  const perDay = new Map<string, number>();
+  const slots: Slot[] = [];
+  for (const { date, time, n } of numbered) {
+    const index = perDay.get(date) ?? 0;
+    perDay.set(date, index + 1);
     const [start, end] = localSlotMs(date, time, plan.durationMin, plan.zone);
     if (start < fromMs || start >= untilMs) continue;
-    slots.push({ date, time, n, startAt: new Date(start), endAt: new Date(end) });
+    slots.push({ date, time, n, index, startAt: new Date(start), endAt: new Date(end) });
   }
   return slots.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.n - b.n);
 }

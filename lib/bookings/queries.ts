@@ -28,8 +28,11 @@ interface UpcomingRow extends Omit<UpcomingBooking, "startAt" | "endAt" | "overr
   overridden: number;
 }
 
-/** Bookings ending after `from`, soonest first (cancelled ones included: the screen shows why). */
-export function listUpcomingBookings(db: Sqlite, options: { from: Date; limit?: number }): UpcomingBooking[] {
+/** Bookings ending after `from`, soonest first; cancelled ones only with `includeCancelled` (the screen shows why). */
+export function listUpcomingBookings(
+  db: Sqlite,
+  options: { from: Date; limit?: number; includeCancelled?: boolean },
+): UpcomingBooking[] {
   const rows = db
     .prepare(
       `SELECT b.id, b.startAt, b.endAt, b.title, b.serviceCode, b.clientStripeId, coalesce(c.name, c.email) AS clientName,
@@ -39,10 +42,15 @@ export function listUpcomingBookings(db: Sqlite, options: { from: Date; limit?: 
        LEFT JOIN Client c ON c.stripeId = b.clientStripeId
        LEFT JOIN Staff s ON s.id = b.staffId
        LEFT JOIN Rule r ON r.id = b.ruleId
-       WHERE b.startAt >= @from OR (b.endAt > @from AND b.startAt < @from)
+       WHERE (b.startAt >= @from OR (b.endAt > @from AND b.startAt < @from))
+         AND (@includeCancelled = 1 OR b.status <> 'cancelled')
        ORDER BY b.startAt, b.id LIMIT @limit`,
     )
-    .all({ from: toDb(options.from), limit: options.limit ?? 500 }) as UpcomingRow[];
+    .all({
+      from: toDb(options.from),
+      limit: options.limit ?? 500,
+      includeCancelled: options.includeCancelled ? 1 : 0,
+    }) as UpcomingRow[];
   return rows.map((row) => ({
     ...row,
     startAt: new Date(row.startAt),

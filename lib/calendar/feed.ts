@@ -5,11 +5,12 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cachedBody } from "@/lib/calendar/body-cache";
-import { buildCalendar } from "@/lib/calendar/ics";
+import { buildCalendar, exportFileName, listsBooking, type CancelledPolicy } from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
   bookingFilterSchema,
   bookingsVersion,
+  type BookingFilter,
   dayRangeWindow,
   feedWindow,
   loadCalendarBookings,
@@ -22,7 +23,7 @@ import { feedFilter, findActiveFeed, type CalendarFeed } from "@/lib/feeds/token
 import { loadSettings, settingsSchema } from "@/lib/settings";
 
 /** Bump when the generated text changes shape, so cached copies are not reused. */
-const FORMAT_VERSION = "ics-1";
+const FORMAT_VERSION = "ics-2";
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
 export const FEED_CACHE_CONTROL = "private, max-age=300";
 /** Longest export, in days: a guard against one request building years of events. */
@@ -45,6 +46,7 @@ const feedSettingsSchema = settingsSchema.pick({
   timeZone: true,
   feedPastDays: true,
   feedFutureDays: true,
+  cancelledKeepDays: true,
 });
 type FeedSettings = z.infer<typeof feedSettingsSchema>;
 
@@ -52,7 +54,9 @@ type FeedSettings = z.infer<typeof feedSettingsSchema>;
 // behind a running reconcile for the write lock.
 function readFeedSettings(db: Sqlite): FeedSettings {
   const row = db
-    .prepare("SELECT businessName, timeZone, feedPastDays, feedFutureDays FROM Setting WHERE id = 1")
+    .prepare(
+      "SELECT businessName, timeZone, feedPastDays, feedFutureDays, cancelledKeepDays FROM Setting WHERE id = 1",
+    )
     .get();
   return row ? feedSettingsSchema.parse(row) : loadSettings(db);
 }
@@ -93,6 +97,7 @@ export function feedEtag(parts: {
     parts.settings.timeZone,
     parts.settings.feedPastDays,
     parts.settings.feedFutureDays,
+    parts.settings.cancelledKeepDays,
     parts.window.day,
     parts.publicUrl,
   ]);
@@ -148,6 +153,8 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
       timeZone: settings.timeZone,
       bookings: loadCalendarBookings(db, filter, window),
       publicUrl,
+      audience: feed.scope,
+      cancelled: feedCancelledPolicy(window, settings.cancelledKeepDays),
     }),
   );
   return {
@@ -161,12 +168,19 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
   };
 }
 
+/** Cancelled events stay `keepDays` (counted back from the window's day) so calendars remove them, then drop out. */
+export function feedCancelledPolicy(window: FeedWindow, keepDays: number): CancelledPolicy {
+  return { keep: "since", since: new Date(window.dayStart.getTime() - keepDays * 86_400_000) };
+}
+
 export const exportInputSchema = z
   .object({
     from: z.iso.date("must be a date written YYYY-MM-DD").optional(),
     to: z.iso.date("must be a date written YYYY-MM-DD").optional(),
     /** Base for each event's link back to the app; links are left out without it. */
     publicUrl: z.url().optional(),
+    /** Cancelled bookings are left out unless asked for. */
+    includeCancelled: z.boolean().optional(),
   })
   .extend(bookingFilterSchema.shape);
 export type ExportInput = z.input<typeof exportInputSchema>;
@@ -190,7 +204,7 @@ export class ExportRangeError extends Error {
 
 /** The filter's bookings starting on local days [from, to] (inclusive; each defaults to the feed window's end) as one .ics. */
 export function exportIcs(db: Sqlite, input: ExportInput, now: Date): ExportedCalendar {
-  const { from, to, publicUrl, ...filterInput } = exportInputSchema.parse(input);
+  const { from, to, publicUrl, includeCancelled, ...filterInput } = exportInputSchema.parse(input);
   const filter = bookingFilterSchema.parse(filterInput);
   assertFilterTargetsExist(db, filter);
   const settings = loadSettings(db);
@@ -202,11 +216,34 @@ export function exportIcs(db: Sqlite, input: ExportInput, now: Date): ExportedCa
   if (window.to.getTime() - window.from.getTime() > (MAX_EXPORT_DAYS + 1) * 86_400_000) {
     throw new ExportRangeError("to", `An export can cover at most ${MAX_EXPORT_DAYS} days.`);
   }
-  const bookings = loadCalendarBookings(db, filter, window);
+  const cancelled: CancelledPolicy = { keep: includeCancelled ? "all" : "none" };
+  const bookings = loadCalendarBookings(db, filter, window).filter((b) => listsBooking(b, cancelled));
   const name = `${settings.businessName} bookings ${fromDay} to ${toDay}`;
   return {
-    filename: icsFileName(name),
+    filename: exportFileName({
+      businessName: settings.businessName,
+      who: filterTargetName(db, filter),
+      from: fromDay,
+      to: toDay,
+    }),
     body: buildCalendar({ name, timeZone: settings.timeZone, bookings, publicUrl: publicUrl ?? null }),
     count: bookings.length,
   };
+}
+
+/** The name of the staff member and/or client a filter picks, for file names ("sam-patel", "jane-doe"). */
+function filterTargetName(db: Sqlite, filter: BookingFilter): string | null {
+  const names: string[] = [];
+  if (filter.staffId !== undefined) {
+    const row = db.prepare("SELECT name FROM Staff WHERE id = ?").get(filter.staffId) as
+      { name: string } | undefined;
+    names.push(row?.name ?? `staff ${filter.staffId}`);
+  }
+  if (filter.clientStripeId !== undefined) {
+    const row = db
+      .prepare("SELECT coalesce(name, email, stripeId) AS name FROM Client WHERE stripeId = ?")
+      .get(filter.clientStripeId) as { name: string } | undefined;
+    names.push(row?.name ?? filter.clientStripeId);
+  }
+  return names.length ? names.join(" ") : null;
 }

@@ -28,6 +28,33 @@ export interface BuildCalendarInput {
   publicUrl: string | null;
   /** Accepted for callers' convenience but never written: the output must not depend on the clock. */
   now?: Date;
+  /** Who reads the calendar (the feed's scope); decides what each event says. Default "business". */
+  audience?: Audience;
+  /** Which cancelled bookings are listed. Default: all of them. */
+  cancelled?: CancelledPolicy;
+}
+
+/**
+ * Business and staff calendars are working tools: client, staff, status reason, Stripe source,
+ * a link to the staff screen. A client's calendar shows their visits only: time, service, the
+ * walker's first name once assigned, and a plain-language status.
+ */
+export type Audience = "business" | "staff" | "client";
+
+/**
+ * Cancelled events stay in a feed long enough for subscribed calendars to remove them
+ * (`since`: cancelled at or after that instant — the booking's last change), then drop out.
+ * Exports leave them out unless asked.
+ */
+export type CancelledPolicy = { keep: "all" } | { keep: "none" } | { keep: "since"; since: Date };
+
+/** Whether a calendar with this policy lists the booking. */
+export function listsBooking(
+  booking: Pick<CalendarBooking, "status" | "updatedAt">,
+  policy: CancelledPolicy,
+): boolean {
+  if (booking.status !== "cancelled" || policy.keep === "all") return true;
+  return policy.keep === "since" && booking.updatedAt.getTime() >= policy.since.getTime();
 }
 
 interface ZoneBlock {
@@ -87,26 +114,71 @@ const statusWords: Record<BookingStatus, string> = {
   cancelled: "Cancelled",
 };
 
+/** What a client reads for each status (reasons stay on the staff side). */
+const clientStatusWords: Record<BookingStatus, string> = {
+  scheduled: "Booked",
+  completed: "Done",
+  no_show: "Missed",
+  held: "On hold until the payment goes through",
+  cancelled: "Cancelled",
+};
+
 function clientLabel(booking: CalendarBooking): string | null {
   return booking.clientName || booking.clientEmail || null;
 }
 
-/** "Weekly Walk (1h) — Jane Doe" (title alone without a client), prefixed "Cancelled: " when cancelled. */
-export function eventSummary(booking: CalendarBooking): string {
-  const client = clientLabel(booking);
-  const summary = client ? `${booking.title} — ${client}` : booking.title;
+/**
+ * The service name: a derived booking's title already ends with " — <client>" (see
+ * lib/bookings/derive.ts); that suffix is dropped so the client is named once.
+ */
+export function serviceName(booking: CalendarBooking): string {
+  for (const who of [booking.clientName, booking.clientEmail, booking.clientStripeId]) {
+    if (who && booking.title.endsWith(` — ${who}`) && booking.title.length > who.length + 3) {
+      return booking.title.slice(0, -(who.length + 3));
+    }
+  }
+  return booking.title;
+}
+
+function firstName(name: string | null): string | null {
+  return name?.trim().split(/\s+/)[0] || null;
+}
+
+/**
+ * Business/staff: "Weekly Walk (1h) — Jane Doe". Client: "Weekly Walk (1h) with Sam" (the
+ * walker once assigned). Prefixed "Cancelled: " when cancelled.
+ */
+export function eventSummary(booking: CalendarBooking, audience: Audience = "business"): string {
+  const service = serviceName(booking);
+  let summary: string;
+  if (audience === "client") {
+    const walker = firstName(booking.staffName);
+    summary = walker ? `${service} with ${walker}` : service;
+  } else {
+    const client = clientLabel(booking);
+    summary = client ? `${service} — ${client}` : service;
+  }
   // Outlook and some phone apps show STATUS:CANCELLED events like any other.
   return clean(booking.status === "cancelled" ? `Cancelled: ${summary}` : summary);
 }
 
-/** Service, client, staff, status (with reason) and source, one per line. */
-export function eventDescription(booking: CalendarBooking): string {
+/** Business/staff: service, client, staff, status (with reason) and source. Client: service, walker, status. */
+export function eventDescription(booking: CalendarBooking, audience: Audience = "business"): string {
+  if (audience === "client") {
+    const walker = firstName(booking.staffName);
+    const lines = [
+      `Service: ${serviceName(booking)}`,
+      ...(walker ? [`Walker: ${walker}`] : []),
+      `Status: ${clientStatusWords[booking.status]}`,
+    ];
+    return clean(lines.join("\n"));
+  }
   const status = booking.statusReason
     ? `${statusWords[booking.status]} (${booking.statusReason})`
     : statusWords[booking.status];
   const source = booking.sourceId ? `${booking.sourceKind} ${booking.sourceId}` : booking.sourceKind;
   const lines = [
-    `Service: ${booking.title} [${booking.serviceCode}]`,
+    `Service: ${serviceName(booking)} [${booking.serviceCode}]`,
     `Client: ${clientLabel(booking) ?? "—"}`,
     `Staff: ${booking.staffName ?? "Unassigned"}`,
     `Status: ${status}`,
@@ -134,8 +206,9 @@ function renderEvent(
   calendar: ICalCalendar,
   zone: ZoneBlock | null,
   baseUrl: string | null,
+  audience: Audience,
 ): string {
-  const key = JSON.stringify([booking, zone?.tzid ?? null, baseUrl]);
+  const key = JSON.stringify([booking, zone?.tzid ?? null, baseUrl, audience]);
   const hit = eventCache.get(key);
   if (hit !== undefined) return hit;
   const at = (date: Date) => (zone ? DateTime.fromJSDate(date, { zone: zone.tzid }) : date);
@@ -148,9 +221,10 @@ function renderEvent(
       start: at(booking.startAt),
       end: at(booking.endAt),
       timezone: zone?.tzid ?? null,
-      summary: eventSummary(booking),
-      description: eventDescription(booking),
-      url: baseUrl ? `${baseUrl}/bookings/${booking.id}` : null,
+      summary: eventSummary(booking, audience),
+      description: eventDescription(booking, audience),
+      // The staff screen is no use (and no business) to a client.
+      url: baseUrl && audience !== "client" ? `${baseUrl}/bookings/${booking.id}` : null,
       status: statusMap[booking.status],
       // A cancelled visit must not block the time in free/busy views.
       transparency:
@@ -181,8 +255,11 @@ export function buildCalendar(input: BuildCalendarInput): string {
   const end = envelope.lastIndexOf("END:VCALENDAR");
   const parts = [envelope.slice(0, end)];
   if (zone) parts.push(`${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n`);
+  const audience = input.audience ?? "business";
+  const cancelled = input.cancelled ?? { keep: "all" };
   for (const booking of [...input.bookings].sort(byStartThenKey)) {
-    parts.push(renderEvent(booking, calendar, zone, baseUrl));
+    if (!listsBooking(booking, cancelled)) continue;
+    parts.push(renderEvent(booking, calendar, zone, baseUrl, audience));
   }
   // RFC 5545 ends every content line, the last included, with CRLF.
   parts.push("END:VCALENDAR\r\n");
@@ -192,4 +269,29 @@ export function buildCalendar(input: BuildCalendarInput): string {
 /** Forgets every rendered event (benchmarks measure a cold build with it). */
 export function clearEventCache(): void {
   eventCache.clear();
+}
+
+/** The slug of a name: ASCII letters and digits joined by dashes, lower case. */
+function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "") // accents: "Ü" → "U", not "U-"
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase();
+}
+
+/**
+ * An export's file name: `<business>-<who>-<from>-to-<to>.ics`. Only the business name is
+ * shortened (to 30 characters); the dates and the staff/client filter are always whole.
+ */
+export function exportFileName(parts: {
+  businessName: string;
+  who?: string | null;
+  from: string;
+  to: string;
+}): string {
+  const business = slug(parts.businessName).slice(0, 30).replace(/-+$/, "") || "calendar";
+  const who = parts.who ? slug(parts.who).slice(0, 40).replace(/-+$/, "") : "";
+  return `${[business, who, parts.from, "to", parts.to].filter(Boolean).join("-")}.ics`;
 }

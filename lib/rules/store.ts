@@ -89,14 +89,33 @@ const notFound = (id: number): RuleWriteResult => ({
   errors: [{ path: "id", message: `rule ${id} does not exist` }],
 });
 
-/** Replaces the given top-level fields (matcher and allocation as a whole), validates the result, re-derives. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * JSON Merge Patch (RFC 7396): objects merge key by key, `null` removes a key, anything else
+ * (lists included) replaces. One addition: an object whose `kind` changes (a schedule) is
+ * replaced whole, since the fields of one kind are wrong for another.
+ */
+export function mergeRulePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const keep = isObject(target) && !("kind" in patch && patch.kind !== target.kind);
+  const merged: Record<string, unknown> = keep ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = mergeRulePatch(merged[key], value);
+  }
+  return merged;
+}
+
+/** Merges a partial rule into the stored one (mergeRulePatch), validates the whole result, re-derives. */
 export function updateRule(db: Sqlite, id: number, patch: unknown, now: Date): RuleWriteResult {
   const current = storedInput(db, id);
   if (!current) return notFound(id);
-  if (!patch || typeof patch !== "object" || Array.isArray(patch)) {
+  if (!isObject(patch)) {
     return { ok: false, errors: [{ path: "", message: "the update must be a JSON object" }] };
   }
-  const valid = validate(db, { ...current, ...patch });
+  const valid = validate(db, mergeRulePatch(current, patch));
   if (!valid.ok) return valid;
   const params = rowParams(valid.value, now);
   return db
@@ -113,4 +132,9 @@ export function updateRule(db: Sqlite, id: number, patch: unknown, now: Date): R
 /** Deactivates a rule (kept for provenance) and re-derives: its future bookings are cancelled or re-matched. */
 export function deactivateRule(db: Sqlite, id: number, now: Date): RuleWriteResult {
   return updateRule(db, id, { active: false }, now);
+}
+
+/** Activates a rule again and re-derives: its bookings come back (same keys, so same calendar events). */
+export function activateRule(db: Sqlite, id: number, now: Date): RuleWriteResult {
+  return updateRule(db, id, { active: true }, now);
 }

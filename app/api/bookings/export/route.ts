@@ -1,5 +1,6 @@
-// GET /api/bookings/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&staffId=][&clientId=] — an .ics
-// download of the bookings starting on those local days (clientId is the Stripe customer id).
+// GET /api/bookings/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&staffId=][&clientId=][&includeCancelled=true]
+// — an .ics download of the bookings starting on those local days (clientId is the Stripe
+// customer id); cancelled bookings only when asked for.
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { CALENDAR_CONTENT_TYPE, ExportRangeError, exportIcs } from "@/lib/calendar/feed";
@@ -21,6 +22,10 @@ const exportQuerySchema = z.object({
     z.coerce.number({ error: "must be a staff id (a whole number)" }).int().positive().optional(),
   ),
   clientId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  includeCancelled: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  ),
 });
 
 function invalid(path: string, message: string): HttpError {
@@ -39,6 +44,7 @@ export const GET = route("bookings.export", async (request) => {
         staffId: query.staffId,
         clientStripeId: query.clientId,
         publicUrl: config().publicUrl,
+        includeCancelled: query.includeCancelled === "true",
       },
       new Date(),
     );
