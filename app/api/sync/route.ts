@@ -7,7 +7,7 @@ import { recentSyncRuns } from "@/lib/stripe/sync-run";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route("sync.start", async () => {
+export const POST = route("sync.start", "owner", async () => {
   const result = startSyncJob();
   if (!result.started && result.reason === "demo") {
     throw new HttpError(409, "Demo mode: set STRIPE_SECRET_KEY to sync a Stripe account.");
@@ -16,7 +16,7 @@ export const POST = route("sync.start", async () => {
   return Response.json({ status: "started" }, { status: 202 });
 });
 
-export const GET = route("sync.status", async () =>
+export const GET = route("sync.status", "owner", async () =>
   Response.json(
     { ...syncJobStatus(), runs: recentSyncRuns(sqlite()) },
     { headers: { "cache-control": "no-store" } },
