@@ -10,13 +10,15 @@ import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
+import { tokenCommands } from "@/cli/commands/tokens";
+import { userCommands } from "@/cli/commands/users";
 import { UsageError, type Command } from "@/cli/context";
 import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
 
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
 
 /** Commands declared with `defineCommand` (cli/spec.ts); parsed strictly before they run. */
-const specs: CommandSpec[] = [];
+const specs: CommandSpec[] = [...userCommands, ...tokenCommands];
 
 // Legacy commands parse their own argv; they move to `specs` one by one.
 const commands: Record<string, { run: Command; help: string }> = {

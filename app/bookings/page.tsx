@@ -8,6 +8,7 @@ import { listUpcomingBookings } from "@/lib/bookings/queries";
 import { ExportForm } from "@/app/bookings/export-form";
 import { listActiveStaff } from "@/lib/staff";
 import { prisma } from "@/lib/db/prisma";
+import { requirePage } from "@/lib/auth/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
@@ -21,6 +22,7 @@ const statusStyle: Record<string, string> = {
 };
 
 export default async function BookingsPage() {
+  await requirePage("staff");
   const db = sqlite();
   const settings = loadSettings(db);
   const now = new Date();

@@ -2,6 +2,7 @@
 // and comes back afterwards; a signed-in user without the role gets the "no permission" page.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { principalFromCookies, type UserPrincipal } from "@/lib/auth/principal";
 import { roleAllows } from "@/lib/auth/policy";
 import type { Role } from "@/lib/auth/users";
@@ -19,16 +20,18 @@ export function signInPath(next: string): string {
   return next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
 }
 
+/** One session lookup per request, shared by the layout and the page. */
+const currentUser = cache(async () => principalFromCookies(await headers()));
+
 /** The signed-in user, or a redirect to /sign-in (anonymous) or the 403 page (wrong role). */
 export async function requirePage(access: Role): Promise<UserPrincipal> {
-  const list = await headers();
-  const principal = await principalFromCookies(list);
-  if (!principal) redirect(signInPath(safeNextPath(list.get(PATH_HEADER))));
+  const principal = await currentUser();
+  if (!principal) redirect(signInPath(safeNextPath((await headers()).get(PATH_HEADER))));
   if (!roleAllows(principal.role, access)) forbidden();
   return principal;
 }
 
 /** A page anyone may see; the signed-in user (if any) for pages that show more to them. */
 export async function publicPage(): Promise<UserPrincipal | null> {
-  return principalFromCookies(await headers());
+  return currentUser();
 }

@@ -54,7 +54,7 @@ export async function hasOwner(db: Db): Promise<boolean> {
 export async function createUser(
   db: Db,
   input: NewUser,
-  meta: { actor: string; ip?: string; now: Date },
+  meta: { actor: string; ip?: string; now: Date; onlyFirstOwner?: boolean },
 ): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
@@ -68,6 +68,10 @@ export async function createUser(
   const hash = await hashPassword(data.password);
   const id = randomUUID();
   await db.$transaction(async (tx) => {
+    // The first-run form may create an owner only while none exists (checked in the same write).
+    if (meta.onlyFirstOwner && (await tx.user.count({ where: { role: "owner" } })) > 0) {
+      throw new AccountError("The owner account already exists; sign in instead.");
+    }
     if (await tx.user.findUnique({ where: { email: data.email } })) {
       throw new AccountError(`An account for ${data.email} already exists.`, "email");
     }
