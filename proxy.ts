@@ -32,14 +32,20 @@ export function proxy(request: NextRequest): Response {
 
   if (!isHostCheckExempt(pathname) && !isAllowedHost(request.headers.get("host"), cfg.ALLOWED_HOSTS)) {
     return withHeaders(
-      problemResponse(421, "This server does not answer to that host name. Add it to ALLOWED_HOSTS if it is yours."),
+      problemResponse(
+        421,
+        "This server does not answer to that host name. Add it to ALLOWED_HOSTS if it is yours.",
+      ),
       csp,
     );
   }
   const hasSession = request.cookies.getAll().some((cookie) => isSessionCookieName(cookie.name));
   if (hasSession && isStateChanging(request.method) && !isHostCheckExempt(pathname)) {
     if (!isSameOrigin(request, cfg.TRUST_PROXY)) {
-      return withHeaders(problemResponse(403, "Cross-site request refused: send it from this app's own pages."), csp);
+      return withHeaders(
+        problemResponse(403, "Cross-site request refused: send it from this app's own pages."),
+        csp,
+      );
     }
   }
 

@@ -11,12 +11,18 @@ export function FirstRun({ local }: { local: boolean }) {
             The owner sees everything and adds staff accounts later. Choose a password of at least 8
             characters.
           </p>
-          <CredentialsForm action="/api/setup/owner" submitLabel="Create the owner account" next="/" withName newPassword />
+          <CredentialsForm
+            action="/api/setup/owner"
+            submitLabel="Create the owner account"
+            next="/"
+            withName
+            newPassword
+          />
         </>
       ) : (
         <p className="mt-2 text-sm text-slate-600">
-          The owner account can only be created on the computer running the server: open this app there, or run{" "}
-          <code>./run user:create --email you@example.com --role owner --password-stdin</code>.
+          The owner account can only be created on the computer running the server: open this app there, or
+          run <code>./run user:create --email you@example.com --role owner --password-stdin</code>.
         </p>
       )}
     </section>

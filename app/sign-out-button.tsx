@@ -1,8 +1,10 @@
 "use client";
 // Ends this browser's session and returns to the sign-in page.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignOutButton() {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   async function signOut() {
     setPending(true);
@@ -11,7 +13,8 @@ export function SignOutButton() {
       headers: { "content-type": "application/json" },
       body: "{}",
     }).catch(() => undefined);
-    window.location.assign("/sign-in");
+    router.replace("/sign-in");
+    router.refresh();
   }
   return (
     <button

@@ -8,6 +8,8 @@ import { ConfigError, parseConfig, type Config } from "@/lib/config";
 import { migrateIfNeeded } from "@/lib/db/migrations";
 import { elapsedMs, log } from "@/lib/log";
 import { prepareDatabase } from "@/lib/startup";
+import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
+import { installPeerHeader } from "@/server/peer-header";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -48,6 +50,9 @@ async function main(): Promise<void> {
   ensureWritableDataDir(cfg.dataDir);
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());
+  // LAN mode needs an owner account first (exit 2: a setting the user must change).
+  const lanProblem = await lanStartProblem(cfg.HOST, cfg.databaseFile);
+  if (lanProblem) throw new StartupError(lanProblem, 2);
 
   const serverFile = path.join(root, ".next", "standalone", "server.js");
   if (!existsSync(serverFile)) {
@@ -66,8 +71,13 @@ async function main(): Promise<void> {
     { command: "serve", outcome: "starting", migrationsApplied: applied, ms: elapsedMs(start) },
     "server starting",
   );
+  installPeerHeader(cfg.TRUST_PROXY);
   await import(pathToFileURL(serverFile).href);
   process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
+  if (!isLoopbackBind(cfg.HOST)) {
+    const urls = lanUrls(cfg.HOST, cfg.PORT);
+    process.stdout.write(`On your network (LAN mode): ${urls.join("  ") || "no network address found"}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

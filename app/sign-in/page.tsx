@@ -1,5 +1,6 @@
 // /sign-in — public. A signed-in visitor goes straight on to where they were heading.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/app/credentials-form";
 import { publicPage, safeNextPath } from "@/lib/auth/page";
@@ -22,9 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {!ownerExists ? (
         <p className="mt-6 text-sm text-slate-600">
           No account exists yet. On the computer running the server, open{" "}
-          <a className="text-indigo-700 underline" href="/">
+          <Link className="text-indigo-700 underline" href="/">
             the home page
-          </a>{" "}
+          </Link>{" "}
           to create the owner account, or run <code>./run user:create</code>.
         </p>
       ) : null}

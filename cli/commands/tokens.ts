@@ -2,7 +2,13 @@
 // token:create prints the token alone on its last line (shown once; only a hash is kept).
 import { UsageError } from "@/cli/context";
 import { defineCommand } from "@/cli/spec";
-import { createApiToken, listApiTokens, revokeApiToken, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/tokens";
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from "@/lib/auth/tokens";
 import { AccountError } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 
@@ -14,7 +20,8 @@ export const tokenCreate = defineCommand({
   required: ["name", "scope"],
   async run({ values }, { out, now }) {
     const scope = String(values.scope);
-    if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) throw new UsageError("--scope must be read or write.");
+    if (!(TOKEN_SCOPES as readonly string[]).includes(scope))
+      throw new UsageError("--scope must be read or write.");
     const rawStaff = values["staff-id"];
     const staffId = rawStaff === undefined ? undefined : Number(rawStaff);
     if (staffId !== undefined && (!Number.isInteger(staffId) || staffId <= 0)) {
@@ -69,7 +76,8 @@ export const tokenRevoke = defineCommand({
   positionals: { names: ["ID"], min: 1 },
   async run({ positionals }, { out, now }) {
     const id = Number(positionals[0]!.replace(/^#/, ""));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError("ID must be the token's number from token:list.");
+    if (!Number.isInteger(id) || id <= 0)
+      throw new UsageError("ID must be the token's number from token:list.");
     if (!(await revokeApiToken(prisma(), id, { actor: "cli", now }))) {
       throw new UsageError(`No active token #${id}.`);
     }

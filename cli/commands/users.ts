@@ -3,7 +3,15 @@
 import { UsageError } from "@/cli/context";
 import { defineCommand } from "@/cli/spec";
 import { readSecretFromStdin } from "@/cli/commands/stdin";
-import { AccountError, createUser, disableUser, listUsers, setPassword, ROLES, type Role } from "@/lib/auth/users";
+import {
+  AccountError,
+  createUser,
+  disableUser,
+  listUsers,
+  setPassword,
+  ROLES,
+  type Role,
+} from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 
 const meta = (now: Date) => ({ actor: "cli", now });
@@ -16,7 +24,8 @@ function asUsage(error: unknown): never {
 function positiveInt(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`--${flag} must be a whole number (a staff id).`);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new UsageError(`--${flag} must be a whole number (a staff id).`);
   return number;
 }
 
@@ -59,7 +68,8 @@ export const userList = defineCommand({
   summary: "accounts with role, walker and live sessions",
   async run(_args, { out, now }) {
     const users = await listUsers(prisma(), now);
-    if (users.length === 0) out("No accounts yet. Create the owner: ./run user:create --email E --role owner --password-stdin");
+    if (users.length === 0)
+      out("No accounts yet. Create the owner: ./run user:create --email E --role owner --password-stdin");
     for (const user of users) {
       out(
         [

@@ -49,7 +49,9 @@ export default async function SecurityPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Security</h1>
-        <p className="text-sm text-slate-500">Accounts, sessions, API tokens and sign-in history · {timeZone}</p>
+        <p className="text-sm text-slate-500">
+          Accounts, sessions, API tokens and sign-in history · {timeZone}
+        </p>
       </div>
       <Card title="Accounts">
         <table className="w-full">
@@ -96,7 +98,9 @@ export default async function SecurityPage() {
               <tr key={session.id}>
                 <td className={td}>
                   {session.userEmail}
-                  {session.id === me.sessionId ? <span className="ml-2 text-xs text-slate-500">(this browser)</span> : null}
+                  {session.id === me.sessionId ? (
+                    <span className="ml-2 text-xs text-slate-500">(this browser)</span>
+                  ) : null}
                 </td>
                 <td className={td}>{when.format(session.createdAt)}</td>
                 <td className={td}>{when.format(session.lastActiveAt)}</td>

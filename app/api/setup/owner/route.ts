@@ -21,7 +21,10 @@ const bodySchema = z.object({
 
 export const POST = route("setup.owner", "public", async (request) => {
   if (!isLocalRequest(request.headers)) {
-    throw new HttpError(403, "Create the owner account on the computer running the server, or run ./run user:create.");
+    throw new HttpError(
+      403,
+      "Create the owner account on the computer running the server, or run ./run user:create.",
+    );
   }
   if (!isSameOrigin(request)) throw new HttpError(403, "Cross-site request refused.");
   const body = await readJson(request, bodySchema);
@@ -36,7 +39,11 @@ export const POST = route("setup.owner", "public", async (request) => {
   } catch (error) {
     if (error instanceof AccountError) {
       const status = error.field ? 422 : 409;
-      throw new HttpError(status, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined);
+      throw new HttpError(
+        status,
+        error.message,
+        error.field ? [{ path: error.field, message: error.message }] : undefined,
+      );
     }
     throw error;
   }
@@ -45,6 +52,7 @@ export const POST = route("setup.owner", "public", async (request) => {
     headers: request.headers,
     asResponse: true,
   });
-  if (signedIn.ok) await recordAudit(prisma(), { type: "sign-in", actor: body.email.trim().toLowerCase(), ip, at: now });
+  if (signedIn.ok)
+    await recordAudit(prisma(), { type: "sign-in", actor: body.email.trim().toLowerCase(), ip, at: now });
   return signedIn;
 });

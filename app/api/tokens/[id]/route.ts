@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 export const DELETE = route<Context>("tokens.revoke", "owner", async (request, context, principal) => {
-  const id = z.coerce.number().int().positive().parse((await context.params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .parse((await context.params).id);
   const meta = { actor: actorOf(principal), ip: peerAddress(request.headers), now: new Date() };
   if (!(await revokeApiToken(prisma(), id, meta))) throw new HttpError(404, "No such active token.");
   return new Response(null, { status: 204 });
