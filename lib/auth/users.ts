@@ -13,7 +13,10 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 
 export const newUserSchema = z.object({
-  email: z.email({ error: "must be an email address" }).transform(normaliseEmail),
+  email: z.preprocess(
+    (value) => (typeof value === "string" ? normaliseEmail(value) : value),
+    z.email({ error: "must be an email address" }),
+  ),
   name: z.string().trim().min(1).max(100).optional(),
   role: z.enum(ROLES, { error: "must be owner or staff" }),
   staffId: z.number().int().positive().optional(),

@@ -1,0 +1,73 @@
+// LAN mode over real processes: a non-loopback HOST without an owner refuses to start (exit 2);
+// with one it starts and prints its LAN URLs; requests from another address cannot use the
+// loopback-only doors (desktop link, first-run form), even with a forged X-Forwarded-For.
+import os from "node:os";
+import { afterAll, describe, expect, it } from "vitest";
+import { desktopLinkSecretFile, readOrCreateSecret } from "@/lib/auth/secret";
+import { childEnv, startAppServer, standaloneBuilt } from "@/tests/support/faults/app-server";
+import { preparedDataDir, removeDataDirs } from "@/tests/support/faults/data-dir";
+import { freePort, killAll, spawnEntry, withTimeout } from "@/tests/support/faults/processes";
+import { createAccount, rawRequest } from "@/tests/support/http-auth";
+
+afterAll(async () => {
+  await killAll();
+  removeDataDirs();
+});
+
+const lanAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((item) => item && !item.internal && item.family === "IPv4")?.address;
+
+describe.skipIf(!standaloneBuilt())("LAN mode", () => {
+  it("refuses to start on a non-loopback HOST while no owner exists (exit 2, naming ./run user:create)", async () => {
+    const dataDir = preparedDataDir();
+    const port = await freePort();
+    const child = spawnEntry(
+      "server/serve.ts",
+      [],
+      childEnv(dataDir.dir, undefined, { HOST: "0.0.0.0", PORT: String(port) }),
+    );
+    const exit = await withTimeout(child.exited, 60_000, "the server to refuse");
+    expect(exit.code).toBe(2);
+    expect(child.stderr()).toContain("./run user:create");
+    // Nothing listens.
+    await expect(rawRequest(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
+  }, 90_000);
+
+  it("starts once an owner exists, prints its LAN URLs, and keeps loopback-only doors shut to the network", async () => {
+    const dataDir = preparedDataDir();
+    await createAccount(dataDir.file, { email: "owner@example.com", role: "owner" });
+    const server = await startAppServer(dataDir.dir, { env: { HOST: "0.0.0.0" } });
+    if (lanAddress) {
+      await expect
+        .poll(() => server.child.stdout(), { timeout: 10_000 })
+        .toContain(`http://${lanAddress}:${server.port}`);
+      const secret = readOrCreateSecret(desktopLinkSecretFile(dataDir.dir));
+      const remote = `http://${lanAddress}:${server.port}`;
+      const forged = {
+        authorization: `Bearer ${secret}`,
+        "x-forwarded-for": "127.0.0.1",
+        "x-bookings-peer": "127.0.0.1",
+      };
+      const link = await rawRequest(`${remote}/api/desktop/sign-in-link`, {
+        method: "POST",
+        headers: forged,
+      });
+      expect(link.status).toBe(403);
+      const setup = await rawRequest(`${remote}/api/setup/owner`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: remote, "x-forwarded-for": "127.0.0.1" },
+        body: JSON.stringify({ email: "intruder@example.com", password: "long enough password" }),
+      });
+      expect(setup.status).toBe(403);
+      // From loopback the same secret works.
+      const local = await rawRequest(`http://127.0.0.1:${server.port}/api/desktop/sign-in-link`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(local.status).toBe(200);
+    } else {
+      await expect.poll(() => server.child.stdout(), { timeout: 10_000 }).toContain("On your network");
+    }
+  }, 90_000);
+});
