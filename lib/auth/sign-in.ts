@@ -10,7 +10,7 @@ import { HttpError } from "@/lib/http/problem";
 /** Better Auth's answer to a wrong email or password, reused so a disabled account looks the same. */
 const invalidCredentials = () =>
   Response.json(
-    { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" },
+    { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" },
     { status: 401, headers: { "cache-control": "no-store" } },
   );
 
