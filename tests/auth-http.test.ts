@@ -17,7 +17,6 @@ import {
   createAccount,
   createToken,
   onDatabase,
-  PASSWORD,
   rawRequest,
   signIn,
   type RawResponse,
@@ -102,9 +101,9 @@ describe.skipIf(!standaloneBuilt())("accounts and access over HTTP", () => {
       }
     }
     for (const file of routes) {
-      const module = (await import(file)) as Record<string, RouteHandler<unknown> | undefined>;
+      const routeModule = (await import(file)) as Record<string, RouteHandler<unknown> | undefined>;
       for (const method of METHODS) {
-        const handler = module[method];
+        const handler = routeModule[method];
         if (!handler) continue;
         if (!handler.policy) {
           undeclared.push(`${method} ${path.relative(REPO_ROOT, file)}`);

@@ -1,6 +1,7 @@
 // lib/auth building blocks on real SQLite files: accounts, tokens, sign-in limits, desktop
 // links, and the pure checks (Host, Origin, peer address, LAN URLs, CSP).
 import { mkdtempSync, statSync } from "node:fs";
+import type os from "node:os";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -214,7 +215,7 @@ describe("request checks", () => {
         { address: "192.168.1.20", family: "IPv4", internal: false },
         { address: "fe80::1", family: "IPv6", internal: false },
       ],
-    } as unknown as ReturnType<typeof import("node:os").networkInterfaces>;
+    } as unknown as ReturnType<typeof os.networkInterfaces>;
     expect(lanUrls("0.0.0.0", 3000, interfaces)).toEqual(["http://192.168.1.20:3000"]);
     expect(lanUrls("192.168.1.20", 3000, interfaces)).toEqual(["http://192.168.1.20:3000"]);
     expect(isLoopbackBind("127.0.0.1")).toBe(true);

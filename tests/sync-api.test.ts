@@ -26,8 +26,10 @@ let cookie = "";
 const signIn = async () => {
   cookie = await signedInCookie("owner");
 };
-const post = () => POST(withAuth(new Request("http://localhost/api/sync", { method: "POST" }), { cookie }), ctx);
-const get = async () => (await GET(withAuth(new Request("http://localhost/api/sync"), { cookie }), ctx)).json();
+const post = () =>
+  POST(withAuth(new Request("http://localhost/api/sync", { method: "POST" }), { cookie }), ctx);
+const get = async () =>
+  (await GET(withAuth(new Request("http://localhost/api/sync"), { cookie }), ctx)).json();
 
 describe("/api/sync", () => {
   it("starts one background sync (202), refuses a second while it runs (409), and reports how it ended", async () => {

@@ -30,7 +30,11 @@ export async function signedInCookie(role: Role = "owner", email = `${role}@exam
 }
 
 export async function apiToken(scope: TokenScope = "read"): Promise<string> {
-  const { token } = await createApiToken(prisma(), { name: `test-${scope}`, scope }, { actor: "test", now: new Date() });
+  const { token } = await createApiToken(
+    prisma(),
+    { name: `test-${scope}`, scope },
+    { actor: "test", now: new Date() },
+  );
   return token;
 }
 
