@@ -7,7 +7,8 @@ import { desktopLinkSecretFile, readOrCreateSecret } from "@/lib/auth/secret";
 import { childEnv, startAppServer, standaloneBuilt } from "@/tests/support/faults/app-server";
 import { preparedDataDir, removeDataDirs } from "@/tests/support/faults/data-dir";
 import { freePort, killAll, spawnEntry, withTimeout } from "@/tests/support/faults/processes";
-import { createAccount, rawRequest } from "@/tests/support/http-auth";
+import { listAudit } from "@/lib/auth/audit";
+import { createAccount, onDatabase, PASSWORD, rawRequest } from "@/tests/support/http-auth";
 
 afterAll(async () => {
   await killAll();
@@ -69,5 +70,41 @@ describe.skipIf(!standaloneBuilt())("LAN mode", () => {
     } else {
       await expect.poll(() => server.child.stdout(), { timeout: 10_000 }).toContain("On your network");
     }
+  }, 90_000);
+});
+
+describe.skipIf(!standaloneBuilt())("behind an HTTPS reverse proxy on this machine (TRUST_PROXY)", () => {
+  it("sets Secure cookies and records the client address the proxy forwarded", async () => {
+    const dataDir = preparedDataDir();
+    await createAccount(dataDir.file, { email: "owner@example.com", role: "owner" });
+    const server = await startAppServer(dataDir.dir, {
+      env: { TRUST_PROXY: "true", ALLOWED_HOSTS: "bookings.lan" },
+    });
+    const viaProxy = {
+      host: "bookings.lan",
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": "192.168.1.50",
+    };
+    const signedIn = await rawRequest(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { ...viaProxy, "content-type": "application/json", origin: "https://bookings.lan" },
+      body: JSON.stringify({ email: "owner@example.com", password: PASSWORD }),
+    });
+    expect(signedIn.status).toBe(200);
+    const line =
+      (signedIn.headers["set-cookie"] ?? []).find((cookie) => cookie.includes("session_token")) ?? "";
+    expect(line).toMatch(/^__Secure-bookings\.session_token=/);
+    expect(line).toMatch(/; Secure/);
+    const cookie = line.split(";")[0]!;
+    expect((await rawRequest(`${server.url}/api/sync`, { headers: { ...viaProxy, cookie } })).status).toBe(
+      200,
+    );
+    const crossSite = await rawRequest(`${server.url}/api/sync`, {
+      method: "POST",
+      headers: { ...viaProxy, cookie, origin: "http://bookings.lan" },
+    });
+    expect(crossSite.status).toBe(403);
+    const events = await onDatabase(dataDir.file, (db) => listAudit(db, { type: "sign-in" }));
+    expect(events[0]?.ip).toBe("192.168.1.50");
   }, 90_000);
 });

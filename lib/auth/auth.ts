@@ -45,6 +45,8 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [PEER_HEADER] },
       trustedProxyHeaders: cfg.TRUST_PROXY,
+      // Served over HTTPS (PUBLIC_URL says so): cookies are Secure whatever a request claims.
+      ...(cfg.publicUrl.startsWith("https:") ? { useSecureCookies: true } : {}),
     },
     databaseHooks: {
       session: {
