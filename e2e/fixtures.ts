@@ -46,15 +46,15 @@ export async function signInAs(page: Page, account: { email: string; password: s
 
 export const test = base.extend<{ signedIn: void }>({
   signedIn: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       await signInAs(page, OWNER);
-      await use();
+      await provide();
     },
     { auto: true },
   ],
   // API calls in specs share the signed-in browser context's cookies.
-  request: async ({ page }, use) => {
-    await use(page.request);
+  request: async ({ page }, provide) => {
+    await provide(page.request);
   },
 });
 
