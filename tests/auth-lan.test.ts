@@ -67,6 +67,12 @@ describe.skipIf(!standaloneBuilt())("LAN mode", () => {
         headers: { authorization: `Bearer ${secret}` },
       });
       expect(local.status).toBe(200);
+      // The link itself is refused from the network, and stays unused for this computer.
+      const link2 = (JSON.parse(local.body) as { path: string }).path;
+      expect((await rawRequest(`${remote}${link2}`)).status).toBe(403);
+      const redeemed = await rawRequest(`http://127.0.0.1:${server.port}${link2}`);
+      expect(redeemed.status).toBe(302);
+      expect(String(redeemed.headers["set-cookie"])).toContain("bookings.session_token=");
     } else {
       await expect.poll(() => server.child.stdout(), { timeout: 10_000 }).toContain("On your network");
     }

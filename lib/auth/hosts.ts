@@ -19,8 +19,18 @@ export function isLoopbackHostName(name: string): boolean {
   );
 }
 
-/** This machine's host names and interface addresses, read now (addresses change with networks). */
-export function machineNames(): string[] {
+let cached: { names: string[]; at: number } | undefined;
+/** Addresses change with networks (DHCP, Wi-Fi), so the list is re-read every few seconds. */
+const MACHINE_NAMES_TTL_MS = 5_000;
+
+/** This machine's host names and interface addresses. */
+export function machineNames(now = Date.now()): string[] {
+  if (cached && now - cached.at < MACHINE_NAMES_TTL_MS) return cached.names;
+  cached = { names: readMachineNames(), at: now };
+  return cached.names;
+}
+
+function readMachineNames(): string[] {
   const names = [os.hostname().toLowerCase()];
   if (!names[0]!.includes(".")) names.push(`${names[0]}.local`);
   for (const list of Object.values(os.networkInterfaces())) {
