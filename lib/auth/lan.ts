@@ -1,8 +1,6 @@
 // LAN mode: listening on anything but loopback opens the app to the network, so the server
 // refuses to start until an owner account exists; once it starts it says where to reach it.
 import os from "node:os";
-import { createPrisma } from "@/lib/db/prisma";
-import { hasOwner } from "@/lib/auth/users";
 
 export function isLoopbackBind(host: string): boolean {
   const name = host.toLowerCase().replace(/^\[|\]$/g, "");
@@ -34,6 +32,11 @@ export function lanUrls(
 /** Why the server must not start on `host` (null when it may). */
 export async function lanStartProblem(host: string, databaseFile: string): Promise<string | null> {
   if (isLoopbackBind(host)) return null;
+  // Loaded only in LAN mode: a loopback start does not pay for the Prisma client here.
+  const [{ createPrisma }, { hasOwner }] = await Promise.all([
+    import("@/lib/db/prisma"),
+    import("@/lib/auth/users"),
+  ]);
   const db = createPrisma(databaseFile);
   try {
     if (await hasOwner(db)) return null;

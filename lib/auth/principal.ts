@@ -1,5 +1,4 @@
 // Who is calling: a signed-in user (session cookie, via Better Auth) or an API token.
-import { auth } from "@/lib/auth/auth";
 import { verifyApiToken, type TokenScope } from "@/lib/auth/tokens";
 import type { Role } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
@@ -34,6 +33,8 @@ export function bearerToken(headers: Headers): string | undefined {
 
 export async function principalFromCookies(headers: Headers): Promise<UserPrincipal | null> {
   if (!headers.get("cookie")) return null;
+  // Loaded on first use: anonymous requests (health checks, webhooks, feeds) never need it.
+  const { auth } = await import("@/lib/auth/auth");
   const session = await auth().api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & {
