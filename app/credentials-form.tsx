@@ -55,7 +55,7 @@ export function CredentialsForm({ action, submitLabel, next, withName = false, n
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate={false}>
+    <form onSubmit={submit} className="space-y-4">
       {withName ? (
         <label className="block text-sm font-medium text-slate-700">
           Name

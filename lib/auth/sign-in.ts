@@ -1,6 +1,7 @@
 // What wraps Better Auth's own sign-in and sign-out endpoints: the per-account and
 // per-address limits, disabled accounts refused with the same answer as a wrong password,
 // and the audit log.
+import { hashPassword } from "better-auth/crypto";
 import { recordAudit } from "@/lib/auth/audit";
 import { peerAddress } from "@/lib/auth/peer";
 import { checkSignInLimit, normaliseEmail, recordSignInAttempt } from "@/lib/auth/rate-limit";
@@ -44,7 +45,14 @@ export async function guardedSignIn(
     );
   }
   const user = email ? await db.user.findUnique({ where: { email }, select: { disabled: true } }) : null;
-  const response = user?.disabled ? invalidCredentials() : await signIn(request);
+  let response: Response;
+  if (user?.disabled) {
+    // As slow as checking a password, so the answer's timing does not single the account out.
+    await hashPassword("disabled-account-timing-equaliser");
+    response = invalidCredentials();
+  } else {
+    response = await signIn(request);
+  }
   await recordSignInAttempt(db, { email, ip, ok: response.ok, now });
   await recordAudit(db, {
     type: response.ok ? "sign-in" : "sign-in-failed",

@@ -50,8 +50,9 @@ export interface UserSummary {
   activeSessions: number;
 }
 
+/** Whether the installation has been claimed: an owner account exists (even a disabled one). */
 export async function hasOwner(db: Db): Promise<boolean> {
-  return (await db.user.count({ where: { role: "owner", disabled: false } })) > 0;
+  return (await db.user.count({ where: { role: "owner" } })) > 0;
 }
 
 export async function createUser(
