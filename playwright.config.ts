@@ -24,6 +24,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   timeout: 30_000,
+  // first-run.spec.ts creates the owner account through the first-run form; everything else
+  // signs in with it (e2e/fixtures.ts), so it runs first.
+  projects: [
+    { name: "first-run", testMatch: /first-run\.spec\.ts/ },
+    { name: "app", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"] },
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",

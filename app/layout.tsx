@@ -3,6 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
+import { SignOutButton } from "@/app/sign-out-button";
+import { publicPage } from "@/lib/auth/page";
+import type { Role } from "@/lib/auth/users";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,13 +13,17 @@ export const metadata: Metadata = {
   description: "Your Stripe subscriptions and invoices, as a working schedule.",
 };
 
-const nav = [
-  { href: "/", label: "Today" },
-  { href: "/bookings", label: "Bookings" },
-  { href: "/rules", label: "Rules" },
+const nav: { href: string; label: string; role: Role }[] = [
+  { href: "/", label: "Today", role: "staff" },
+  { href: "/bookings", label: "Bookings", role: "staff" },
+  { href: "/rules", label: "Rules", role: "owner" },
+  { href: "/settings/security", label: "Security", role: "owner" },
 ];
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Links a signed-in user may open; none for a visitor who has not signed in.
+  const user = await publicPage();
+  const links = user ? nav.filter((item) => item.role === "staff" || user.role === "owner") : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -25,11 +32,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold text-indigo-700">
               Stripe Bookings
             </Link>
-            {nav.map((item) => (
+            {links.map((item) => (
               <Link key={item.href} href={item.href} className="text-sm text-slate-600 hover:text-slate-900">
                 {item.label}
               </Link>
             ))}
+            {user ? (
+              <span className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+                <span aria-label="Signed in as">{user.email}</span>
+                <SignOutButton />
+              </span>
+            ) : null}
           </nav>
         </header>
         <Providers>

@@ -4,6 +4,12 @@ import { bookingsOfDay, overview } from "@/lib/dashboard";
 import { sqlite } from "@/lib/db/sqlite";
 import { loadSettings } from "@/lib/settings";
 import { SyncNowButton } from "@/app/sync-now-button";
+import { FirstRun } from "@/app/first-run";
+import { isLocalRequest } from "@/lib/auth/first-run";
+import { requirePage } from "@/lib/auth/page";
+import { hasOwner } from "@/lib/auth/users";
+import { prisma } from "@/lib/db/prisma";
+import { headers } from "next/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +22,10 @@ function Stat({ label, value }: { label: string; value: number | string }) {
   );
 }
 
-export default function HomePage() {
+export default async function HomePage() {
+  // First run: no owner yet, so no one can sign in; offer to create it (on this computer only).
+  if (!(await hasOwner(prisma()))) return <FirstRun local={isLocalRequest(await headers())} />;
+  const user = await requirePage("staff");
   const db = sqlite();
   const now = new Date();
   const settings = loadSettings(db);
@@ -37,7 +46,7 @@ export default function HomePage() {
             {settings.businessName} · {settings.timeZone}
           </p>
         </div>
-        {demoMode ? null : <SyncNowButton />}
+        {demoMode || user.role !== "owner" ? null : <SyncNowButton />}
       </div>
       {settings.demoData ? (
         <p

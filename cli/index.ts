@@ -26,6 +26,8 @@ import {
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
+import { tokenCommands } from "@/cli/commands/tokens";
+import { userCommands } from "@/cli/commands/users";
 import { UsageError } from "@/cli/context";
 import { parseCommandArgs, usageOf, type CommandSpec } from "@/cli/spec";
 
@@ -53,6 +55,8 @@ const specs: CommandSpec[] = [
   feedRevoke,
   feedList,
   exportIcsCommand,
+  ...userCommands,
+  ...tokenCommands,
 ];
 
 function helpText(): string {

@@ -1,6 +1,6 @@
 // Calendar feeds over real HTTP: created and revoked from the CLI, fetched as a calendar app does.
 import { execFileSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 function cli(...args: string[]): string {
   return execFileSync(

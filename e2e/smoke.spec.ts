@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the app shell loads with navigation and the demo label", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,5 @@
 // The webhook endpoint over real HTTP, against the production server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import Stripe from "stripe";
 
 const secret = "whsec_e2e_test_secret";

@@ -51,6 +51,28 @@ export const envSchema = z.object({
   ),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   APP_ROOT: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Extra host names the server answers to (comma-separated), e.g. a LAN name behind Caddy. */
+  ALLOWED_HOSTS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((name) => name.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
+  /** Signs session cookies; when unset, a secret generated once is kept in the data directory. */
+  BETTER_AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  ),
+  /** Behind a reverse proxy on this machine (e.g. Caddy): trust its X-Forwarded-For / -Proto. */
+  TRUST_PROXY: z
+    .preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional())
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

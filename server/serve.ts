@@ -10,6 +10,8 @@ import { elapsedMs, log } from "@/lib/log";
 import { loadDotEnv } from "@/lib/env-file";
 import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
 import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
+import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
+import { installPeerHeader } from "@/server/peer-header";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -61,6 +63,9 @@ async function main(): Promise<void> {
   }
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());
+  // LAN mode needs an owner account first (exit 2: a setting the user must change).
+  const lanProblem = await lanStartProblem(cfg.HOST, cfg.databaseFile);
+  if (lanProblem) throw new StartupError(lanProblem, 2);
 
   // The standalone server reads these; paths must be absolute because it chdirs to its folder.
   Object.assign(process.env, {
@@ -75,10 +80,15 @@ async function main(): Promise<void> {
     { command: "serve", outcome: "starting", migrationsApplied: applied, ms: elapsedMs(start) },
     "server starting",
   );
+  installPeerHeader(cfg.TRUST_PROXY);
   await import(pathToFileURL(serverFile).href);
   // The import returns before the server listens: say "running" only once it does.
   await waitForListening(cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST, cfg.PORT, 60_000);
   process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
+  if (!isLoopbackBind(cfg.HOST)) {
+    const urls = lanUrls(cfg.HOST, cfg.PORT);
+    process.stdout.write(`On your network (LAN mode): ${urls.join("  ") || "no network address found"}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

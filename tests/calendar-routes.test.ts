@@ -13,6 +13,7 @@ import {
   setFeedSettings,
 } from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
+import { signedInCookie, withAuth } from "@/tests/support/auth";
 
 let t: TestDb;
 let token: string;
@@ -105,10 +106,13 @@ describe("GET /calendar/[file]", () => {
   });
 });
 
-const exportRequest = (query: string) =>
-  exportGet(new Request(`http://bookings.local:3000/api/bookings/export?${query}`), {
-    params: Promise.resolve({}),
-  });
+const exportRequest = async (query: string) =>
+  exportGet(
+    withAuth(new Request(`http://bookings.local:3000/api/bookings/export?${query}`), {
+      cookie: await signedInCookie("staff"),
+    }),
+    { params: Promise.resolve({}) },
+  );
 
 function dayOffset(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

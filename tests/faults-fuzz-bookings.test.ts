@@ -13,12 +13,14 @@ import { preparedDataDir, removeDataDirs } from "@/tests/support/faults/data-dir
 import { expectProblem } from "@/tests/support/faults/fuzz";
 import { pointAppAt } from "@/tests/support/faults/in-process";
 import { appState, rowCounts } from "@/tests/support/faults/state";
+import { signedInCookie, withAuth } from "@/tests/support/auth";
 
 const ctx = { params: Promise.resolve({}) };
 const now = new Date();
 let db: Sqlite;
+let cookie = "";
 let sample: { staffId: number | null; clientStripeId: string | null; sourceId: string | null }[] = [];
-beforeAll(() => {
+beforeAll(async () => {
   const dir = preparedDataDir(now);
   db = openSqlite(dir.file);
   const account = generateAccount({ customers: 25, seed: 13, now });
@@ -33,6 +35,7 @@ beforeAll(() => {
     .prepare("SELECT staffId, clientStripeId, sourceId FROM Booking LIMIT 20")
     .all() as typeof sample;
   pointAppAt(dir.file);
+  cookie = await signedInCookie("staff");
 });
 afterAll(() => {
   closeSqlite();
@@ -100,7 +103,10 @@ describe("GET /api/bookings under malformed query strings", () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(query, realQuery), async (pairs) => {
         const params = new URLSearchParams(pairs);
-        const response = await GET(new Request(`http://localhost/api/bookings?${params.toString()}`), ctx);
+        const response = await GET(
+          withAuth(new Request(`http://localhost/api/bookings?${params.toString()}`), { cookie }),
+          ctx,
+        );
         expect(response.status).not.toBe(500);
         if (response.status !== 200) {
           expect([400, 422]).toContain(response.status);

@@ -5,6 +5,7 @@ import { closeSqlite } from "@/lib/db/sqlite";
 import { loadDemoData } from "@/lib/demo";
 import { pointAppAtDatabase } from "@/tests/support/app-env";
 import { freshDb, type TestDb } from "@/tests/support/db";
+import { signedInCookie, withAuth } from "@/tests/support/auth";
 
 let t: TestDb | undefined;
 afterEach(() => {
@@ -14,13 +15,16 @@ afterEach(() => {
 });
 
 const ctx = { params: Promise.resolve({}) };
-const post = (body: unknown) =>
+const post = async (body: unknown) =>
   POST(
-    new Request("http://localhost/api/rules/preview", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
+    withAuth(
+      new Request("http://localhost/api/rules/preview", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { cookie: await signedInCookie("owner") },
+    ),
     ctx,
   );
 

@@ -7,6 +7,7 @@ import { generateAccount } from "@/lib/stripe-fixtures/generate";
 import { pointAppAtDatabase } from "@/tests/support/app-env";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
+import { signedInCookie, withAuth } from "@/tests/support/auth";
 
 const API_KEY = "sk_test_sync_api";
 let t: TestDb | undefined;
@@ -21,8 +22,14 @@ afterEach(async () => {
 });
 
 const ctx = { params: Promise.resolve({}) };
-const post = () => POST(new Request("http://localhost/api/sync", { method: "POST" }), ctx);
-const get = async () => (await GET(new Request("http://localhost/api/sync"), ctx)).json();
+let cookie = "";
+const signIn = async () => {
+  cookie = await signedInCookie("owner");
+};
+const post = () =>
+  POST(withAuth(new Request("http://localhost/api/sync", { method: "POST" }), { cookie }), ctx);
+const get = async () =>
+  (await GET(withAuth(new Request("http://localhost/api/sync"), { cookie }), ctx)).json();
 
 describe("/api/sync", () => {
   it("starts one background sync (202), refuses a second while it runs (409), and reports how it ended", async () => {
@@ -35,6 +42,7 @@ describe("/api/sync", () => {
       STRIPE_API_PORT: String(server.port),
       STRIPE_API_PROTOCOL: "http",
     });
+    await signIn();
     expect((await post()).status).toBe(202);
     const busy = await post();
     expect(busy.status).toBe(409);
@@ -50,6 +58,7 @@ describe("/api/sync", () => {
   it("says demo mode has nothing to sync (409) and starts nothing", async () => {
     t = freshDb();
     pointAppAtDatabase(t.file);
+    await signIn();
     const response = await post();
     expect(response.status).toBe(409);
     expect((await response.json()).detail).toMatch(/Demo mode/);

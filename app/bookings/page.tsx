@@ -8,6 +8,7 @@ import { listUpcomingBookings } from "@/lib/bookings/queries";
 import { ExportForm } from "@/app/bookings/export-form";
 import { listActiveStaff } from "@/lib/staff";
 import { prisma } from "@/lib/db/prisma";
+import { requirePage } from "@/lib/auth/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
@@ -25,6 +26,7 @@ export default async function BookingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await requirePage("staff");
   // Cancelled bookings are hidden unless asked for (?cancelled=show): they are history, not work.
   const showCancelled = (await searchParams).cancelled === "show";
   const db = sqlite();

@@ -1,6 +1,7 @@
 // Rules in match order, and the purchased line items no rule turns into bookings. Read-only.
 import type { Metadata } from "next";
 import { sqlite } from "@/lib/db/sqlite";
+import { requirePage } from "@/lib/auth/page";
 import { listUnmappedLines } from "@/lib/rules/match";
 import { listRules } from "@/lib/rules/repo";
 
@@ -15,7 +16,8 @@ function pretty(json: string): string {
   }
 }
 
-export default function RulesPage() {
+export default async function RulesPage() {
+  await requirePage("owner");
   const db = sqlite();
   const rules = listRules(db);
   const unmapped = listUnmappedLines(db);

@@ -15,6 +15,7 @@ import { findNeutralino } from "@/desktop/launcher/binary";
 import { waitForHealth } from "@/desktop/launcher/health";
 import type { LaunchOptions } from "@/desktop/launcher/options";
 import { choosePort } from "@/desktop/launcher/port";
+import { signedInUrl } from "@/desktop/launcher/sign-in-link";
 import {
   describeExit,
   hasExited,
@@ -169,7 +170,8 @@ export async function launch(
     }
 
     const windowLog = path.join(options.logsDir, "window.log");
-    const args = neutralinoArgs({ appRoot: options.appRoot, url, title: options.windowTitle });
+    const windowUrl = await signedInUrl(url, options.dataDir, say);
+    const args = neutralinoArgs({ appRoot: options.appRoot, url: windowUrl, title: options.windowTitle });
     const window = spawnLogged([binary, ...args], {
       cwd: options.appRoot,
       env: options.env,

@@ -1,26 +1,45 @@
-// Wraps a route handler: one log line per request (method, path, status, duration), and
-// every thrown error turned into problem JSON. A 500 says nothing internal.
+// Wraps a route handler: its access policy checked first (lib/auth/policy.ts), one log line
+// per request (method, path, status, duration), and every thrown error turned into problem
+// JSON. A 500 says nothing internal.
 import { z } from "zod";
 import { elapsedMs, log } from "@/lib/log";
 import { HttpError, problemResponse, zodIssues } from "@/lib/http/problem";
+import { asPolicy, authorize, type Policy, type PolicyName } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/auth/principal";
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+type Handler<C> = (request: Request, context: C, principal: Principal | null) => Promise<Response>;
 
-export function route<C>(name: string, handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
+/** A route handler as Next calls it, carrying its declared policy (the policy test reads it). */
+export type RouteHandler<C> = ((request: Request, context: C) => Promise<Response>) & { policy: Policy };
+
+export interface RouteOptions {
+  /** The path as written to the log (e.g. with a secret in it redacted). */
+  logPath?: (url: URL) => string;
+}
+
+export function route<C>(
+  name: string,
+  policy: Policy | PolicyName,
+  handler: Handler<C>,
+  options: RouteOptions = {},
+): RouteHandler<C> {
+  const declared = asPolicy(policy);
+  const wrapped = async (request: Request, context: C) => {
     const start = performance.now();
     let response: Response;
     let error: unknown;
     try {
-      response = await handler(request, context);
+      const principal = await authorize(request, declared);
+      response = await handler(request, context, principal);
     } catch (caught) {
       error = caught;
       response = errorResponse(caught);
     }
+    const url = new URL(request.url);
     const line = {
       route: name,
       method: request.method,
-      path: new URL(request.url).pathname,
+      path: options.logPath ? options.logPath(url) : url.pathname,
       status: response.status,
       ms: elapsedMs(start),
     };
@@ -28,13 +47,14 @@ export function route<C>(name: string, handler: Handler<C>): Handler<C> {
     else log.info(line, "request");
     return response;
   };
+  return Object.assign(wrapped, { policy: declared });
 }
 
 function sqliteCode(error: unknown): string {
   return error instanceof Error && "code" in error ? String(error.code) : "";
 }
 
-function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown): Response {
   const code = sqliteCode(error);
   // Another writer held the database past the busy timeout: temporary, worth a retry.
   if (code.startsWith("SQLITE_BUSY")) {

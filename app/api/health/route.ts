@@ -1,4 +1,5 @@
-// GET /api/health — version, database reachable, migrations applied.
+// GET /api/health — status for anyone; version, database and migrations for signed-in users
+// (public, so it must not tell an anonymous caller more than "ok").
 import path from "node:path";
 import { config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
@@ -8,7 +9,7 @@ import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("health", async () => {
+export const GET = route("health", "public", async (_request, _context, principal) => {
   const cfg = config();
   const health = checkHealth({
     db: sqlite,
@@ -16,7 +17,7 @@ export const GET = route("health", async () => {
     version: pkg.version,
     demoMode: cfg.demoMode,
   });
-  return Response.json(health, {
+  return Response.json(principal ? health : { status: health.status }, {
     status: health.status === "ok" ? 200 : 503,
     headers: { "cache-control": "no-store" },
   });

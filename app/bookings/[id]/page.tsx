@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
+import { requirePage } from "@/lib/auth/page";
 import { bookingProvenance } from "@/lib/bookings/queries";
 import { loadSettings } from "@/lib/settings";
 
@@ -22,6 +23,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePage("staff");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const db = sqlite();

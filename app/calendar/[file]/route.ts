@@ -16,31 +16,29 @@ const notFound = () =>
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 
-const handler = route<Context>("calendar.feed", async (request, context) => {
-  const { file } = await context.params;
-  const token = /^(.+)\.ics$/.exec(file)?.[1];
-  if (!token) return notFound();
-  const result = serveFeed(sqlite(), token, {
-    ifNoneMatch: request.headers.get("if-none-match"),
-    ifModifiedSince: request.headers.get("if-modified-since"),
-    now: new Date(),
-    publicUrl: config().publicUrl,
-  });
-  if (result.status === 404) return notFound();
-  if (result.status === 304) return new Response(null, { status: 304, headers: result.headers });
-  return new Response(result.body, { status: 200, headers: result.headers });
-});
+// The token is the credential (public policy); the log sees its prefix only.
+export const GET = route<Context>(
+  "calendar.feed",
+  "public",
+  async (request, context) => {
+    const { file } = await context.params;
+    const token = /^(.+)\.ics$/.exec(file)?.[1];
+    if (!token) return notFound();
+    const result = serveFeed(sqlite(), token, {
+      ifNoneMatch: request.headers.get("if-none-match"),
+      ifModifiedSince: request.headers.get("if-modified-since"),
+      now: new Date(),
+      publicUrl: config().publicUrl,
+    });
+    if (result.status === 404) return notFound();
+    if (result.status === 304) return new Response(null, { status: 304, headers: result.headers });
+    return new Response(result.body, { status: 200, headers: result.headers });
+  },
+  { logPath: redacted },
+);
 
-// The logger writes the request path; it sees the token's prefix only.
-function redacted(request: Request): Request {
-  const url = new URL(request.url);
-  url.pathname = url.pathname.replace(/\/calendar\/([^/]+)$/, (_match, file: string) => {
+function redacted(url: URL): string {
+  return url.pathname.replace(/\/calendar\/([^/]+)$/, (_match, file: string) => {
     return `/calendar/${file.slice(0, PREFIX_LENGTH)}-redacted.ics`;
   });
-  url.search = "";
-  return new Request(url, { method: request.method, headers: request.headers });
-}
-
-export async function GET(request: Request, context: Context): Promise<Response> {
-  return handler(redacted(request), context);
 }

@@ -39,13 +39,13 @@ export function childEnv(
 /** Starts the server and resolves once /api/health answers 200; rejects with its stderr if it dies first. */
 export async function startAppServer(
   dataDir: string,
-  options: { stripePort?: number; port?: number } = {},
+  options: { stripePort?: number; port?: number; env?: Record<string, string> } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const child = spawnEntry(
     "server/serve.ts",
     [],
-    childEnv(dataDir, options.stripePort, { PORT: String(port) }),
+    childEnv(dataDir, options.stripePort, { PORT: String(port), ...options.env }),
   );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(

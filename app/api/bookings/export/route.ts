@@ -7,6 +7,7 @@ import { CALENDAR_CONTENT_TYPE, ExportRangeError, exportIcs } from "@/lib/calend
 import { UnknownTargetError } from "@/lib/calendar/query";
 import { sqlite } from "@/lib/db/sqlite";
 import { route } from "@/lib/http/handler";
+import { withTokens } from "@/lib/auth/policy";
 import { HttpError } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ function invalid(path: string, message: string): HttpError {
   return new HttpError(422, "The request does not match the expected shape.", [{ path, message }]);
 }
 
-export const GET = route("bookings.export", async (request) => {
+export const GET = route("bookings.export", withTokens("staff", "read"), async (request) => {
   const query = exportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   let exported;
   try {

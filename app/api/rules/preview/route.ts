@@ -22,7 +22,7 @@ const brief = (b: { bookingKey: string; title: string; startAt: Date; endAt: Dat
   status: b.status,
 });
 
-export const POST = route("rules.preview", async (request) => {
+export const POST = route("rules.preview", "owner", async (request) => {
   const body = await readJson(request, bodySchema);
   const preview = previewRuleChange(sqlite(), body, new Date());
   if (!preview.ok) {

@@ -8,7 +8,7 @@ import { scheduleWebhookProcessing } from "@/lib/webhooks/worker";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route("stripe.webhook", async (request) => {
+export const POST = route("stripe.webhook", "public", async (request) => {
   const secret = config().STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new HttpError(503, "Webhooks are not configured: set STRIPE_WEBHOOK_SECRET.");
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {

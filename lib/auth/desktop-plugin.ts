@@ -1,0 +1,41 @@
+// A Better Auth endpoint that turns a desktop sign-in link into a session cookie
+// (GET /api/auth/desktop/redeem?token=…), so the cookie is made and signed by Better Auth.
+import type { BetterAuthPlugin } from "better-auth";
+import { createAuthEndpoint } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
+import { z } from "zod";
+import { recordAudit } from "@/lib/auth/audit";
+import { consumeSignInLink } from "@/lib/auth/desktop-link";
+import { isLoopbackAddress, PEER_HEADER } from "@/lib/auth/peer";
+import { prisma } from "@/lib/db/prisma";
+
+export function desktopLinkPlugin() {
+  return {
+    id: "desktop-link",
+    endpoints: {
+      redeemDesktopLink: createAuthEndpoint(
+        "/desktop/redeem",
+        { method: "GET", query: z.object({ token: z.string().min(1).max(200) }) },
+        async (ctx) => {
+          const peer = ctx.request?.headers.get(PEER_HEADER) ?? null;
+          if (!isLoopbackAddress(peer)) {
+            throw ctx.error("FORBIDDEN", { message: "Desktop sign-in links work only on this computer." });
+          }
+          const now = new Date();
+          const userId = await consumeSignInLink(prisma(), ctx.query.token, now);
+          const user = userId ? await ctx.context.internalAdapter.findUserById(userId) : null;
+          if (!user) {
+            throw ctx.error("UNAUTHORIZED", {
+              message: "This sign-in link has expired or was already used.",
+            });
+          }
+          const session = await ctx.context.internalAdapter.createSession(user.id);
+          if (!session) throw ctx.error("FORBIDDEN", { message: "This account cannot sign in." });
+          await setSessionCookie(ctx, { session, user });
+          await recordAudit(prisma(), { type: "desktop-sign-in", actor: user.email, ip: peer, at: now });
+          throw ctx.redirect("/");
+        },
+      ),
+    },
+  } satisfies BetterAuthPlugin;
+}
