@@ -82,7 +82,9 @@ describe("booking identity migration", () => {
     ).run();
     db.close();
 
-    expect(await migrateIfNeeded(file)).toEqual([expect.stringMatching(new RegExp(`${IDENTITY}$`))]);
+    // The identity migration and any that shipped after it.
+    const applied = await migrateIfNeeded(file);
+    expect(applied[0]).toMatch(/booking_identity$/);
     db = openSqlite(file);
     const keys = db.prepare("SELECT bookingKey, status FROM Booking ORDER BY id").all();
     expect(keys).toEqual([
