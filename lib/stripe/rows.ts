@@ -27,7 +27,12 @@ const flag = (value: boolean | null | undefined) => (value ? 1 : 0);
 const json = (value: Record<string, string>) => JSON.stringify(value);
 
 function common(
-  object: { id: string; created?: number; livemode: boolean; metadata: Record<string, string> },
+  object: {
+    id: string;
+    created?: number | null;
+    livemode?: boolean | null;
+    metadata: Record<string, string>;
+  },
   p: Provenance,
 ): Row {
   return {
@@ -50,8 +55,9 @@ export function customerRow(c: CustomerObject, p: Provenance): Row {
 export function productRow(product: ProductObject, p: Provenance): Row {
   return {
     ...common(product, p),
-    name: product.name,
-    active: flag(product.active),
+    // A nameless product still books: its id stands in for the title.
+    name: product.name ?? product.id,
+    active: flag(product.active ?? true),
     description: product.description ?? null,
     serviceCode: product.metadata.service_code ?? null,
   };
@@ -61,12 +67,12 @@ export function priceRow(price: PriceObject, p: Provenance): Row {
   return {
     ...common(price, p),
     productStripeId: price.product,
-    active: flag(price.active),
-    currency: price.currency,
+    active: flag(price.active ?? true),
+    currency: price.currency ?? "",
     unitAmount: price.unit_amount ?? null,
-    type: price.type,
+    type: price.type ?? (price.recurring ? "recurring" : "one_time"),
     recurringInterval: price.recurring?.interval ?? null,
-    recurringCount: price.recurring?.interval_count ?? null,
+    recurringCount: price.recurring ? (price.recurring.interval_count ?? 1) : null,
     lookupKey: price.lookup_key ?? null,
     nickname: price.nickname ?? null,
   };
@@ -78,8 +84,8 @@ export function subscriptionRows(s: SubscriptionObject, p: Provenance): { row: R
     ...common(s, p),
     clientStripeId: s.customer,
     status: s.status,
-    currency: s.currency,
-    startDate: ms(s.start_date),
+    currency: s.currency ?? s.items.data.find((item) => item.price.currency)?.price.currency ?? "",
+    startDate: ms(s.start_date ?? s.created),
     currentPeriodStart: ms(s.current_period_start ?? first?.current_period_start),
     currentPeriodEnd: ms(s.current_period_end ?? first?.current_period_end),
     trialStart: ms(s.trial_start),
@@ -115,22 +121,28 @@ function linePrice(line: Pick<InvoiceLineObject, "pricing" | "price">) {
 
 export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; lines: Row[] } {
   const refunded = inv.post_payment_credit_notes_amount ?? 0;
+  const status = inv.status ?? "draft";
+  const currency = inv.currency ?? inv.lines.data.find((line) => line.currency)?.currency ?? "";
+  // Amounts missing from an older or trimmed shape follow from the lines and the status.
+  const total = inv.total ?? inv.lines.data.reduce((sum, line) => sum + (line.amount ?? 0), 0);
+  const amountPaid = inv.amount_paid ?? (status === "paid" ? total : 0);
+  const amountRemaining = inv.amount_remaining ?? (status === "open" ? total - amountPaid : 0);
   const row: Row = {
     ...common(inv, p),
     clientStripeId: inv.customer,
     subscriptionStripeId: inv.parent?.subscription_details?.subscription ?? inv.subscription ?? null,
     number: inv.number ?? null,
-    status: inv.status ?? "draft",
-    currency: inv.currency,
-    total: inv.total,
-    amountPaid: inv.amount_paid,
-    amountRemaining: inv.amount_remaining,
+    status,
+    currency,
+    total,
+    amountPaid,
+    amountRemaining,
     amountRefunded: refunded,
     periodStart: ms(inv.period_start),
     periodEnd: ms(inv.period_end),
     paidAt: ms(inv.status_transitions?.paid_at),
     dueDate: ms(inv.due_date),
-    paymentFailed: flag(inv.status === "open" && (inv.attempt_count ?? 0) > 0 && inv.amount_remaining > 0),
+    paymentFailed: flag(status === "open" && (inv.attempt_count ?? 0) > 0 && amountRemaining > 0),
   };
   const lines = inv.lines.data.map((line) => ({
     stripeId: line.id,
@@ -141,8 +153,8 @@ export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; line
       line.parent?.subscription_item_details?.subscription_item ?? line.subscription_item ?? null,
     description: line.description ?? null,
     quantity: line.quantity ?? 1,
-    amount: line.amount,
-    currency: line.currency,
+    amount: line.amount ?? 0,
+    currency: line.currency ?? currency,
     periodStart: ms(line.period?.start),
     periodEnd: ms(line.period?.end),
     metadata: json(line.metadata),
@@ -158,8 +170,8 @@ export function invoiceItemRow(item: InvoiceItemObject, p: Provenance): Row {
     ...linePrice(item),
     description: item.description ?? null,
     quantity: item.quantity ?? 1,
-    amount: item.amount,
-    currency: item.currency,
+    amount: item.amount ?? 0,
+    currency: item.currency ?? "",
     periodStart: ms(item.period?.start),
     periodEnd: ms(item.period?.end),
   };
@@ -173,25 +185,54 @@ export interface ObjectRows {
   children: Row[];
 }
 
-/** The rows of one validated Stripe object of `kind` (throws if it does not parse). */
-export function objectRows(kind: MirroredKind, object: unknown, p: Provenance): ObjectRows {
+/** A Stripe object that passed its schema, tagged with its kind. */
+export type ParsedObject =
+  | { kind: "customer"; data: CustomerObject }
+  | { kind: "product"; data: ProductObject }
+  | { kind: "price"; data: PriceObject }
+  | { kind: "subscription"; data: SubscriptionObject }
+  | { kind: "invoice"; data: InvoiceObject }
+  | { kind: "invoiceitem"; data: InvoiceItemObject };
+
+/** The rows of one already validated object (the ingest hot path parses once). */
+export function parsedObjectRows(parsed: ParsedObject, p: Provenance): ObjectRows {
   const single = (table: string, row: Row): ObjectRows => ({ table, row, childTable: null, children: [] });
-  switch (kind) {
+  switch (parsed.kind) {
     case "customer":
-      return single("Client", customerRow(objectSchemas.customer.parse(object), p));
+      return single("Client", customerRow(parsed.data, p));
     case "product":
-      return single("Product", productRow(objectSchemas.product.parse(object), p));
+      return single("Product", productRow(parsed.data, p));
     case "price":
-      return single("Price", priceRow(objectSchemas.price.parse(object), p));
+      return single("Price", priceRow(parsed.data, p));
     case "invoiceitem":
-      return single("InvoiceItem", invoiceItemRow(objectSchemas.invoiceitem.parse(object), p));
+      return single("InvoiceItem", invoiceItemRow(parsed.data, p));
     case "subscription": {
-      const { row, items } = subscriptionRows(objectSchemas.subscription.parse(object), p);
+      const { row, items } = subscriptionRows(parsed.data, p);
       return { table: "SubscriptionMap", row, childTable: "SubscriptionItemMap", children: items };
     }
     case "invoice": {
-      const { row, lines } = invoiceRows(objectSchemas.invoice.parse(object), p);
+      const { row, lines } = invoiceRows(parsed.data, p);
       return { table: "InvoiceMap", row, childTable: "InvoiceLineMap", children: lines };
     }
   }
+}
+
+/** Validates a payload of `kind`: the parsed object, or zod's error. */
+export function parseObject(
+  kind: MirroredKind,
+  object: unknown,
+): { success: true; parsed: ParsedObject } | { success: false; error: string } {
+  const result = objectSchemas[kind].safeParse(object);
+  if (!result.success) {
+    const error = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    return { success: false, error };
+  }
+  return { success: true, parsed: { kind, data: result.data } as ParsedObject };
+}
+
+/** The rows of one Stripe object of `kind` (throws if it does not parse). */
+export function objectRows(kind: MirroredKind, object: unknown, p: Provenance): ObjectRows {
+  const result = parseObject(kind, object);
+  if (!result.success) throw new Error(`invalid ${kind}: ${result.error}`);
+  return parsedObjectRows(result.parsed, p);
 }
