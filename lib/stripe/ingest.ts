@@ -2,7 +2,7 @@
 // them, writes their mirror rows and re-derives the affected bookings in ONE transaction.
 // An object that fails validation is quarantined whole (never dropped); two different states
 // at the same Stripe time are ordered by lifecycle and the object is queued for a re-fetch.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
@@ -101,10 +101,8 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
 
 /** Stable content hash of one object state (the deletion flag is part of the state). */
 export function contentHash(raw: string, deleted: boolean): string {
-  return createHash("sha256")
-    .update(raw)
-    .update(deleted ? "|deleted" : "")
-    .digest("base64url");
+  // One-shot hash: the same digest as update(raw).update("|deleted"), without a Hash object per call.
+  return hash("sha256", deleted ? `${raw}|deleted` : raw, "base64url");
 }
 
 function statusOf(parsed: ParsedObject): string | null {
@@ -152,7 +150,7 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
     if (compareStates(kind, incoming, current) < 0) return "stale";
   }
   const provenance: Provenance = { raw, ...incoming, appliedAt: ctx.now, deleted };
-  writeRows(store, parsed, provenance);
+  writeRows(store, parsed, provenance, current !== undefined);
   if (options.syncRunId !== undefined) store.seen(kind, id, options.syncRunId);
   store.recordDedup(kind, id, incoming.contentHash, ctx.now);
   ctx.changed.push({ kind, stripeId: id });
@@ -182,11 +180,13 @@ function quarantine(
   return "invalid";
 }
 
-function writeRows(store: MirrorStore, parsed: ParsedObject, p: Provenance): void {
+/** `existed`: the object had rows before, so children it no longer lists must go. */
+function writeRows(store: MirrorStore, parsed: ParsedObject, p: Provenance, existed: boolean): void {
   const { table, row, childTable, children } = parsedObjectRows(parsed, p);
   store.upsert(table, row);
-  if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(String(row.stripeId), children);
-  if (childTable === "InvoiceLineMap") store.replaceInvoiceLines(String(row.stripeId), children);
+  const id = String(row.stripeId);
+  if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(id, children, existed);
+  if (childTable === "InvoiceLineMap") store.replaceInvoiceLines(id, children, existed);
 }
 
 /** A deletion stub (`{ id, deleted: true }`) carries no state: flag the row we already have. */

@@ -101,13 +101,14 @@ export class MirrorStore {
     this.statementFor(table, row, conflictKey).run(row);
   }
 
-  replaceSubscriptionItems(subscriptionId: string, items: Row[]): void {
-    this.deleteItems.run(subscriptionId, JSON.stringify(items.map((item) => item.stripeId)));
+  /** `existed` false: a new subscription has no items to delete (saves a statement per new object). */
+  replaceSubscriptionItems(subscriptionId: string, items: Row[], existed = true): void {
+    if (existed) this.deleteItems.run(subscriptionId, JSON.stringify(items.map((item) => item.stripeId)));
     for (const item of items) this.upsert("SubscriptionItemMap", item);
   }
 
-  replaceInvoiceLines(invoiceId: string, lines: Row[]): void {
-    this.deleteLines.run(invoiceId, JSON.stringify(lines.map((line) => line.stripeId)));
+  replaceInvoiceLines(invoiceId: string, lines: Row[], existed = true): void {
+    if (existed) this.deleteLines.run(invoiceId, JSON.stringify(lines.map((line) => line.stripeId)));
     for (const line of lines) this.upsert("InvoiceLineMap", line, "invoiceStripeId, stripeId");
   }
 

