@@ -8,6 +8,7 @@ import { demoLoad, demoWipe } from "@/cli/commands/demo";
 import { feedCommandHelp, feedCommands } from "@/cli/commands/feeds";
 import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
+import { quarantineList, quarantineRetry } from "@/cli/commands/quarantine";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { UsageError, type Command } from "@/cli/context";
@@ -16,7 +17,7 @@ import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
 
 /** Commands declared with `defineCommand` (cli/spec.ts); parsed strictly before they run. */
-const specs: CommandSpec[] = [];
+const specs: CommandSpec[] = [quarantineList, quarantineRetry];
 
 // Legacy commands parse their own argv; they move to `specs` one by one.
 const commands: Record<string, { run: Command; help: string }> = {
