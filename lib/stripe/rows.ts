@@ -109,7 +109,7 @@ export function subscriptionRows(s: SubscriptionObject, p: Provenance): { row: R
     currentPeriodStart: ms(item.current_period_start ?? s.current_period_start),
     currentPeriodEnd: ms(item.current_period_end ?? s.current_period_end),
     metadata: json(item.metadata),
-    stripeCreated: ms(item.created ?? s.created),
+    stripeCreated: ms(item.created ?? s.created ?? s.start_date),
   }));
   return { row, items };
 }
