@@ -149,7 +149,13 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
     }
     if (compareStates(kind, incoming, current) < 0) return "stale";
   }
-  const provenance: Provenance = { raw, ...incoming, appliedAt: ctx.now, deleted };
+  const provenance: Provenance = {
+    raw,
+    contentHash: incoming.contentHash,
+    sourceAt,
+    appliedAt: ctx.now,
+    deleted,
+  };
   writeRows(store, parsed, provenance, current !== undefined);
   if (options.syncRunId !== undefined) store.seen(kind, id, options.syncRunId);
   store.recordDedup(kind, id, incoming.contentHash, ctx.now);
