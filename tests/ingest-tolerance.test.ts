@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Sqlite } from "@/lib/db/sqlite";
+import { fastParse } from "@/lib/stripe/fast-parse";
 import { ingestObjects } from "@/lib/stripe/ingest";
+import { parseWithZod, parsedObjectRows } from "@/lib/stripe/rows";
+import { mirroredKindOf } from "@/lib/stripe/schemas";
 import { insertRule } from "@/lib/rules/store";
 import { ruleInputSchema } from "@/lib/rules/schema";
 import { seedDefaultRules } from "@/lib/rules/defaults";
@@ -223,6 +226,73 @@ describe.each([
         expect(result.bookings).toEqual(baseline.bookings);
       }),
       { numRuns: 25 },
+    );
+  });
+});
+
+/** Replaces random fields (top level and one level down) with random JSON: wrong types included. */
+function scrambled(object: Obj): fc.Arbitrary<Obj> {
+  const keys = Object.keys(object);
+  const nestedKeys = keys.filter((key) => typeof object[key] === "object" && object[key] !== null);
+  return fc
+    .record({
+      top: fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+      inner: nestedKeys.length
+        ? fc.option(
+            fc.tuple(
+              fc.constantFrom(...nestedKeys),
+              fc.string({ maxLength: 12 }),
+              fc.jsonValue({ maxDepth: 1 }),
+            ),
+          )
+        : fc.constant(null),
+    })
+    .map(({ top, inner }) => {
+      const copy: Obj = { ...object, ...top };
+      if (inner) {
+        const [field, key, value] = inner;
+        const child = copy[field];
+        copy[field] = Array.isArray(child) ? [...child, value] : { ...(child as Obj), [key]: value };
+      }
+      return copy;
+    });
+}
+
+describe("the hand-checked fast path of validation", () => {
+  const p = { raw: "", contentHash: "", sourceAt: 0, appliedAt: 0, deleted: false };
+  /** Whenever the fast path accepts, zod accepts too and the rows are identical. */
+  function agrees(object: Obj) {
+    const kind = mirroredKindOf(object);
+    if (!kind) return;
+    const fast = fastParse(kind, object);
+    if (!fast) return;
+    const zod = parseWithZod(kind, object);
+    expect(
+      zod.success,
+      JSON.stringify(object, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)),
+    ).toBe(true);
+    if (zod.success) expect(parsedObjectRows(fast, p)).toEqual(parsedObjectRows(zod.parsed, p));
+  }
+  const all = [...generated, ...builders, ...stripeExamples];
+
+  it("takes every fixture object, with the rows zod gives", () => {
+    for (const object of all) {
+      expect(fastParse(mirroredKindOf(object)!, object), String(object.id)).not.toBeNull();
+      agrees(object);
+    }
+  });
+
+  it("agrees with zod on altered objects: fields removed, unknown ones added, values of any type", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...all)
+          .chain((object) =>
+            fc.oneof(mutated(object, specs[String(object.object)]!, "any"), scrambled(object)),
+          ),
+        agrees,
+      ),
+      { numRuns: 3000 },
     );
   });
 });

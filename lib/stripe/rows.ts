@@ -1,4 +1,5 @@
 // Stripe object → mirror table rows. Plain data in, plain rows out (epoch ms, 0/1, JSON text).
+import { fastParse } from "@/lib/stripe/fast-parse";
 import { objectSchemas, type MirroredKind } from "@/lib/stripe/schemas";
 import type {
   CustomerObject,
@@ -220,11 +221,16 @@ export function parsedObjectRows(parsed: ParsedObject, p: Provenance): ObjectRow
   }
 }
 
-/** Validates a payload of `kind`: the parsed object, or zod's error. */
-export function parseObject(
-  kind: MirroredKind,
-  object: unknown,
-): { success: true; parsed: ParsedObject } | { success: false; error: string } {
+export type ParseResult = { success: true; parsed: ParsedObject } | { success: false; error: string };
+
+/** Validates a payload of `kind`: the hand-checked fast path when it can vouch for it, else zod. */
+export function parseObject(kind: MirroredKind, object: unknown): ParseResult {
+  const parsed = fastParse(kind, object);
+  return parsed ? { success: true, parsed } : parseWithZod(kind, object);
+}
+
+/** Validates with the zod schemas alone: the reference the fast path is held to, and its error messages. */
+export function parseWithZod(kind: MirroredKind, object: unknown): ParseResult {
   const result = objectSchemas[kind].safeParse(object);
   if (!result.success) {
     const error = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
