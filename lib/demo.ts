@@ -59,6 +59,8 @@ const wipedTables = [
   "Product",
   "Client",
   "DedupEvent",
+  "QuarantinedObject",
+  "RefetchRequest",
   "WebhookEvent",
   "SyncRun",
 ];
