@@ -108,6 +108,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
         `runSync took ${(sync.ms / 1000).toFixed(1)} s, fetching alone ${(fetched.ms / 1000).toFixed(1)} s, ` +
           `ingestObjects ${(step.ingestMs / 1000).toFixed(1)} s, plain INSERTs ${(step.rawMs / 1000).toFixed(2)} s ` +
           `(medians of ${step.rounds} alternating rounds).`,
+        `CPU time (user + system, medians): ingestObjects ${perSecond(step.ingestCpuMs).toFixed(0)} objects per CPU-second, ` +
+          `plain INSERTs ${perSecond(step.rawCpuMs).toFixed(0)}; the gap to wall time is waiting for the disk and for other processes.`,
         `Ingest profile, µs per object: ${perObjectUs.toFixed(0)} in all = validation ${profile.validate.toFixed(1)}, ` +
           `JSON serialisation ${profile.serialise.toFixed(1)}, hashing ${profile.hash.toFixed(1)}, ` +
           `row building ${profile.rows.toFixed(1)}, SQLite statements and commits ` +

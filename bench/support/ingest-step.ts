@@ -17,6 +17,9 @@ export interface IngestStepResult {
   ingestMs: number;
   /** Median ms of the plain INSERTs over the rounds. */
   rawMs: number;
+  /** Median CPU ms (user + system) of each: unlike wall time, hardly moved by other processes. */
+  ingestCpuMs: number;
+  rawCpuMs: number;
   rounds: number;
   /** µs per object of each pure part of ingest (median of 3 passes). */
   profile: { validate: number; serialise: number; hash: number; rows: number };
@@ -39,15 +42,23 @@ export async function measureIngestStep(
   const items = objects.map((object) => ({ object, sourceAt: now }));
   const ingestRuns: number[] = [];
   const rawRuns: number[] = [];
+  const ingestCpu: number[] = [];
+  const rawCpu: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   for (let round = 0; round < rounds; round += 1) {
     ctx.progress(`ingest: round ${round + 1}/${rounds}, ingestObjects (pages of ${PAGE_SIZE}, no reconcile)`);
     const ingestDb = await freshDb(ctx, "ingest-step");
+    const ingestStart = process.cpuUsage();
     const step = timed(() => {
       let applied = 0;
       for (const page of pages(items, PAGE_SIZE))
         applied += ingestObjects(ingestDb.db, page, { now, reconcile: false }).counts.applied;
       return applied;
     });
+    ingestCpu.push(cpuMs(ingestStart));
     ingestDb.db.close();
     if (step.value !== objects.length)
       throw new Error(`ingest applied ${step.value} of ${objects.length} objects`);
@@ -55,12 +66,16 @@ export async function measureIngestStep(
 
     ctx.progress(`ingest: round ${round + 1}/${rounds}, plain INSERTs of the same rows`);
     const rawDb = await freshDb(ctx, "ingest-raw");
+    const rawStart = process.cpuUsage();
     rawRuns.push(timed(() => insertRaw(rawDb.db, rows, PAGE_SIZE)).ms);
+    rawCpu.push(cpuMs(rawStart));
     rawDb.db.close();
   }
   return {
     ingestMs: median(ingestRuns),
     rawMs: median(rawRuns),
+    ingestCpuMs: median(ingestCpu),
+    rawCpuMs: median(rawCpu),
     rounds,
     profile: profileParts(objects),
     childRows: rows.reduce((n, r) => n + r.children.length, 0),
