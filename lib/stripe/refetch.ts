@@ -82,13 +82,22 @@ export async function resolveTies(
 }
 
 function queued(db: Sqlite, only: { kind: MirroredKind; stripeId: string }[] | undefined, limit: number) {
-  const rows = db
+  if (only) {
+    // Looked up one by one: the queue may be long after a time offline, a webhook's tie is one object.
+    const one = db.prepare(
+      `SELECT kind, stripeId, tieAt FROM RefetchRequest WHERE kind = ? AND stripeId = ?`,
+    );
+    const keys = new Set(only.map((ref) => `${ref.kind}\u0000${ref.stripeId}`));
+    return [...keys].flatMap((key) => {
+      const [kind, stripeId] = key.split("\u0000");
+      const row = one.get(kind, stripeId);
+      return row ? [requestRow.parse(row)] : [];
+    });
+  }
+  return db
     .prepare(`SELECT kind, stripeId, tieAt FROM RefetchRequest ORDER BY requestedAt, id LIMIT ?`)
-    .all(only ? -1 : limit)
+    .all(limit)
     .map((row) => requestRow.parse(row));
-  if (!only) return rows;
-  const wanted = new Set(only.map((ref) => `${ref.kind}:${ref.stripeId}`));
-  return rows.filter((row) => wanted.has(`${row.kind}:${row.stripeId}`));
 }
 
 function applyFetched(db: Sqlite, request: RefetchRequest, object: unknown, now: Date): IngestResult {
