@@ -23,7 +23,10 @@ const specs: CommandSpec[] = [quarantineList, quarantineRetry];
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrate, help: "apply pending migrations" },
   "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
-  sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
+  sync: {
+    run: sync,
+    help: "[--full] — sync Stripe once (resumes an interrupted run); exit 3: completed, objects quarantined",
+  },
   "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
   "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
   "webhooks:status": { run: webhooksStatus, help: "stored Stripe events by status" },
