@@ -69,6 +69,20 @@ export default async function HomePage() {
           fixed, <code>./run webhooks:retry</code> applies them.
         </p>
       ) : null}
+      {stats.quarantined > 0 ? (
+        <div
+          role="alert"
+          aria-label="Quarantined Stripe objects"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          <div className="font-medium">{stats.quarantined} Stripe object(s) could not be read</div>
+          <p>
+            They are kept in the quarantine, not mirrored, so their bookings may be missing.{" "}
+            <code>./run quarantine:list</code> shows why; after an upgrade,{" "}
+            <code>./run quarantine:retry</code> (or the next sync) reads them again.
+          </p>
+        </div>
+      ) : null}
       <div className="rounded-lg border border-slate-200 bg-white">
         <h2 className="border-b border-slate-200 px-4 py-2 font-medium">
           Today&apos;s bookings ({today.length})

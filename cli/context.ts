@@ -9,7 +9,7 @@ export interface CommandContext {
   publicUrl: string;
 }
 
-/** Returns the process exit code: 0 ok, 1 failure, 2 bad input. */
+/** Returns the process exit code: 0 ok, 1 failure, 2 bad input, 3 completed with problems (e.g. objects quarantined). */
 export type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
 /** A command's bad input: printed as a message, exit code 2, nothing changed. */

@@ -24,6 +24,7 @@ import {
   rulesUpdate,
 } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
+import { quarantineList, quarantineRetry } from "@/cli/commands/quarantine";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { tokenCommands } from "@/cli/commands/tokens";
@@ -57,6 +58,8 @@ const specs: CommandSpec[] = [
   exportIcsCommand,
   ...userCommands,
   ...tokenCommands,
+  quarantineList,
+  quarantineRetry,
 ];
 
 function helpText(): string {

@@ -2,6 +2,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Sqlite } from "@/lib/db/sqlite";
+import { quarantineSummary } from "@/lib/stripe/quarantine";
 
 export const dayBookingSchema = z.object({
   id: z.number(),
@@ -34,6 +35,8 @@ export const overviewSchema = z.object({
   upcomingBookings: z.number(),
   pendingWebhooks: z.number(),
   failedWebhooks: z.number(),
+  /** Stripe objects that failed validation (lib/stripe/quarantine.ts). */
+  quarantined: z.number(),
   lastSync: z
     .object({
       id: z.number(),
@@ -60,6 +63,7 @@ export function overview(db: Sqlite, now: Date): Overview {
     ),
     pendingWebhooks: one("SELECT count(*) AS n FROM WebhookEvent WHERE status = 'pending'"),
     failedWebhooks: one("SELECT count(*) AS n FROM WebhookEvent WHERE status = 'failed'"),
+    quarantined: quarantineSummary(db).total,
     lastSync:
       db
         .prepare(

@@ -78,6 +78,8 @@ const wipedTables = [
   "Product",
   "Client",
   "DedupEvent",
+  "QuarantinedObject",
+  "RefetchRequest",
   "WebhookEvent",
   "SyncRun",
 ];

@@ -164,9 +164,14 @@ describe("webhook route under malformed input", () => {
           attempts: number;
           error: string | null;
         };
-        // Applied, ignored, failed with a reason, or waiting for a retry with the reason recorded.
+        // Applied, ignored, failed with a reason, quarantined with the reason (its object kept whole),
+        // or waiting for a retry with the reason recorded.
         if (row.status === "pending") expect(row.error && row.attempts > 0).toBeTruthy();
-        else expect(["processed", "ignored", "failed"]).toContain(row.status);
+        else if (row.status === "quarantined") {
+          expect(row.error).toBeTruthy();
+          const kept = db.prepare("SELECT count(*) AS n FROM QuarantinedObject").get() as { n: number };
+          expect(kept.n).toBeGreaterThan(0);
+        } else expect(["processed", "ignored", "failed"]).toContain(row.status);
       }),
       { numRuns: 200 },
     );

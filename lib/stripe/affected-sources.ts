@@ -1,4 +1,5 @@
 // Which subscriptions and invoices must have their bookings re-derived after objects changed.
+import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "@/lib/db/sqlite";
 import type { SourceRef } from "@/lib/bookings/types";
 import type { MirroredKind } from "@/lib/stripe/schemas";
@@ -8,7 +9,9 @@ export interface ChangedObject {
   stripeId: string;
 }
 
-const queries: Partial<Record<MirroredKind, string>> = {
+type LinkedKind = "customer" | "product" | "price" | "invoiceitem";
+
+const queries: Record<LinkedKind, string> = {
   customer: `SELECT 'subscription' AS kind, stripeId FROM SubscriptionMap WHERE clientStripeId = @id
              UNION SELECT 'invoice', stripeId FROM InvoiceMap WHERE clientStripeId = @id`,
   product: `SELECT DISTINCT 'subscription' AS kind, subscriptionStripeId AS stripeId FROM SubscriptionItemMap WHERE productStripeId = @id
@@ -17,6 +20,24 @@ const queries: Partial<Record<MirroredKind, string>> = {
           UNION SELECT DISTINCT 'invoice', invoiceStripeId FROM InvoiceLineMap WHERE priceStripeId = @id`,
   invoiceitem: `SELECT 'invoice' AS kind, invoiceStripeId AS stripeId FROM InvoiceItem WHERE stripeId = @id AND invoiceStripeId IS NOT NULL`,
 };
+
+const prepared = new WeakMap<Sqlite, Record<LinkedKind, Statement<{ id: string }, SourceRef>>>();
+
+/** The queries compiled once per connection (ingest asks them for every changed object). */
+function statements(db: Sqlite) {
+  let found = prepared.get(db);
+  if (!found) {
+    const make = (kind: LinkedKind) => db.prepare<{ id: string }, SourceRef>(queries[kind]);
+    found = {
+      customer: make("customer"),
+      product: make("product"),
+      price: make("price"),
+      invoiceitem: make("invoiceitem"),
+    };
+    prepared.set(db, found);
+  }
+  return found;
+}
 
 /** Sources whose derived bookings may differ after `changed`; each listed once, in a stable order. */
 export function affectedSources(db: Sqlite, changed: ChangedObject[]): SourceRef[] {
@@ -27,9 +48,7 @@ export function affectedSources(db: Sqlite, changed: ChangedObject[]): SourceRef
       add({ kind, stripeId });
       continue;
     }
-    const sql = queries[kind];
-    if (!sql) continue;
-    for (const row of db.prepare<{ id: string }, SourceRef>(sql).all({ id: stripeId })) add(row);
+    for (const row of statements(db)[kind].all({ id: stripeId })) add(row);
   }
   return [...found.values()].sort((a, b) => (a.kind + a.stripeId).localeCompare(b.kind + b.stripeId));
 }

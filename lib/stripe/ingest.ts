@@ -1,14 +1,18 @@
 // The one ingest path. Sync and webhooks both hand Stripe objects here; each call validates
 // them, writes their mirror rows and re-derives the affected bookings in ONE transaction.
-import { createHash } from "node:crypto";
+// An object that fails validation is quarantined whole (never dropped); two different states
+// at the same Stripe time are ordered by lifecycle and the object is queued for a re-fetch.
+import { hash } from "node:crypto";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
-import { mirrorStore, mirrorTables, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
-import { objectRows, type Provenance } from "@/lib/stripe/rows";
-import { deletedStubSchema, mirroredKindOf, objectSchemas, type MirroredKind } from "@/lib/stripe/schemas";
+import { ingestBookkeeping, type IngestBookkeeping } from "@/lib/stripe/ingest-bookkeeping";
+import { compareStates, type ComparableState } from "@/lib/stripe/lifecycle";
+import { mirrorStore, type MirrorStore } from "@/lib/stripe/mirror-store";
+import { parseObject, parsedObjectRows, type ParsedObject, type Provenance } from "@/lib/stripe/rows";
+import { deletedStubSchema, mirroredKindOf, type MirroredKind } from "@/lib/stripe/schemas";
 
 export interface IngestItem {
   /** A Stripe object as the API or an event delivered it. */
@@ -21,10 +25,21 @@ export interface IngestItem {
 
 export type ItemOutcome = "applied" | "unchanged" | "stale" | "invalid" | "ignored";
 
+/** An object given two different states at the same Stripe time. */
+export interface TiedObject {
+  kind: MirroredKind;
+  stripeId: string;
+  /** The tied Stripe time, epoch ms. */
+  sourceAt: number;
+}
+
 export interface IngestResult {
   outcomes: ItemOutcome[];
   counts: Record<ItemOutcome, number>;
-  invalid: { id: string | null; error: string }[];
+  /** Objects that failed validation; each is in the quarantine (lib/stripe/quarantine.ts). */
+  invalid: { kind: MirroredKind; id: string | null; error: string }[];
+  /** Same-second ties: resolved by lifecycle order for now, queued for a re-fetch (lib/stripe/refetch.ts). */
+  ties: TiedObject[];
   sources: SourceRef[];
   bookings: ReconcileSummary | null;
 }
@@ -37,23 +52,44 @@ export interface IngestOptions {
   reconcile?: boolean;
 }
 
+interface Context {
+  store: MirrorStore;
+  books: IngestBookkeeping;
+  options: IngestOptions;
+  now: number;
+  /** Whether the quarantine had rows when the call began (or got some during it). */
+  quarantine: boolean;
+  changed: ChangedObject[];
+  invalid: IngestResult["invalid"];
+  ties: TiedObject[];
+}
+
 /**
  * Applies Stripe objects to the mirror. Idempotent and order-independent: of all states ever
- * given for one object, the one with the latest (sourceAt, contentHash) wins; giving the same
- * state again changes nothing.
+ * given for one object, the latest by (sourceAt, lifecycle rank, status, content hash) wins;
+ * giving the same state again changes nothing. Invalid objects end in the quarantine.
  */
 export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOptions): IngestResult {
   const store = mirrorStore(db);
+  const books = ingestBookkeeping(db);
   const run = db.transaction(() => {
-    const changed: ChangedObject[] = [];
-    const invalid: IngestResult["invalid"] = [];
-    const outcomes = items.map((item) => ingestOne(store, item, options, changed, invalid));
-    const sources = affectedSources(db, changed);
+    const ctx: Context = {
+      store,
+      books,
+      options,
+      now: options.now.getTime(),
+      quarantine: books.hasQuarantine(),
+      changed: [],
+      invalid: [],
+      ties: [],
+    };
+    const outcomes = items.map((item) => ingestOne(ctx, item));
+    const sources = affectedSources(db, ctx.changed);
     const bookings =
       options.reconcile === false || sources.length === 0
         ? null
         : reconcileSources(db, sources, { now: options.now });
-    return { outcomes, invalid, sources, bookings };
+    return { outcomes, invalid: ctx.invalid, ties: ctx.ties, sources, bookings };
   });
   // IMMEDIATE: take the write lock up front, so a busy database is waited for (busy_timeout)
   // instead of failing at once when a deferred read tries to upgrade to a write.
@@ -65,79 +101,106 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
 
 /** Stable content hash of one object state (the deletion flag is part of the state). */
 export function contentHash(raw: string, deleted: boolean): string {
-  return createHash("sha256")
-    .update(raw)
-    .update(deleted ? "|deleted" : "")
-    .digest("base64url");
+  // One-shot hash: the same digest as update(raw).update("|deleted"), without a Hash object per call.
+  return hash("sha256", deleted ? `${raw}|deleted` : raw, "base64url");
 }
 
-function compareStates(a: MirrorState, b: MirrorState): number {
-  if (a.sourceAt !== b.sourceAt) return a.sourceAt - b.sourceAt;
-  return a.contentHash < b.contentHash ? -1 : a.contentHash > b.contentHash ? 1 : 0;
+function statusOf(parsed: ParsedObject): string | null {
+  if (parsed.kind === "subscription") return parsed.data.status;
+  if (parsed.kind === "invoice") return parsed.data.status ?? "draft";
+  return null;
 }
 
-function ingestOne(
-  store: MirrorStore,
-  item: IngestItem,
-  options: IngestOptions,
-  changed: ChangedObject[],
-  invalid: IngestResult["invalid"],
-): ItemOutcome {
+function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
   const kind = mirroredKindOf(item.object);
   if (!kind) return "ignored";
-  const stub = deletedStubSchema.safeParse(item.object);
-  if (stub.success) return markDeleted(store, kind, stub.data.id, item, options, changed);
-
-  const parsed = objectSchemas[kind].safeParse(item.object);
-  if (!parsed.success) {
-    const id = (item.object as { id?: unknown }).id;
-    const error = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    invalid.push({ id: typeof id === "string" ? id : null, error });
-    log.warn({ kind, id, error }, "invalid Stripe object skipped");
-    return "invalid";
+  // Cheap pre-check: only a payload flagged deleted can be a deletion stub.
+  if ((item.object as { deleted?: unknown }).deleted === true) {
+    const stub = deletedStubSchema.safeParse(item.object);
+    if (stub.success) return markDeleted(ctx, kind, stub.data.id, item);
   }
-  const deleted = Boolean(item.deleted || (parsed.data as { deleted?: boolean }).deleted);
   const raw = JSON.stringify(item.object);
-  const incoming = { sourceAt: item.sourceAt.getTime(), contentHash: contentHash(raw, deleted) };
+  const sourceAt = item.sourceAt.getTime();
+  const result = parseObject(kind, item.object);
+  if (!result.success) return quarantine(ctx, kind, item, raw, result.error);
+
+  const parsed = result.parsed;
   const id = parsed.data.id;
+  const deleted = Boolean(item.deleted || (parsed.data as { deleted?: boolean | null }).deleted);
+  const incoming: ComparableState = {
+    sourceAt,
+    contentHash: contentHash(raw, deleted),
+    status: statusOf(parsed),
+    deleted,
+  };
+  const { store, options } = ctx;
+  if (ctx.quarantine) ctx.books.release(kind, id, sourceAt, ctx.now);
   const current = store.state(kind, id);
   if (options.syncRunId !== undefined && current) store.seen(kind, id, options.syncRunId);
   if (current) {
-    const order = compareStates(incoming, current);
     if (current.contentHash === incoming.contentHash) {
-      if (order > 0) store.touch(kind, id, incoming.sourceAt, options.now.getTime());
+      if (incoming.sourceAt > current.sourceAt) store.touch(kind, id, incoming.sourceAt, ctx.now);
       return "unchanged";
     }
-    if (order < 0) return "stale";
+    if (current.sourceAt === incoming.sourceAt) {
+      // Two different states in one Stripe second: which is current only Stripe knows.
+      ctx.books.requestRefetch(kind, id, sourceAt, ctx.now);
+      ctx.ties.push({ kind, stripeId: id, sourceAt });
+    }
+    if (compareStates(kind, incoming, current) < 0) return "stale";
   }
-  const provenance: Provenance = { raw, ...incoming, appliedAt: options.now.getTime(), deleted };
-  writeRows(store, kind, parsed.data, provenance);
+  const provenance: Provenance = {
+    raw,
+    contentHash: incoming.contentHash,
+    sourceAt,
+    appliedAt: ctx.now,
+    deleted,
+  };
+  writeRows(store, parsed, provenance, current !== undefined);
   if (options.syncRunId !== undefined) store.seen(kind, id, options.syncRunId);
-  store.recordDedup(kind, id, incoming.contentHash, options.now.getTime());
-  changed.push({ kind, stripeId: id });
+  store.recordDedup(kind, id, incoming.contentHash, ctx.now);
+  ctx.changed.push({ kind, stripeId: id });
   return "applied";
 }
 
-function writeRows(store: MirrorStore, kind: MirroredKind, object: unknown, p: Provenance): void {
-  const { table, row, childTable, children } = objectRows(kind, object, p);
+/** Keeps an object that failed validation, whole and with its error, unless a newer state is mirrored. */
+function quarantine(
+  ctx: Context,
+  kind: MirroredKind,
+  item: IngestItem,
+  raw: string,
+  error: string,
+): ItemOutcome {
+  const rawId = (item.object as { id?: unknown }).id;
+  const id = typeof rawId === "string" && rawId.length > 0 ? rawId : null;
+  const sourceAt = item.sourceAt.getTime();
+  const current = id === null ? undefined : ctx.store.state(kind, id);
+  // A newer valid state is already mirrored: this one could not change anything even if valid.
+  if (current && current.sourceAt > sourceAt) return "stale";
+  const deleted = Boolean(item.deleted);
+  const stripeId = id ?? `?${contentHash(raw, deleted)}`;
+  ctx.books.quarantine({ kind, stripeId, raw, error, sourceAt, deleted }, ctx.now);
+  ctx.quarantine = true;
+  ctx.invalid.push({ kind, id, error });
+  log.warn({ kind, id, error }, "invalid Stripe object quarantined");
+  return "invalid";
+}
+
+/** `existed`: the object had rows before, so children it no longer lists must go. */
+function writeRows(store: MirrorStore, parsed: ParsedObject, p: Provenance, existed: boolean): void {
+  const { table, row, childTable, children } = parsedObjectRows(parsed, p);
   store.upsert(table, row);
-  if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(String(row.stripeId), children);
-  if (childTable === "InvoiceLineMap") store.replaceInvoiceLines(String(row.stripeId), children);
+  const id = String(row.stripeId);
+  if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(id, children, existed);
+  if (childTable === "InvoiceLineMap") store.replaceInvoiceLines(id, children, existed);
 }
 
 /** A deletion stub (`{ id, deleted: true }`) carries no state: flag the row we already have. */
-function markDeleted(
-  store: MirrorStore,
-  kind: MirroredKind,
-  id: string,
-  item: IngestItem,
-  options: IngestOptions,
-  changed: ChangedObject[],
-): ItemOutcome {
-  const current = store.state(kind, id);
+function markDeleted(ctx: Context, kind: MirroredKind, id: string, item: IngestItem): ItemOutcome {
+  const current = ctx.store.state(kind, id);
   if (!current) return "ignored";
   if (current.sourceAt > item.sourceAt.getTime()) return "stale";
-  store.markDeleted(mirrorTables[kind], id, item.sourceAt.getTime(), options.now.getTime());
-  changed.push({ kind, stripeId: id });
+  ctx.store.markDeleted(kind, id, item.sourceAt.getTime(), ctx.now);
+  ctx.changed.push({ kind, stripeId: id });
   return "applied";
 }

@@ -14,14 +14,28 @@ export const mirrorTables: Record<MirroredKind, string> = {
   invoiceitem: "InvoiceItem",
 };
 
+/** The stored state of one object, as ingest compares it (lib/stripe/lifecycle.ts). */
 export interface MirrorState {
   sourceAt: number;
   contentHash: string;
+  status: string | null;
+  deleted: boolean;
 }
+
+interface StateRow {
+  sourceAt: number;
+  contentHash: string;
+  status: string | null;
+  deleted: number;
+}
+
+/** Tables whose rows carry a lifecycle status. */
+const withStatus = new Set(["SubscriptionMap", "InvoiceMap"]);
 
 export class MirrorStore {
   private readonly upserts = new Map<string, Statement>();
-  private readonly selectState: Record<MirroredKind, Statement<[string], MirrorState>>;
+  private readonly selectState: Record<MirroredKind, Statement<[string], StateRow>>;
+  private readonly markDeletedState: Record<MirroredKind, Statement>;
   private readonly touchState: Record<MirroredKind, Statement>;
   private readonly markSeen: Record<MirroredKind, Statement>;
   private readonly dedup: Statement;
@@ -36,7 +50,14 @@ export class MirrorStore {
         T
       >;
     this.selectState = each((t) =>
-      db.prepare<[string], MirrorState>(`SELECT sourceAt, contentHash FROM ${t} WHERE stripeId = ?`),
+      db.prepare<[string], StateRow>(
+        `SELECT sourceAt, contentHash, deleted, ${withStatus.has(t) ? "status" : "NULL AS status"} FROM ${t} WHERE stripeId = ?`,
+      ),
+    );
+    this.markDeletedState = each((t) =>
+      db.prepare(
+        `UPDATE ${t} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`,
+      ),
     );
     this.touchState = each((t) =>
       db.prepare(`UPDATE ${t} SET sourceAt = @sourceAt, appliedAt = @appliedAt WHERE stripeId = @stripeId`),
@@ -59,7 +80,8 @@ export class MirrorStore {
   }
 
   state(kind: MirroredKind, stripeId: string): MirrorState | undefined {
-    return this.selectState[kind].get(stripeId);
+    const row = this.selectState[kind].get(stripeId);
+    return row && { ...row, deleted: row.deleted === 1 };
   }
 
   /** Same content seen again at a later Stripe time: remember the time, change nothing else. */
@@ -67,12 +89,8 @@ export class MirrorStore {
     this.touchState[kind].run({ stripeId, sourceAt, appliedAt });
   }
 
-  markDeleted(table: string, stripeId: string, sourceAt: number, appliedAt: number): void {
-    this.db
-      .prepare(
-        `UPDATE ${table} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`,
-      )
-      .run(sourceAt, appliedAt, stripeId);
+  markDeleted(kind: MirroredKind, stripeId: string, sourceAt: number, appliedAt: number): void {
+    this.markDeletedState[kind].run(sourceAt, appliedAt, stripeId);
   }
 
   seen(kind: MirroredKind, stripeId: string, runId: number): void {
@@ -80,16 +98,17 @@ export class MirrorStore {
   }
 
   upsert(table: string, row: Row, conflictKey = "stripeId"): void {
-    this.statementFor(table, Object.keys(row), conflictKey).run(row);
+    this.statementFor(table, row, conflictKey).run(row);
   }
 
-  replaceSubscriptionItems(subscriptionId: string, items: Row[]): void {
-    this.deleteItems.run(subscriptionId, JSON.stringify(items.map((item) => item.stripeId)));
+  /** `existed` false: a new subscription has no items to delete (saves a statement per new object). */
+  replaceSubscriptionItems(subscriptionId: string, items: Row[], existed = true): void {
+    if (existed) this.deleteItems.run(subscriptionId, JSON.stringify(items.map((item) => item.stripeId)));
     for (const item of items) this.upsert("SubscriptionItemMap", item);
   }
 
-  replaceInvoiceLines(invoiceId: string, lines: Row[]): void {
-    this.deleteLines.run(invoiceId, JSON.stringify(lines.map((line) => line.stripeId)));
+  replaceInvoiceLines(invoiceId: string, lines: Row[], existed = true): void {
+    if (existed) this.deleteLines.run(invoiceId, JSON.stringify(lines.map((line) => line.stripeId)));
     for (const line of lines) this.upsert("InvoiceLineMap", line, "invoiceStripeId, stripeId");
   }
 
@@ -101,10 +120,12 @@ export class MirrorStore {
     return this.dedupSelect.get(kind, externalId)?.contentHash;
   }
 
-  private statementFor(table: string, columns: string[], conflictKey: string): Statement {
-    const key = `${table}|${conflictKey}|${columns.join(",")}`;
+  /** Keyed by table and conflict key only: rows.ts builds every row of a table with the same columns. */
+  private statementFor(table: string, row: Row, conflictKey: string): Statement {
+    const key = `${table}|${conflictKey}`;
     let statement = this.upserts.get(key);
     if (!statement) {
+      const columns = Object.keys(row);
       const keys = new Set(conflictKey.split(",").map((c) => c.trim()));
       const updates = columns.filter((c) => !keys.has(c)).map((c) => `${c} = excluded.${c}`);
       statement = this.db.prepare(

@@ -1,19 +1,30 @@
-// zod schemas for the Stripe objects we mirror: only the fields we read, tolerant of both the
-// current API shapes (pricing.price_details, parent.*_details, per-item periods) and the
-// older ones (line.price, invoice.subscription, subscription.current_period_*).
+// zod schemas for the Stripe objects we mirror. Tolerant by design: Stripe's objects differ by
+// API version, account age and feature set, so only the fields the pipeline cannot work
+// without are required (docs/STRIPE_FIELDS.md says which and why); everything else is
+// optional and read with a fallback in lib/stripe/rows.ts. Both the current API shapes
+// (pricing.price_details, parent.*_details, per-item periods) and the older ones (line.price,
+// invoice.subscription, subscription.current_period_*) are accepted.
 import { z } from "zod";
 
 const id = z.string().min(1);
 /** Unix seconds; bounded so the epoch-ms value stored from it is a valid date. */
 const ts = z.number().int().nonnegative().max(253_402_300_799);
+// A missing (or null) optional field reads with a fallback; a present field of the wrong type
+// is still an error: it means the object is not what we think it is.
+const text = z.string().nullish();
+const time = ts.nullish();
+const int = z.number().int().nullish();
+const flag = z.boolean().nullish();
 const metadata = z
   .record(z.string(), z.string())
   .nullish()
   .transform((m) => m ?? {});
+const livemode = flag;
 /** An id, or the expanded object carrying it. */
 const ref = z
   .union([id, z.object({ id })])
   .transform((value) => (typeof value === "string" ? value : value.id));
+const optionalRef = ref.nullish();
 
 export const mirroredKinds = [
   "customer",
@@ -24,17 +35,18 @@ export const mirroredKinds = [
   "invoiceitem",
 ] as const;
 export type MirroredKind = (typeof mirroredKinds)[number];
+const kindSet: ReadonlySet<string> = new Set(mirroredKinds);
 
 export const deletedStubSchema = z.object({ id, object: z.string(), deleted: z.literal(true) });
 
 export const customerSchema = z.object({
   id,
   object: z.literal("customer"),
-  created: ts,
-  email: z.string().nullish(),
-  name: z.string().nullish(),
-  phone: z.string().nullish(),
-  livemode: z.boolean().default(false),
+  created: time,
+  email: text,
+  name: text,
+  phone: text,
+  livemode,
   metadata,
   deleted: z.boolean().optional(),
 });
@@ -42,84 +54,96 @@ export const customerSchema = z.object({
 export const productSchema = z.object({
   id,
   object: z.literal("product"),
-  created: ts,
-  name: z.string(),
-  active: z.boolean(),
-  description: z.string().nullish(),
-  livemode: z.boolean().default(false),
+  created: time,
+  name: text,
+  active: flag,
+  description: text,
+  livemode,
   metadata,
   deleted: z.boolean().optional(),
 });
+
+const recurring = z.object({ interval: z.string(), interval_count: z.number().int().nullish() }).nullish();
 
 export const priceSchema = z.object({
   id,
   object: z.literal("price"),
-  created: ts,
+  created: time,
+  /** Essential: rules match a line through its price's product. */
   product: ref,
-  active: z.boolean(),
-  currency: z.string(),
-  unit_amount: z.number().int().nullish(),
-  type: z.enum(["one_time", "recurring"]),
-  recurring: z.object({ interval: z.string(), interval_count: z.number().int() }).nullish(),
-  lookup_key: z.string().nullish(),
-  nickname: z.string().nullish(),
-  livemode: z.boolean().default(false),
+  active: flag,
+  currency: text,
+  unit_amount: int,
+  type: text,
+  recurring,
+  lookup_key: text,
+  nickname: text,
+  livemode,
   metadata,
   deleted: z.boolean().optional(),
 });
 
+/** The price as embedded in a subscription item: its id and product are what bookings need. */
+const embeddedPrice = z.object({ id, product: ref, currency: text });
+
 const subscriptionItemSchema = z.object({
   id,
-  created: ts.optional(),
-  price: priceSchema.pick({ id: true, product: true }),
-  quantity: z.number().int().nullish(),
-  current_period_start: ts.nullish(),
-  current_period_end: ts.nullish(),
+  created: time,
+  price: embeddedPrice,
+  quantity: int,
+  current_period_start: time,
+  current_period_end: time,
   metadata,
 });
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), has_more: z.boolean().default(false) });
+const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), has_more: flag });
 
-export const subscriptionSchema = z.object({
-  id,
-  object: z.literal("subscription"),
-  created: ts,
-  customer: ref,
-  status: z.string(),
-  currency: z.string(),
-  start_date: ts,
-  current_period_start: ts.nullish(),
-  current_period_end: ts.nullish(),
-  trial_start: ts.nullish(),
-  trial_end: ts.nullish(),
-  cancel_at_period_end: z.boolean().default(false),
-  cancel_at: ts.nullish(),
-  canceled_at: ts.nullish(),
-  ended_at: ts.nullish(),
-  pause_collection: z.object({ behavior: z.string(), resumes_at: ts.nullish() }).nullish(),
-  items: list(subscriptionItemSchema),
-  livemode: z.boolean().default(false),
-  metadata,
-});
+export const subscriptionSchema = z
+  .object({
+    id,
+    object: z.literal("subscription"),
+    created: time,
+    customer: ref,
+    status: z.string().min(1),
+    currency: text,
+    start_date: time,
+    current_period_start: time,
+    current_period_end: time,
+    trial_start: time,
+    trial_end: time,
+    cancel_at_period_end: flag,
+    cancel_at: time,
+    canceled_at: time,
+    ended_at: time,
+    pause_collection: z.object({ behavior: z.string(), resumes_at: time }).nullish(),
+    items: list(subscriptionItemSchema),
+    livemode,
+    metadata,
+  })
+  .refine((s) => s.start_date != null || s.created != null, {
+    message: "start_date or created is required (bookings are anchored on it)",
+    path: ["start_date"],
+  });
 
 const priceDetails = z
   .object({
     type: z.string().optional(),
-    price_details: z.object({ price: ref, product: ref.optional() }).nullish(),
+    price_details: z.object({ price: ref, product: optionalRef }).nullish(),
   })
   .nullish();
+const linePriceSchema = z.object({ id, product: ref }).nullish();
+const period = z.object({ start: ts, end: ts }).nullish();
 
 export const invoiceLineSchema = z.object({
   id,
-  amount: z.number().int(),
-  currency: z.string(),
-  description: z.string().nullish(),
-  quantity: z.number().int().nullish(),
-  period: z.object({ start: ts, end: ts }).nullish(),
+  amount: int,
+  currency: text,
+  description: text,
+  quantity: int,
+  period,
   metadata,
   pricing: priceDetails,
-  price: z.object({ id, product: ref }).nullish(),
+  price: linePriceSchema,
   parent: z
     .object({
       invoice_item_details: z.object({ invoice_item: id.nullish() }).nullish(),
@@ -133,25 +157,28 @@ export const invoiceLineSchema = z.object({
 export const invoiceSchema = z.object({
   id,
   object: z.literal("invoice"),
-  created: ts,
+  created: time,
   customer: ref,
-  number: z.string().nullish(),
-  status: z.string().nullish(),
-  currency: z.string(),
-  total: z.number().int(),
-  amount_paid: z.number().int(),
-  amount_remaining: z.number().int(),
-  post_payment_credit_notes_amount: z.number().int().nullish(),
-  period_start: ts.nullish(),
-  period_end: ts.nullish(),
-  due_date: ts.nullish(),
-  status_transitions: z.object({ paid_at: ts.nullish() }).nullish(),
-  attempt_count: z.number().int().nullish(),
-  last_finalization_error: z.unknown().optional(),
-  subscription: ref.nullish(),
-  parent: z.object({ subscription_details: z.object({ subscription: ref.nullish() }).nullish() }).nullish(),
+  number: text,
+  status: text,
+  currency: text,
+  total: int,
+  amount_paid: int,
+  amount_remaining: int,
+  post_payment_credit_notes_amount: int,
+  period_start: time,
+  period_end: time,
+  due_date: time,
+  status_transitions: z.object({ paid_at: time }).nullish(),
+  attempt_count: int,
+  subscription: optionalRef,
+  parent: z
+    .object({
+      subscription_details: z.object({ subscription: optionalRef }).nullish(),
+    })
+    .nullish(),
   lines: list(invoiceLineSchema),
-  livemode: z.boolean().default(false),
+  livemode,
   metadata,
   deleted: z.boolean().optional(),
 });
@@ -159,18 +186,18 @@ export const invoiceSchema = z.object({
 export const invoiceItemSchema = z.object({
   id,
   object: z.literal("invoiceitem"),
-  date: ts.optional(),
-  created: ts.optional(),
+  date: time,
+  created: time,
   customer: ref,
-  invoice: ref.nullish(),
-  description: z.string().nullish(),
-  quantity: z.number().int().nullish(),
-  amount: z.number().int(),
-  currency: z.string(),
-  period: z.object({ start: ts, end: ts }).nullish(),
+  invoice: optionalRef,
+  description: text,
+  quantity: int,
+  amount: int,
+  currency: text,
+  period,
   pricing: priceDetails,
-  price: z.object({ id, product: ref }).nullish(),
-  livemode: z.boolean().default(false),
+  price: linePriceSchema,
+  livemode,
   metadata,
   deleted: z.boolean().optional(),
 });
@@ -192,13 +219,11 @@ export const objectSchemas = {
   invoiceitem: invoiceItemSchema,
 } as const;
 
-/** The Stripe `object` name of a payload, if it is one we mirror. */
+/** The Stripe `object` name of a payload, if it is one we mirror. A plain check: it runs per object. */
 export function mirroredKindOf(object: unknown): MirroredKind | null {
-  const kind = z.object({ object: z.string() }).safeParse(object);
-  if (!kind.success) return null;
-  return (mirroredKinds as readonly string[]).includes(kind.data.object)
-    ? (kind.data.object as MirroredKind)
-    : null;
+  if (typeof object !== "object" || object === null) return null;
+  const kind = (object as { object?: unknown }).object;
+  return typeof kind === "string" && kindSet.has(kind) ? (kind as MirroredKind) : null;
 }
 
 export const eventSchema = z.object({

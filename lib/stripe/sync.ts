@@ -17,6 +17,8 @@ import {
   type TypeCounts,
 } from "@/lib/stripe/sync-run";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
+import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
+import { resolveTies } from "@/lib/stripe/refetch";
 
 /**
  * What bookings are made of comes first, so a booking is created complete (its client's name,
@@ -47,6 +49,12 @@ export interface SyncReport {
   status: "succeeded" | "failed";
   counts: SyncRunRow["counts"];
   markedDeleted: number;
+  /** Objects of this run that failed validation (each in the quarantine). */
+  invalid: number;
+  /** Objects in the quarantine when the run ended (earlier ones included): > 0 is "completed with problems". */
+  quarantined: number;
+  /** Same-second ties resolved by fetching the object from Stripe. */
+  refetched: number;
   error?: string;
   durationMs: number;
 }
@@ -57,7 +65,10 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
   const started = performance.now();
   const run = beginSyncRun(db, { now: clock(), full: options.full });
   let markedDeleted = 0;
+  let refetched = 0;
   try {
+    // Objects quarantined earlier may pass now (an upgrade made the schemas accept them).
+    retryQuarantine(db, { now: clock() });
     for (const phase of phases) {
       const pending = phase.filter((kind) => !run.cursor.types[kind]?.done);
       await pool(pending, options.concurrency ?? 3, (kind) =>
@@ -67,24 +78,27 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     if (!run.cursor.events.done && run.cursor.since !== undefined) {
       await syncEvents(db, stripe, run, run.cursor.since, clock, options);
     }
+    // The catch-up of same-second ties kept by lifecycle order while the API was not asked.
+    refetched = (await resolveTies(db, stripe, { now: clock() })).resolved;
     if (!run.cursor.vanishedMarked) {
       markedDeleted = markVanished(db, run.id, run.cursor.scanStartedAt, clock());
       run.cursor.vanishedMarked = true;
       saveProgress(db, run);
     }
     finishSyncRun(db, run.id, clock());
-    return report(run, "succeeded", markedDeleted, started);
+    return report(db, run, "succeeded", { markedDeleted, refetched }, started);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     finishSyncRun(db, run.id, clock(), message);
-    return { ...report(run, "failed", markedDeleted, started), error: message };
+    return { ...report(db, run, "failed", { markedDeleted, refetched }, started), error: message };
   }
 }
 
 function report(
+  db: Sqlite,
   run: SyncRunRow,
   status: SyncReport["status"],
-  markedDeleted: number,
+  done: { markedDeleted: number; refetched: number },
   started: number,
 ): SyncReport {
   return {
@@ -92,7 +106,9 @@ function report(
     mode: run.mode,
     status,
     counts: run.counts,
-    markedDeleted,
+    ...done,
+    invalid: Object.values(run.counts).reduce((sum, counts) => sum + counts.invalid, 0),
+    quarantined: quarantineSummary(db).total,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -4,7 +4,8 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
-import { contentHash, ingestObjects } from "@/lib/stripe/ingest";
+import { contentHash, ingestObjects, type TiedObject } from "@/lib/stripe/ingest";
+import { resolveTies } from "@/lib/stripe/refetch";
 import { eventToIngestItem } from "@/lib/stripe/events";
 import { completeNestedLists } from "@/lib/stripe/fetch";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
@@ -31,11 +32,13 @@ export interface ProcessSummary {
   ignored: number;
   failed: number;
   retrying: number;
+  /** The event's object failed validation: it is in the quarantine, the event waits there. */
+  quarantined: number;
 }
 
 /** Applies every pending event, oldest first. Safe to call at any time, from any number of places. */
 export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions): Promise<ProcessSummary> {
-  const summary: ProcessSummary = { processed: 0, ignored: 0, failed: 0, retrying: 0 };
+  const summary: ProcessSummary = { processed: 0, ignored: 0, failed: 0, retrying: 0, quarantined: 0 };
   const select = db.prepare(
     `SELECT id, stripeEventId, payload, attempts FROM WebhookEvent WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
   );
@@ -65,7 +68,8 @@ async function processOne(
     if (item && kind && options.stripe)
       item.object = await completeNestedLists(options.stripe, kind, item.object);
     const store = mirrorStore(db);
-    return db
+    let ties: TiedObject[] = [];
+    const outcome = db
       .transaction((): keyof ProcessSummary => {
         const now = options.now();
         if (store.dedupHash("event", event.id) !== undefined || !item) {
@@ -73,9 +77,11 @@ async function processOne(
           return item ? "processed" : "ignored";
         }
         const result = ingestObjects(db, [item], { now });
+        ties = result.ties;
         if (result.counts.invalid > 0) {
-          setStatus(db, row.id, "failed", now, result.invalid[0]?.error);
-          return "failed";
+          // Kept whole in the quarantine; `quarantine:retry` or the next sync marks it processed.
+          setStatus(db, row.id, "quarantined", now, result.invalid[0]?.error);
+          return "quarantined";
         }
         // Only an applied event counts as seen: a failed one must apply when it is retried.
         store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
@@ -83,6 +89,13 @@ async function processOne(
         return "processed";
       })
       .immediate();
+    // Same-second tie: ask Stripe which state is current (queued for the next sync if it fails).
+    if (ties.length > 0 && options.stripe) {
+      await resolveTies(db, options.stripe, { now: options.now(), only: ties }).catch((error: unknown) =>
+        log.warn({ eventId: event.id, err: error }, "re-fetch after a tie failed"),
+      );
+    }
+    return outcome;
   } catch (error) {
     // Transient (a locked database, the API unreachable): leave pending and count the attempt.
     const message = error instanceof Error ? error.message : String(error);
