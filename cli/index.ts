@@ -8,7 +8,7 @@ import { demoLoad, demoWipe } from "@/cli/commands/demo";
 import { feedCommandHelp, feedCommands } from "@/cli/commands/feeds";
 import { rulesCommandHelp, rulesCommands } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
-import { sync } from "@/cli/commands/sync";
+import { syncCommand } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { UsageError, type Command } from "@/cli/context";
 import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
@@ -16,13 +16,12 @@ import { parseCommandArgs, type CommandSpec } from "@/cli/spec";
 const needsNoDatabase = new Set(["migrate", "migrate:new"]);
 
 /** Commands declared with `defineCommand` (cli/spec.ts); parsed strictly before they run. */
-const specs: CommandSpec[] = [];
+const specs: CommandSpec[] = [syncCommand];
 
 // Legacy commands parse their own argv; they move to `specs` one by one.
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrate, help: "apply pending migrations" },
   "migrate:new": { run: migrateNew, help: "NAME — create the next migration from schema.prisma" },
-  sync: { run: sync, help: "[--full] — sync Stripe once (resumes an interrupted run)" },
   "demo:load": { run: demoLoad, help: "load the sample business into an empty database" },
   "demo:wipe": { run: demoWipe, help: "remove the sample business for good" },
   "webhooks:status": { run: webhooksStatus, help: "stored Stripe events by status" },
