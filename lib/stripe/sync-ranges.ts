@@ -66,24 +66,45 @@ export class RangeScheduler {
   /** Oldest `created` listed this run: a lower-end hint for open ranges (children are younger than parents). */
   oldestSeen: number | undefined;
 
+  /** `phases`: kinds in dependency order; earlier phases are always served first. */
   constructor(
     private readonly cursor: SyncCursor,
-    kinds: MirroredKind[],
+    private readonly phases: MirroredKind[][],
   ) {
-    for (const kind of kinds) {
+    for (const kind of phases.flat()) {
+      if (cursor.types[kind]?.done) continue;
       for (const range of initialRanges(cursor, kind)) this.tasks.push({ kind, range, busy: false });
     }
   }
 
-  /** An idle range, else a new one split off the busy range with the most work left; null when none. */
+  /** Whether every kind of the phases before `kind`'s is listed to its end. */
+  earlierPhasesDone(kind: MirroredKind): boolean {
+    const index = this.phases.findIndex((phase) => phase.includes(kind));
+    return this.phases
+      .slice(0, Math.max(0, index))
+      .every((phase) => phase.every((k) => this.cursor.types[k]?.done === true));
+  }
+
+  /**
+   * An idle range, else a new one split off the busy range with the most work left, earliest
+   * phase first; null when none.
+   */
   next(): RangeTask | null {
-    const idle = this.tasks.find((task) => !task.busy);
+    for (const phase of this.phases) {
+      const task = this.nextIn(this.tasks.filter((t) => phase.includes(t.kind)));
+      if (task) return task;
+    }
+    return null;
+  }
+
+  private nextIn(tasks: RangeTask[]): RangeTask | null {
+    const idle = tasks.find((task) => !task.busy);
     if (idle) {
       idle.busy = true;
       return idle;
     }
     let best: { task: RangeTask; left: number; cut: number } | null = null;
-    for (const task of this.tasks) {
+    for (const task of tasks) {
       const cut = splitPoint(task.range, this.oldestSeen);
       if (cut === null) continue;
       const left = remainingEstimate(task.range, this.oldestSeen);

@@ -34,7 +34,7 @@ import { ProgressTracker, type OverallProgress } from "@/lib/stripe/sync-progres
  * What bookings are made of comes first, so a booking is created complete (its client's name,
  * its product) instead of being created and then updated, which would bump its SEQUENCE.
  */
-const phases: MirroredKind[][] = [
+export const phases: MirroredKind[][] = [
   ["product", "price", "customer"],
   ["subscription", "invoice", "invoiceitem"],
 ];
@@ -114,10 +114,7 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
   };
   let markedDeleted = 0;
   try {
-    for (const phase of phases) {
-      const pending = phase.filter((kind) => !run.cursor.types[kind]?.done);
-      if (pending.length) await syncRanges(ctx, pending);
-    }
+    if (phases.flat().some((kind) => !run.cursor.types[kind]?.done)) await syncRanges(ctx);
     if (!run.cursor.events.done && run.cursor.since !== undefined) await syncEvents(ctx, run.cursor.since);
     if (!run.cursor.vanishedMarked) {
       markedDeleted = markVanished(db, run.id, run.cursor.scanStartedAt, clock());
@@ -166,10 +163,14 @@ function countingLimiter(inner: RateLimiter): RateLimiter & { sent(): number } {
   };
 }
 
-/** Lists every range of `kinds` with the run's fetchers; throws the first failure once all stopped. */
-async function syncRanges(ctx: RunContext, kinds: MirroredKind[]): Promise<void> {
-  const scheduler = new RangeScheduler(ctx.run.cursor, kinds);
-  ctx.tracker.watch(scheduler, kinds);
+/**
+ * Lists every unfinished range with the run's fetchers; throws the first failure once all
+ * stopped. Fetchers with nothing left in an earlier phase fetch a later phase's pages already,
+ * but commit them only once the earlier phases are done (see `phases`).
+ */
+async function syncRanges(ctx: RunContext): Promise<void> {
+  const scheduler = new RangeScheduler(ctx.run.cursor, phases);
+  ctx.tracker.watch(scheduler, phases.flat());
   const fetcher = async () => {
     while (!ctx.failure) {
       const task = scheduler.next();
@@ -209,6 +210,7 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
     const objects = await Promise.all(
       page.data.map((object) => completeNestedLists(ctx.stripe, kind, object, ctx.limiter)),
     );
+    while (!scheduler.earlierPhasesDone(kind) && !ctx.failure) await scheduler.changed();
     if (ctx.failure) return;
     // A split while this page was on its way gave the older objects to another range.
     const floor = range.gte;
