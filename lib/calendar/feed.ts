@@ -5,14 +5,18 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cachedBody } from "@/lib/calendar/body-cache";
-import { buildCalendar } from "@/lib/calendar/ics";
+import { feedEvents, persistRendered, type RenderedRow } from "@/lib/calendar/event-cache";
+import { buildCalendar, calendarParts } from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
+  type BookingFilter,
   bookingFilterSchema,
   bookingsVersion,
+  calendarStamps,
   dayRangeWindow,
   feedWindow,
   loadCalendarBookings,
+  loadCalendarBookingsById,
   type BookingsVersion,
   type FeedWindow,
   usableZone,
@@ -117,11 +121,45 @@ function notModified(options: ServeFeedOptions, etag: string, lastModified: Date
 /** 404 for unknown or revoked tokens (no body), 304 without loading bookings when the client is current, else 200. */
 export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
   // One read transaction: the ETag and the body come from the same snapshot even while a
-  // reconcile commits in between.
-  return db.transaction(() => serveFromSnapshot(db, token, options))();
+  // reconcile commits in between. Newly rendered events are stored after it, in a write of their own.
+  const rendered: RenderedRow[] = [];
+  const response = db.transaction(() => serveFromSnapshot(db, token, options, rendered))();
+  persistRendered(db, rendered);
+  return response;
 }
 
-function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
+/** What a rendered event depends on besides its booking row: a different context renders anew. */
+function renderContext(timeZone: string, publicUrl: string): string {
+  return JSON.stringify([FORMAT_VERSION, timeZone, publicUrl]);
+}
+
+/**
+ * The feed's text from events rendered earlier (memory or the RenderedEvent table) wherever
+ * their booking is unchanged; only changed or new bookings are loaded whole and rendered.
+ */
+function feedBody(
+  db: Sqlite,
+  input: { name: string; timeZone: string; publicUrl: string; filter: BookingFilter; window: FeedWindow },
+  rendered: RenderedRow[],
+): string {
+  const parts = calendarParts({ name: input.name, timeZone: input.timeZone, publicUrl: input.publicUrl });
+  const events = feedEvents(
+    db,
+    renderContext(input.timeZone, input.publicUrl),
+    calendarStamps(db, input.filter, input.window),
+    (ids) => loadCalendarBookingsById(db, ids),
+    parts.render,
+  );
+  rendered.push(...events.rendered);
+  return parts.head + events.texts.join("") + parts.tail;
+}
+
+function serveFromSnapshot(
+  db: Sqlite,
+  token: string,
+  options: ServeFeedOptions,
+  rendered: RenderedRow[],
+): FeedResponse {
   const feed = findActiveFeed(db, token);
   if (!feed) return { status: 404 };
   const settings = readFeedSettings(db);
@@ -143,12 +181,7 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
   if (notModified(options, etag, lastModified)) return { status: 304, headers };
 
   const body = cachedBody(`${db.name}|${etag}`, () =>
-    buildCalendar({
-      name,
-      timeZone: settings.timeZone,
-      bookings: loadCalendarBookings(db, filter, window),
-      publicUrl,
-    }),
+    feedBody(db, { name, timeZone: settings.timeZone, publicUrl, filter, window }, rendered),
   );
   return {
     status: 200,

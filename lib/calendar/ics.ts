@@ -164,8 +164,17 @@ function renderEvent(
   return text;
 }
 
-/** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
-export function buildCalendar(input: BuildCalendarInput): string {
+export interface CalendarParts {
+  /** Everything before the first VEVENT (the envelope and the zone's VTIMEZONE). */
+  head: string;
+  /** What follows the last VEVENT. */
+  tail: string;
+  /** One booking's VEVENT (folded CRLF lines), cached by everything it is made of. */
+  render(booking: CalendarBooking): string;
+}
+
+/** The envelope of a calendar and a renderer of its events; head + events + tail is the whole text. */
+export function calendarParts(input: Omit<BuildCalendarInput, "bookings">): CalendarParts {
   const zone = zoneBlock(input.timeZone);
   const baseUrl = input.publicUrl?.replace(/\/+$/, "") ?? null;
   // name: null keeps the calendar itself zone-less, so DTSTAMP and LAST-MODIFIED stay in UTC as
@@ -179,14 +188,21 @@ export function buildCalendar(input: BuildCalendarInput): string {
   });
   const envelope = calendar.toString();
   const end = envelope.lastIndexOf("END:VCALENDAR");
-  const parts = [envelope.slice(0, end)];
-  if (zone) parts.push(`${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n`);
-  for (const booking of [...input.bookings].sort(byStartThenKey)) {
-    parts.push(renderEvent(booking, calendar, zone, baseUrl));
-  }
-  // RFC 5545 ends every content line, the last included, with CRLF.
-  parts.push("END:VCALENDAR\r\n");
-  return parts.join("");
+  const head =
+    envelope.slice(0, end) + (zone ? `${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n` : "");
+  return {
+    head,
+    // RFC 5545 ends every content line, the last included, with CRLF.
+    tail: "END:VCALENDAR\r\n",
+    render: (booking) => renderEvent(booking, calendar, zone, baseUrl),
+  };
+}
+
+/** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
+export function buildCalendar(input: BuildCalendarInput): string {
+  const parts = calendarParts(input);
+  const events = [...input.bookings].sort(byStartThenKey).map(parts.render);
+  return parts.head + events.join("") + parts.tail;
 }
 
 /** Forgets every rendered event (benchmarks measure a cold build with it). */
