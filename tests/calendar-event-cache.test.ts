@@ -1,5 +1,6 @@
 // Rendered events kept across restarts (RenderedEvent): the first poll after a start reads them
 // back instead of rendering, and any change to what an event shows renders it again.
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearBodyCache } from "@/lib/calendar/body-cache";
 import { clearRenderedEvents } from "@/lib/calendar/event-cache";
@@ -109,5 +110,87 @@ describe("rendered events across restarts", () => {
     expect(served()).toBe(exported());
     restart();
     expect(served()).toBe(exported());
+  });
+
+  it("a rebuild patched from the previous build equals a build from scratch, after any changes (property)", () => {
+    const change = fc.oneof(
+      fc.record({
+        kind: fc.constant("edit" as const),
+        day: fc.integer({ min: 16, max: 25 }),
+        status: fc.constantFrom("scheduled", "held", "cancelled"),
+      }),
+      fc.record({
+        kind: fc.constant("move" as const),
+        day: fc.integer({ min: 16, max: 25 }),
+        to: fc.constantFrom("2026-03-18T07:00", "2026-01-01T09:00", "2026-04-02T10:00"),
+      }),
+      fc.record({
+        kind: fc.constant("add" as const),
+        at: fc.constantFrom("2026-03-16T09:00", "2026-03-30T08:00", "2026-12-01T08:00"),
+      }),
+      fc.record({ kind: fc.constant("delete" as const), day: fc.integer({ min: 16, max: 25 }) }),
+      fc.record({
+        kind: fc.constant("rename" as const),
+        name: fc.constantFrom("Ann Smith", "Ann Jones", "A. S."),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        (rounds) => {
+          t?.cleanup();
+          const { db, token } = seed();
+          restart();
+          body(db, token);
+          let clock = Date.UTC(2026, 1, 1);
+          let added = 0;
+          for (const round of rounds) {
+            for (const c of round) {
+              clock += 1000;
+              if (c.kind === "edit")
+                db.prepare(
+                  "UPDATE Booking SET status = ?, sequence = sequence + 1, updatedAt = ? WHERE bookingKey = ?",
+                ).run(c.status, clock, `a-${c.day}`);
+              if (c.kind === "move")
+                db.prepare(
+                  "UPDATE Booking SET startAt = ?, endAt = ?, sequence = sequence + 1, updatedAt = ? WHERE bookingKey = ?",
+                ).run(
+                  localTime(zone, c.to).getTime(),
+                  localTime(zone, c.to).getTime() + 3_600_000,
+                  clock,
+                  `a-${c.day}`,
+                );
+              if (c.kind === "add")
+                insertBooking(db, {
+                  key: `new-${(added += 1)}`,
+                  start: localTime(zone, c.at),
+                  clientStripeId: "cus_a",
+                  updatedAt: new Date(clock),
+                });
+              if (c.kind === "delete")
+                db.prepare("DELETE FROM Booking WHERE bookingKey = ?").run(`a-${c.day}`);
+              if (c.kind === "rename")
+                db.prepare("UPDATE Client SET name = ?, appliedAt = ? WHERE stripeId = 'cus_a'").run(
+                  c.name,
+                  clock,
+                );
+            }
+            // A booking added in the window in every round: the feed's ETag moves, so it is rebuilt
+            // (not served from the body cache, which a rename alone does not invalidate).
+            clock += 1000;
+            insertBooking(db, {
+              key: `round-${clock}`,
+              start: localTime(zone, "2026-03-21T12:00"),
+              clientStripeId: "cus_a",
+              updatedAt: new Date(clock),
+            });
+            const patched = body(db, token);
+            restart();
+            expect(patched).toBe(body(db, token));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

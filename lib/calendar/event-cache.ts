@@ -16,6 +16,8 @@ interface Entry {
 const memory = ((globalThis as { renderedEvents?: Map<string, Map<number, Entry>> }).renderedEvents ??=
   new Map());
 const MEMORY_LIMIT = 400_000;
+/** Set when a context is read from the table: the next write also drops events of deleted bookings. */
+const prune = ((globalThis as { renderedPrune?: { due: boolean } }).renderedPrune ??= { due: true });
 
 export interface RenderedRow {
   context: string;
@@ -40,6 +42,7 @@ function entriesFor(db: Sqlite, context: string): Map<number, Entry> {
     .raw()
     .all(context) as [number, string, string][];
   for (const [bookingId, stamp, text] of rows) entries.set(bookingId, { stamp, text });
+  prune.due = true;
   if (size() + entries.size > MEMORY_LIMIT) memory.clear();
   memory.set(context, entries);
   return entries;
@@ -99,9 +102,11 @@ export function persistRendered(db: Sqlite, rows: readonly RenderedRow[]): void 
     );
     db.transaction(() => {
       for (const row of rows) upsert.run(row.context, row.bookingId, row.stamp, row.text);
-      // Events of deleted bookings are dropped whenever a feed changed anyway.
-      db.prepare("DELETE FROM RenderedEvent WHERE bookingId NOT IN (SELECT id FROM Booking)").run();
+      // Events of deleted bookings: dropped once per process start (a scan), not on every change.
+      if (prune.due)
+        db.prepare("DELETE FROM RenderedEvent WHERE bookingId NOT IN (SELECT id FROM Booking)").run();
     }).immediate();
+    prune.due = false;
   } catch (error) {
     log.warn({ err: error, events: rows.length }, "rendered events not persisted");
   }

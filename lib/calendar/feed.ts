@@ -5,18 +5,16 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cachedBody } from "@/lib/calendar/body-cache";
-import { feedEvents, persistRendered, type RenderedRow } from "@/lib/calendar/event-cache";
-import { buildCalendar, calendarParts } from "@/lib/calendar/ics";
+import { persistRendered, type RenderedRow } from "@/lib/calendar/event-cache";
+import { feedBody } from "@/lib/calendar/feed-body";
+import { buildCalendar } from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
-  type BookingFilter,
   bookingFilterSchema,
   bookingsVersion,
-  calendarStamps,
   dayRangeWindow,
   feedWindow,
   loadCalendarBookings,
-  loadCalendarBookingsById,
   type BookingsVersion,
   type FeedWindow,
   usableZone,
@@ -133,27 +131,6 @@ function renderContext(timeZone: string, publicUrl: string): string {
   return JSON.stringify([FORMAT_VERSION, timeZone, publicUrl]);
 }
 
-/**
- * The feed's text from events rendered earlier (memory or the RenderedEvent table) wherever
- * their booking is unchanged; only changed or new bookings are loaded whole and rendered.
- */
-function feedBody(
-  db: Sqlite,
-  input: { name: string; timeZone: string; publicUrl: string; filter: BookingFilter; window: FeedWindow },
-  rendered: RenderedRow[],
-): string {
-  const parts = calendarParts({ name: input.name, timeZone: input.timeZone, publicUrl: input.publicUrl });
-  const events = feedEvents(
-    db,
-    renderContext(input.timeZone, input.publicUrl),
-    calendarStamps(db, input.filter, input.window),
-    (ids) => loadCalendarBookingsById(db, ids),
-    parts.render,
-  );
-  rendered.push(...events.rendered);
-  return parts.head + events.texts.join("") + parts.tail;
-}
-
 function serveFromSnapshot(
   db: Sqlite,
   token: string,
@@ -181,7 +158,19 @@ function serveFromSnapshot(
   if (notModified(options, etag, lastModified)) return { status: 304, headers };
 
   const body = cachedBody(`${db.name}|${etag}`, () =>
-    feedBody(db, { name, timeZone: settings.timeZone, publicUrl, filter, window }, rendered),
+    feedBody(
+      db,
+      {
+        name,
+        timeZone: settings.timeZone,
+        publicUrl,
+        filter,
+        window,
+        version,
+        context: renderContext(settings.timeZone, publicUrl),
+      },
+      rendered,
+    ),
   );
   return {
     status: 200,

@@ -1,7 +1,6 @@
 // Bookings → iCalendar text. The output depends on the bookings and the options only (never
 // on the clock), so unchanged data gives byte-identical text and a stable ETag.
 import ical, {
-  foldLines,
   ICalEvent,
   ICalCalendarMethod,
   ICalEventStatus,
@@ -10,6 +9,7 @@ import ical, {
 } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { foldLines } from "@/lib/calendar/fold";
 import type { CalendarBooking } from "@/lib/calendar/query";
 import type { BookingStatus } from "@/lib/bookings/types";
 
