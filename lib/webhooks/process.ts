@@ -12,7 +12,7 @@ import { mirrorStore } from "@/lib/stripe/mirror-store";
 
 const MAX_ATTEMPTS = 5;
 /** A batch holds the loop for about this long, so requests arriving meanwhile wait little. */
-const TARGET_BATCH_MS = 20;
+const TARGET_BATCH_MS = 15;
 const FIRST_BATCH = 25;
 const MAX_BATCH = 500;
 
@@ -37,6 +37,8 @@ export interface ProcessOptions {
   stripe?: Stripe | null;
   /** Events per transaction; default adaptive (about TARGET_BATCH_MS of work each). 1 = one by one. */
   batchSize?: number;
+  /** Awaited between batches (the worker lets incoming requests go first). */
+  between?: () => Promise<void>;
 }
 
 export interface ProcessSummary {
@@ -68,7 +70,7 @@ export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions
     }
     // Applying is synchronous SQLite work: yield to the event loop between batches so incoming
     // requests (webhooks among them) are answered during a burst, not after it.
-    await new Promise((resolve) => setImmediate(resolve));
+    await (options.between?.() ?? new Promise((resolve) => setImmediate(resolve)));
   }
 }
 
