@@ -6,6 +6,7 @@ import { createStripe } from "@/lib/stripe/client";
 import { seedDefaultRules } from "@/lib/rules/defaults";
 import { runSync, type SyncProgress } from "@/lib/stripe/sync";
 import { splitPoint, remainingEstimate } from "@/lib/stripe/sync-ranges";
+import { progressBar } from "@/cli/commands/sync";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { appState } from "@/tests/support/faults/state";
@@ -116,6 +117,15 @@ describe("parallel sync", () => {
           expect(remainingEstimate(range, hint)).toBeGreaterThanOrEqual(200);
         },
       ),
+    );
+  });
+
+  it("draws the CLI's progress bar once the total can be estimated", () => {
+    expect(progressBar({ done: 1200, perSecond: 400, remaining: null, etaSeconds: null })).toBe(
+      "1,200 objects  400/s  estimating…",
+    );
+    expect(progressBar({ done: 300, perSecond: 100, remaining: 900, etaSeconds: 65 }, 8)).toBe(
+      "[██░░░░░░] 25%  300 objects  100/s  ~1m05s left",
     );
   });
 });
