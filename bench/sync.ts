@@ -31,7 +31,7 @@ async function fetchAlone(
   concurrency: number,
   limiter: RateLimiter = unlimited,
 ): Promise<unknown[][]> {
-  const pages: unknown[][] = [];
+  const pages: { phase: number; objects: unknown[] }[] = [];
   const cursor: SyncCursor = {
     mode: "full",
     scanStartedAt: Date.now(),
@@ -66,7 +66,7 @@ async function fetchAlone(
           );
           const floor = range.gte;
           const mine = floor === undefined ? objects : objects.filter((o) => createdOf(o) >= floor);
-          pages.push(mine);
+          pages.push({ phase: phases.findIndex((p) => p.includes(kind)), objects: mine });
           const last = mine.at(-1);
           if (last) {
             range.startingAfter = last.id;
@@ -87,7 +87,8 @@ async function fetchAlone(
     };
     await Promise.all(Array.from({ length: concurrency }, fetcher));
   }
-  return pages;
+  // In the order the sync writes them: every page of a phase before the next phase's.
+  return pages.sort((a, b) => a.phase - b.phase).map((page) => page.objects);
 }
 
 const objectsOf = (report: SyncReport) =>
