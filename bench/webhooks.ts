@@ -68,6 +68,7 @@ function phaseFigures(
         value: events.perSecond,
         unit: "events/s",
         baseline: baseline("throughput", base.perSecond, "req/s"),
+        goal: { on: "ratio", op: ">=", target: 0.9 },
       }),
     );
   }
