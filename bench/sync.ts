@@ -122,7 +122,12 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const checks: Check[] = [];
   try {
     ctx.progress(`sync (a): ${server.objects} objects at ${LATENCY_MS} ms and ${RATE_LIMIT} requests/s`);
-    const limited = await syncInto(ctx, "sync-limited", client(limitedPort), {
+    const limitedClient = client(limitedPort);
+    let refused = 0;
+    limitedClient.on("response", (event: { status?: number }) => {
+      if (event.status === 429) refused += 1;
+    });
+    const limited = await syncInto(ctx, "sync-limited", limitedClient, {
       requestsPerSecond: RATE_LIMIT,
       onProgress: ({ overall }) => {
         if (overall.done % 10_000 < PAGE_SIZE)
@@ -226,7 +231,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
       ],
       checks,
       notes: [
-        `(a) ${(limited.ms / 1000).toFixed(1)} s, ${limited.report.requests} requests (${(limited.report.requests / (limited.ms / 1000)).toFixed(1)}/s).`,
+        `(a) ${(limited.ms / 1000).toFixed(1)} s, ${refused} answers 429, ${limited.report.requests} requests (${(limited.report.requests / (limited.ms / 1000)).toFixed(1)}/s).`,
         `(b) runSync ${(fast.ms / 1000).toFixed(1)} s = ingestObjects ${(step.ms / 1000).toFixed(1)} s + ` +
           `${(overheadMs / 1000).toFixed(1)} s of fetching, parsing and bookkeeping not hidden behind it; ` +
           `fetching alone ${(fetched.ms / 1000).toFixed(1)} s.`,

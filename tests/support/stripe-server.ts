@@ -132,11 +132,13 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
   };
 
   const server = createServer((req, res) => {
-    if (latency > 0) setTimeout(() => handle(req, res), latency);
-    else handle(req, res);
+    // Counted when it arrives, as Stripe counts: the latency below only delays the answer.
+    const admitted = admit();
+    if (latency > 0) setTimeout(() => handle(req, res, admitted), latency);
+    else handle(req, res, admitted);
   });
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, admitted: boolean) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push({
       method: req.method ?? "GET",
@@ -147,7 +149,7 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
       "request-id": `req_${pad((requestSeq += 1), 10)}`,
       "stripe-version": String(req.headers["stripe-version"] ?? API_VERSION),
     };
-    if (!admit()) {
+    if (!admitted) {
       refused += 1;
       const error = rateLimited(1);
       send(res, error.status, error.body(), { ...headers, ...error.headers });
