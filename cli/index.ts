@@ -25,7 +25,7 @@ import {
 } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { quarantineList, quarantineRetry } from "@/cli/commands/quarantine";
-import { sync } from "@/cli/commands/sync";
+import { syncCommand } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { tokenCommands } from "@/cli/commands/tokens";
 import { userCommands } from "@/cli/commands/users";
@@ -36,7 +36,7 @@ import { parseCommandArgs, usageOf, type CommandSpec } from "@/cli/spec";
 const specs: CommandSpec[] = [
   migrate,
   migrateNew,
-  sync,
+  syncCommand,
   demoLoad,
   demoWipe,
   webhooksStatus,

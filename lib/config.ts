@@ -41,6 +41,8 @@ export const envSchema = z.object({
   STRIPE_API_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
   STRIPE_API_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   STRIPE_API_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(["http", "https"]).optional()),
+  /** Requests per second a sync may send; default 25 for sk_test/rk_test keys, 90 for live keys. */
+  STRIPE_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).optional()),
   BUSINESS_TIMEZONE: z.preprocess(
     emptyAsUndefined,
     z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London").default("Europe/London"),

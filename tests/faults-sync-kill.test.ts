@@ -86,15 +86,20 @@ describe("sync killed with SIGKILL", () => {
     ).toEqual([0, 0]);
     expect(resumed.stdout()).toContain(`Sync #${interrupted?.id} (full) succeeded`);
 
-    // Resumed, not restarted: finished types are not listed again, the others continue after
-    // their last committed page.
+    // Resumed, not restarted: finished types are not listed again, and every `created` range
+    // of the others continues after its last committed page, within its bounds.
     const cursor = cursorSchema.parse(JSON.parse(interrupted?.cursorJson ?? "{}"));
     const lists = stripe.requests.slice(requestsBefore);
     for (const [kind, { path }] of Object.entries(kinds)) {
       const type = cursor.types[kind];
-      const firstList = lists.find((r) => r.path === path);
-      if (type?.done) expect(firstList, kind).toBeUndefined();
-      else expect(firstList?.query.starting_after, kind).toBe(type?.startingAfter);
+      const typeLists = lists.filter((r) => r.path === path);
+      if (type?.done) expect(typeLists, kind).toEqual([]);
+      for (const range of type?.done ? [] : (type?.ranges ?? [])) {
+        if (!range.startingAfter) continue;
+        const resumedAt = typeLists.find((r) => r.query.starting_after === range.startingAfter);
+        expect(resumedAt, `${kind} range resumed`).toBeDefined();
+        if (range.lt !== undefined) expect(resumedAt?.query["created[lt]"], kind).toBe(String(range.lt));
+      }
     }
 
     const [final] = runs(killed.file);

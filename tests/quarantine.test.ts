@@ -2,7 +2,7 @@
 // counted, retried by every sync and by `quarantine:retry`.
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { sync } from "@/cli/commands/sync";
+import { syncCommand as sync } from "@/cli/commands/sync";
 import { quarantineRetry } from "@/cli/commands/quarantine";
 import { sqlite } from "@/lib/db/sqlite";
 import { overview } from "@/lib/dashboard";

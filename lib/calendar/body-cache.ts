@@ -1,6 +1,8 @@
 // Built feed bodies by ETag. Many calendar apps (Google's among them) poll without
 // If-None-Match, so an unchanged feed would be rebuilt on every poll; the ETag already proves
 // the body would be identical, so the last bodies built are kept, up to a byte budget.
+import { clearFeedBuilds } from "@/lib/calendar/feed-body";
+
 const MAX_BYTES = 32 * 1024 * 1024;
 
 const state = ((globalThis as { feedBodies?: { bodies: Map<string, string>; bytes: number } }).feedBodies ??=
@@ -29,7 +31,9 @@ export function cachedBody(key: string, build: () => string): string {
   return body;
 }
 
+/** Forgets built bodies and the builds they were patched from (a restart, for tests and benchmarks). */
 export function clearBodyCache(): void {
   state.bodies.clear();
   state.bytes = 0;
+  clearFeedBuilds();
 }

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cachedBody } from "@/lib/calendar/body-cache";
+import { persistRendered, type RenderedRow } from "@/lib/calendar/event-cache";
+import { feedBody } from "@/lib/calendar/feed-body";
 import { buildCalendar, exportFileName, listsBooking, type CancelledPolicy } from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
@@ -122,11 +124,24 @@ function notModified(options: ServeFeedOptions, etag: string, lastModified: Date
 /** 404 for unknown or revoked tokens (no body), 304 without loading bookings when the client is current, else 200. */
 export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
   // One read transaction: the ETag and the body come from the same snapshot even while a
-  // reconcile commits in between.
-  return db.transaction(() => serveFromSnapshot(db, token, options))();
+  // reconcile commits in between. Newly rendered events are stored after it, in a write of their own.
+  const rendered: RenderedRow[] = [];
+  const response = db.transaction(() => serveFromSnapshot(db, token, options, rendered))();
+  persistRendered(db, rendered);
+  return response;
 }
 
-function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions): FeedResponse {
+/** What a rendered event depends on besides its booking row: a different context renders anew. */
+function renderContext(timeZone: string, publicUrl: string, audience: string): string {
+  return JSON.stringify([FORMAT_VERSION, timeZone, publicUrl, audience]);
+}
+
+function serveFromSnapshot(
+  db: Sqlite,
+  token: string,
+  options: ServeFeedOptions,
+  rendered: RenderedRow[],
+): FeedResponse {
   const feed = findActiveFeed(db, token);
   if (!feed) return { status: 404 };
   const settings = readFeedSettings(db);
@@ -148,14 +163,21 @@ function serveFromSnapshot(db: Sqlite, token: string, options: ServeFeedOptions)
   if (notModified(options, etag, lastModified)) return { status: 304, headers };
 
   const body = cachedBody(`${db.name}|${etag}`, () =>
-    buildCalendar({
-      name,
-      timeZone: settings.timeZone,
-      bookings: loadCalendarBookings(db, filter, window),
-      publicUrl,
-      audience: feed.scope,
-      cancelled: feedCancelledPolicy(window, settings.cancelledKeepDays),
-    }),
+    feedBody(
+      db,
+      {
+        name,
+        timeZone: settings.timeZone,
+        publicUrl,
+        filter,
+        window,
+        version,
+        audience: feed.scope,
+        cancelled: feedCancelledPolicy(window, settings.cancelledKeepDays),
+        context: renderContext(settings.timeZone, publicUrl, feed.scope),
+      },
+      rendered,
+    ),
   );
   return {
     status: 200,

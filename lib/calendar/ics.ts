@@ -1,7 +1,6 @@
 // Bookings → iCalendar text. The output depends on the bookings and the options only (never
 // on the clock), so unchanged data gives byte-identical text and a stable ETag.
 import ical, {
-  foldLines,
   ICalEvent,
   ICalCalendarMethod,
   ICalEventStatus,
@@ -10,6 +9,7 @@ import ical, {
 } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { foldLines } from "@/lib/calendar/fold";
 import type { CalendarBooking } from "@/lib/calendar/query";
 import type { BookingStatus } from "@/lib/bookings/types";
 
@@ -238,8 +238,17 @@ function renderEvent(
   return text;
 }
 
-/** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
-export function buildCalendar(input: BuildCalendarInput): string {
+export interface CalendarParts {
+  /** Everything before the first VEVENT (the envelope and the zone's VTIMEZONE). */
+  head: string;
+  /** What follows the last VEVENT. */
+  tail: string;
+  /** One booking's VEVENT (folded CRLF lines), cached by everything it is made of. */
+  render(booking: CalendarBooking): string;
+}
+
+/** The envelope of a calendar and a renderer of its events; head + events + tail is the whole text. */
+export function calendarParts(input: Omit<BuildCalendarInput, "bookings">): CalendarParts {
   const zone = zoneBlock(input.timeZone);
   const baseUrl = input.publicUrl?.replace(/\/+$/, "") ?? null;
   // name: null keeps the calendar itself zone-less, so DTSTAMP and LAST-MODIFIED stay in UTC as
@@ -253,17 +262,25 @@ export function buildCalendar(input: BuildCalendarInput): string {
   });
   const envelope = calendar.toString();
   const end = envelope.lastIndexOf("END:VCALENDAR");
-  const parts = [envelope.slice(0, end)];
-  if (zone) parts.push(`${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n`);
-  const audience = input.audience ?? "business";
+  const head =
+    envelope.slice(0, end) + (zone ? `${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n` : "");
+  return {
+    head,
+    // RFC 5545 ends every content line, the last included, with CRLF.
+    tail: "END:VCALENDAR\r\n",
+    render: (booking) => renderEvent(booking, calendar, zone, baseUrl, input.audience ?? "business"),
+  };
+}
+
+/** One VEVENT per booking, times in the business zone with its VTIMEZONE; same input → byte-identical text. */
+export function buildCalendar(input: BuildCalendarInput): string {
+  const parts = calendarParts(input);
   const cancelled = input.cancelled ?? { keep: "all" };
-  for (const booking of [...input.bookings].sort(byStartThenKey)) {
-    if (!listsBooking(booking, cancelled)) continue;
-    parts.push(renderEvent(booking, calendar, zone, baseUrl, audience));
-  }
-  // RFC 5545 ends every content line, the last included, with CRLF.
-  parts.push("END:VCALENDAR\r\n");
-  return parts.join("");
+  const events = [...input.bookings]
+    .sort(byStartThenKey)
+    .filter((booking) => listsBooking(booking, cancelled))
+    .map(parts.render);
+  return parts.head + events.join("") + parts.tail;
 }
 
 /** Forgets every rendered event (benchmarks measure a cold build with it). */

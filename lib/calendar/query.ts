@@ -140,6 +140,109 @@ export function loadCalendarBookings(
     .map((row) => calendarBookingSchema.parse(row));
 }
 
+/** Booking ids in the order a calendar writes them, each with a stamp of what its event shows. */
+export interface EventStamp {
+  id: number;
+  startAt: number;
+  key: string;
+  sequence: number;
+  stamp: string;
+  /** When a cancelled booking was cancelled (its last write); null while it is not cancelled. */
+  cancelledAt: number | null;
+}
+
+const stampText = (value: unknown) => (value === null || value === undefined ? "\u0001" : String(value));
+
+function stampString(updatedAt: number, sequence: number, status: string, names: readonly unknown[]): string {
+  // NUL cannot occur in a name the feed writes (control characters are stripped from TEXT).
+  return `${updatedAt}\0${sequence}\0${status}\0${names.map(stampText).join("\0")}`;
+}
+
+/** The stamp of a loaded row: equal to calendarStamps' for the same row. */
+export function stampOf(booking: CalendarBooking): Omit<EventStamp, "id"> {
+  return {
+    startAt: booking.startAt.getTime(),
+    key: booking.bookingKey,
+    sequence: booking.sequence,
+    cancelledAt: booking.status === "cancelled" ? booking.updatedAt.getTime() : null,
+    stamp: stampString(booking.updatedAt.getTime(), booking.sequence, booking.status, [
+      booking.clientName,
+      booking.clientEmail,
+      booking.staffName,
+    ]),
+  };
+}
+
+/**
+ * The stamps of the filter's bookings in the window, ordered by start then booking key (the
+ * written order). A stamp holds what can change an event without the rest of its row being
+ * read: the booking's updatedAt and sequence (every write of a booking sets updatedAt — the
+ * feed's ETag relies on it too), its status, and the client and staff names it shows.
+ */
+export function calendarStamps(db: Sqlite, filter: BookingFilter, window: TimeWindow): EventStamp[] {
+  const where = whereClause(filter);
+  const rows = db
+    .prepare(
+      `SELECT b.id, b.startAt, b.bookingKey, b.updatedAt, b.sequence, b.status, c.name, c.email, s.name
+         FROM Booking b
+         LEFT JOIN Client c ON c.stripeId = b.clientStripeId
+         LEFT JOIN Staff s ON s.id = b.staffId
+        WHERE ${where.sql}
+        ORDER BY b.startAt, b.bookingKey`,
+    )
+    .raw()
+    .all({ ...where.params, from: window.from.getTime(), to: window.to.getTime() }) as unknown[][];
+  // The feed's hot path (20,000 rows): a plain shape check instead of a schema parse per row.
+  return rows.map((row) => {
+    const [id, startAt, key, updatedAt, sequence, status] = row;
+    if (
+      typeof id !== "number" ||
+      typeof startAt !== "number" ||
+      typeof key !== "string" ||
+      typeof updatedAt !== "number" ||
+      typeof sequence !== "number" ||
+      typeof status !== "string"
+    )
+      throw new TypeError("bad booking stamp row");
+    return {
+      id,
+      startAt,
+      key,
+      sequence,
+      cancelledAt: status === "cancelled" ? updatedAt : null,
+      stamp: stampString(updatedAt, sequence, status, row.slice(6)),
+    };
+  });
+}
+
+/** Calendar rows of the filter in the window written at or after `sinceMs` (the covering index finds them). */
+export function loadCalendarBookingsWrittenSince(
+  db: Sqlite,
+  filter: BookingFilter,
+  window: TimeWindow,
+  sinceMs: number,
+): CalendarBooking[] {
+  const query = calendarQueries(filter, window);
+  const sql = query.rows.replace("ORDER BY", "AND b.updatedAt >= @since\n        ORDER BY");
+  return db
+    .prepare(sql)
+    .all({ ...query.params, since: sinceMs })
+    .map((row) => calendarBookingSchema.parse(row));
+}
+
+/** Calendar rows of the given booking ids (any order), with client and staff names. */
+export function loadCalendarBookingsById(db: Sqlite, ids: readonly number[]): CalendarBooking[] {
+  const out: CalendarBooking[] = [];
+  const base = calendarQueries({}, { from: new Date(0), to: new Date(0) }).rows;
+  const select = base.slice(0, base.indexOf("WHERE"));
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db.prepare(`${select} WHERE b.id IN (${chunk.map(() => "?").join(",")})`).all(...chunk);
+    for (const row of rows) out.push(calendarBookingSchema.parse(row));
+  }
+  return out;
+}
+
 /** A cheap fingerprint of what loadCalendarBookings would return for the same arguments (booking rows only). */
 export function bookingsVersion(db: Sqlite, filter: BookingFilter, window: TimeWindow): BookingsVersion {
   const query = calendarQueries(filter, window);

@@ -1,47 +1,126 @@
-// Reading Stripe: auto-paginated lists at the maximum page size, and completing the nested
+// Reading Stripe one page at a time, each request through the sync's rate limiter: list pages
+// of one `created` range at the maximum page size, the Events API, and the rest of the nested
 // lists (subscription items, invoice lines) that a list or event cuts off after 10 entries.
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { MirroredKind } from "@/lib/stripe/schemas";
+import { unlimited, type RateLimiter } from "@/lib/stripe/rate-limit";
 
 export const PAGE_SIZE = 100;
 
 export interface ListParams {
   startingAfter?: string;
-  /** Only objects created at or after this (epoch ms). */
+  /** Only objects created at or after this (epoch seconds). */
   createdGte?: number;
+  /** Only objects created before this (epoch seconds). */
+  createdLt?: number;
 }
 
-type Listable = { id: string };
+export interface Listed {
+  id: string;
+  created: number;
+}
 
-/** Auto-paginating iterator over one object type, newest first, as Stripe lists them. */
-export function listObjects(stripe: Stripe, kind: MirroredKind, params: ListParams): AsyncIterable<Listable> {
-  const base = {
-    limit: PAGE_SIZE,
-    ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
-    ...(params.createdGte ? { created: { gte: Math.floor(params.createdGte / 1000) } } : {}),
-  };
-  switch (kind) {
-    case "customer":
-      return stripe.customers.list(base);
-    case "product":
-      return stripe.products.list(base);
-    case "price":
-      return stripe.prices.list(base);
-    case "subscription":
-      return stripe.subscriptions.list({ ...base, status: "all" });
-    case "invoice":
-      return stripe.invoices.list(base);
-    case "invoiceitem":
-      return stripe.invoiceItems.list(base);
+export interface Page<T> {
+  data: T[];
+  hasMore: boolean;
+}
+
+/** The time Stripe lists an object by (invoice items carry `date` in older API versions). */
+export function createdOf(object: unknown): number {
+  const o = object as { created?: unknown; date?: unknown };
+  return typeof o.created === "number" ? o.created : typeof o.date === "number" ? o.date : 0;
+}
+
+const RATE_LIMIT_RETRIES = 8;
+
+/**
+ * One request through the limiter. The SDK retries 5xx and network errors itself (as
+ * configured); a 429 that reaches here pauses every request of the sync for its Retry-After.
+ */
+export async function limited<T>(limiter: RateLimiter, request: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    await limiter.take();
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeRateLimitError) || attempt >= RATE_LIMIT_RETRIES)
+        throw error;
+      const header = Number(error.headers?.["retry-after"]);
+      limiter.backOff(Number.isFinite(header) && header > 0 ? header * 1000 : 500 * 2 ** attempt);
+    }
   }
 }
 
-export function listEvents(stripe: Stripe, params: { sinceMs: number; startingAfter?: string }) {
-  return stripe.events.list({
+/** One page of one object type, newest first, as Stripe lists them. */
+export async function listPage(
+  stripe: Stripe,
+  kind: MirroredKind,
+  params: ListParams,
+  limiter: RateLimiter = unlimited,
+): Promise<Page<Listed>> {
+  const created =
+    params.createdGte !== undefined || params.createdLt !== undefined
+      ? {
+          created: {
+            ...(params.createdGte !== undefined ? { gte: params.createdGte } : {}),
+            ...(params.createdLt !== undefined ? { lt: params.createdLt } : {}),
+          },
+        }
+      : {};
+  const base = {
     limit: PAGE_SIZE,
-    created: { gte: Math.floor(params.sinceMs / 1000) },
     ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
+    ...created,
+  };
+  const page = await limited(limiter, async (): Promise<{ data: unknown[]; has_more: boolean }> => {
+    switch (kind) {
+      case "customer":
+        return stripe.customers.list(base);
+      case "product":
+        return stripe.products.list(base);
+      case "price":
+        return stripe.prices.list(base);
+      case "subscription":
+        return stripe.subscriptions.list({ ...base, status: "all" });
+      case "invoice":
+        return stripe.invoices.list(base);
+      case "invoiceitem":
+        return stripe.invoiceItems.list(base);
+    }
   });
+  return { data: page.data as Listed[], hasMore: page.has_more };
+}
+
+/** Auto-paginating iterator over one object type (every page through the limiter). */
+export async function* listObjects(
+  stripe: Stripe,
+  kind: MirroredKind,
+  params: ListParams,
+  limiter: RateLimiter = unlimited,
+): AsyncIterable<Listed> {
+  let startingAfter = params.startingAfter;
+  for (;;) {
+    const page = await listPage(stripe, kind, { ...params, startingAfter }, limiter);
+    yield* page.data;
+    startingAfter = page.data.at(-1)?.id;
+    if (!page.hasMore || !startingAfter) return;
+  }
+}
+
+/** One page of events created since `sinceMs`, newest first. */
+export async function eventsPage(
+  stripe: Stripe,
+  params: { sinceMs: number; startingAfter?: string },
+  limiter: RateLimiter = unlimited,
+): Promise<Page<Stripe.Event>> {
+  const page = await limited(limiter, () =>
+    stripe.events.list({
+      limit: PAGE_SIZE,
+      created: { gte: Math.floor(params.sinceMs / 1000) },
+      ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
+    }),
+  );
+  return { data: page.data, hasMore: page.has_more };
 }
 
 interface NestedList {
@@ -55,22 +134,44 @@ function nested(object: unknown, field: "items" | "lines"): NestedList | null {
   return value as NestedList;
 }
 
+async function allPages(
+  limiter: RateLimiter,
+  page: (startingAfter: string | undefined) => Promise<{ data: { id: string }[]; has_more: boolean }>,
+): Promise<unknown[]> {
+  const data: unknown[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const next = await limited(limiter, () => page(after));
+    data.push(...next.data);
+    after = next.data.at(-1)?.id;
+    if (!next.has_more || !after) return data;
+  }
+}
+
 /** Fetches the rest of a truncated items/lines list so the mirror holds every line. */
-export async function completeNestedLists<T>(stripe: Stripe, kind: MirroredKind, object: T): Promise<T> {
+export async function completeNestedLists<T>(
+  stripe: Stripe,
+  kind: MirroredKind,
+  object: T,
+  limiter: RateLimiter = unlimited,
+): Promise<T> {
   const id = (object as { id: string }).id;
+  const cursor = (after: string | undefined) => ({
+    limit: PAGE_SIZE,
+    ...(after ? { starting_after: after } : {}),
+  });
   if (kind === "subscription") {
     const items = nested(object, "items");
     if (!items?.has_more) return object;
-    const data: unknown[] = [];
-    for await (const item of stripe.subscriptionItems.list({ subscription: id, limit: PAGE_SIZE }))
-      data.push(item);
+    const data = await allPages(limiter, (after) =>
+      stripe.subscriptionItems.list({ subscription: id, ...cursor(after) }),
+    );
     return { ...object, items: { ...items, data, has_more: false } };
   }
   if (kind === "invoice") {
     const lines = nested(object, "lines");
     if (!lines?.has_more) return object;
-    const data: unknown[] = [];
-    for await (const line of stripe.invoices.listLineItems(id, { limit: PAGE_SIZE })) data.push(line);
+    const data = await allPages(limiter, (after) => stripe.invoices.listLineItems(id, cursor(after)));
     return { ...object, lines: { ...lines, data, has_more: false } };
   }
   return object;

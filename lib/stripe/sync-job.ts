@@ -4,14 +4,23 @@ import { config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { stripeFromConfig } from "@/lib/stripe/client";
-import { runSync, type SyncReport } from "@/lib/stripe/sync";
+import { stripeRateLimit } from "@/lib/stripe/rate-limit";
+import { runSync, type SyncProgress, type SyncReport } from "@/lib/stripe/sync";
+import type { OverallProgress } from "@/lib/stripe/sync-progress";
 
 interface JobState {
   running: Promise<SyncReport> | null;
   last: SyncReport | null;
+  /** The running sync's latest progress (objects done, rate, time left) for the screens. */
+  progress: (OverallProgress & { kind: string }) | null;
 }
 
-const state = ((globalThis as { syncJob?: JobState }).syncJob ??= { running: null, last: null });
+const state = ((globalThis as { syncJob?: JobState }).syncJob ??= {
+  running: null,
+  last: null,
+  progress: null,
+});
+state.progress ??= null;
 
 export type StartResult = { started: true } | { started: false; reason: "demo" | "running" };
 
@@ -20,7 +29,14 @@ export function startSyncJob(): StartResult {
   const stripe = stripeFromConfig(config());
   if (!stripe) return { started: false, reason: "demo" };
   if (state.running) return { started: false, reason: "running" };
-  state.running = runSync(sqlite(), stripe)
+  const cfg = config();
+  state.progress = null;
+  state.running = runSync(sqlite(), stripe, {
+    requestsPerSecond: stripeRateLimit(cfg),
+    onProgress: ({ kind, overall }: SyncProgress) => {
+      state.progress = { kind, ...overall };
+    },
+  })
     .then((report) => (state.last = report))
     .catch((error: unknown) => {
       log.error({ job: "sync", err: error }, "sync job failed");
@@ -33,8 +49,16 @@ export function startSyncJob(): StartResult {
   return { started: true };
 }
 
-export function syncJobStatus(): { running: boolean; last: SyncReport | null } {
-  return { running: state.running !== null, last: state.last };
+export function syncJobStatus(): {
+  running: boolean;
+  last: SyncReport | null;
+  progress: JobState["progress"];
+} {
+  return {
+    running: state.running !== null,
+    last: state.last,
+    progress: state.running ? state.progress : null,
+  };
 }
 
 /** Resolves when the running sync (if any) has finished; for tests. */

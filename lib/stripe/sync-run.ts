@@ -7,7 +7,29 @@ import { mirroredKinds } from "@/lib/stripe/schemas";
 export const EVENTS_WINDOW_MS = 29 * 24 * 3600 * 1000; // Stripe keeps events for 30 days.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-const typeCursorSchema = z.object({ startingAfter: z.string().optional(), done: z.boolean().default(false) });
+/**
+ * One `created` slice of a type's history, [gte, lt) in epoch seconds (open-ended when absent),
+ * listed newest first; `startingAfter` is its last committed object. `newest`, `last` and
+ * `fetched` describe what it has listed so far (for splitting it and for the estimate of time left).
+ */
+export const rangeCursorSchema = z.object({
+  gte: z.number().optional(),
+  lt: z.number().optional(),
+  startingAfter: z.string().optional(),
+  newest: z.number().optional(),
+  last: z.number().optional(),
+  fetched: z.number().default(0),
+  hasMore: z.boolean().default(true),
+});
+export type RangeCursor = z.infer<typeof rangeCursorSchema>;
+
+/** A type is done when `done`; until then its unfinished ranges cover what is left to list. */
+const typeCursorSchema = z.object({
+  /** Resume cursor of runs written before ranges existed (one range, no bounds). */
+  startingAfter: z.string().optional(),
+  done: z.boolean().default(false),
+  ranges: z.array(rangeCursorSchema).optional(),
+});
 export const cursorSchema = z.object({
   mode: z.enum(["full", "incremental"]),
   /** Epoch ms: objects created before this were listed; events since it are the next run's work. */
@@ -15,7 +37,9 @@ export const cursorSchema = z.object({
   /** Incremental runs: list objects created and events since this (epoch ms). */
   since: z.number().optional(),
   types: z.record(z.string(), typeCursorSchema).default({}),
-  events: typeCursorSchema.default({ done: false }),
+  events: z.object({ startingAfter: z.string().optional(), done: z.boolean().default(false) }).default({
+    done: false,
+  }),
   vanishedMarked: z.boolean().default(false),
 });
 export type SyncCursor = z.infer<typeof cursorSchema>;

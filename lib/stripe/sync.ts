@@ -1,10 +1,19 @@
 // Sync: mirror a Stripe account through the one ingest path. A full run lists every object;
 // an incremental run lists what was created since the last run plus the events since then.
-// Every page is committed with its resume cursor, so an interrupted run continues where it stopped.
+// Each type's history is split into `created` ranges listed by parallel fetchers under one
+// rate limiter; every page is committed with the resume cursors, so an interrupted run
+// continues where it stopped, and the next page is already on its way while one is written.
 import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { ingestObjects, type IngestResult } from "@/lib/stripe/ingest";
-import { completeNestedLists, listEvents, listObjects, PAGE_SIZE } from "@/lib/stripe/fetch";
+import {
+  completeNestedLists,
+  createdOf,
+  eventsPage,
+  listPage,
+  type Listed,
+  type Page,
+} from "@/lib/stripe/fetch";
 import { markVanished } from "@/lib/stripe/vanished";
 import { eventToIngestItem } from "@/lib/stripe/events";
 import type { MirroredKind } from "@/lib/stripe/schemas";
@@ -17,6 +26,9 @@ import {
   type TypeCounts,
 } from "@/lib/stripe/sync-run";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
+import { tokenBucket, unlimited, type RateLimiter } from "@/lib/stripe/rate-limit";
+import { RangeScheduler, type RangeTask } from "@/lib/stripe/sync-ranges";
+import { ProgressTracker, type OverallProgress } from "@/lib/stripe/sync-progress";
 import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
 import { resolveTies } from "@/lib/stripe/refetch";
 
@@ -24,7 +36,7 @@ import { resolveTies } from "@/lib/stripe/refetch";
  * What bookings are made of comes first, so a booking is created complete (its client's name,
  * its product) instead of being created and then updated, which would bump its SEQUENCE.
  */
-const phases: MirroredKind[][] = [
+export const phases: MirroredKind[][] = [
   ["product", "price", "customer"],
   ["subscription", "invoice", "invoiceitem"],
 ];
@@ -33,12 +45,15 @@ export interface SyncProgress {
   kind: string;
   counts: TypeCounts;
   perSecond: number;
+  overall: OverallProgress;
 }
 
 export interface SyncOptions {
   now?: () => Date;
   full?: boolean;
-  /** Object types fetched at the same time (Stripe's rate limit is per account). */
+  /** Requests per second (default unlimited; the CLI and the job pass STRIPE_RATE_LIMIT). */
+  requestsPerSecond?: number;
+  /** Fetchers listing ranges at the same time (default from the rate: enough to hide latency). */
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;
 }
@@ -57,27 +72,61 @@ export interface SyncReport {
   refetched: number;
   error?: string;
   durationMs: number;
+  /** Requests sent to Stripe (pages, nested lists, retries excluded). */
+  requests: number;
 }
+
+/** Enough fetchers to keep `perSecond` requests in flight at ~400 ms each, within reason. */
+export function defaultConcurrency(perSecond: number): number {
+  return Number.isFinite(perSecond) ? Math.min(32, Math.max(4, Math.ceil(perSecond * 0.4))) : 8;
+}
+
+interface RunContext {
+  db: Sqlite;
+  stripe: Stripe;
+  run: SyncRunRow;
+  clock: () => Date;
+  limiter: RateLimiter;
+  tracker: ProgressTracker;
+  options: SyncOptions;
+  /** Set by the first fetcher that fails, so the others stop at their next page. */
+  failure: { error: unknown } | null;
+  /** Consecutive connection failures (bodies cut off, timeouts) left before the run fails. */
+  retriesLeft: number;
+}
+
+const CONNECTION_RETRIES = 3;
 
 /** Runs (or resumes) one sync. Never leaves half a page applied. */
 export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
   const clock = options.now ?? (() => new Date());
   const started = performance.now();
   const run = beginSyncRun(db, { now: clock(), full: options.full });
+  const limiter = options.requestsPerSecond ? tokenBucket(options.requestsPerSecond) : unlimited;
+  const counting = countingLimiter(limiter);
+  const onResponse = (event: { status?: number }) => {
+    // The SDK may retry a 429 itself: every fetcher still waits before its next request.
+    if (event.status === 429) limiter.backOff(1000);
+  };
+  stripe.on("response", onResponse);
+  const ctx: RunContext = {
+    db,
+    stripe,
+    run,
+    clock,
+    limiter: counting,
+    tracker: new ProgressTracker(db, run),
+    options,
+    failure: null,
+    retriesLeft: CONNECTION_RETRIES,
+  };
   let markedDeleted = 0;
   let refetched = 0;
   try {
     // Objects quarantined earlier may pass now (an upgrade made the schemas accept them).
     retryQuarantine(db, { now: clock() });
-    for (const phase of phases) {
-      const pending = phase.filter((kind) => !run.cursor.types[kind]?.done);
-      await pool(pending, options.concurrency ?? 3, (kind) =>
-        withRetries(() => syncType(db, stripe, run, kind, clock, options)),
-      );
-    }
-    if (!run.cursor.events.done && run.cursor.since !== undefined) {
-      await syncEvents(db, stripe, run, run.cursor.since, clock, options);
-    }
+    if (phases.flat().some((kind) => !run.cursor.types[kind]?.done)) await syncRanges(ctx);
+    if (!run.cursor.events.done && run.cursor.since !== undefined) await syncEvents(ctx, run.cursor.since);
     // The catch-up of same-second ties kept by lifecycle order while the API was not asked.
     refetched = (await resolveTies(db, stripe, { now: clock() })).resolved;
     if (!run.cursor.vanishedMarked) {
@@ -86,11 +135,16 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
       saveProgress(db, run);
     }
     finishSyncRun(db, run.id, clock());
-    return report(db, run, "succeeded", { markedDeleted, refetched }, started);
+    return report(db, run, "succeeded", { markedDeleted, refetched }, started, counting.sent());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     finishSyncRun(db, run.id, clock(), message);
-    return { ...report(db, run, "failed", { markedDeleted, refetched }, started), error: message };
+    return {
+      ...report(db, run, "failed", { markedDeleted, refetched }, started, counting.sent()),
+      error: message,
+    };
+  } finally {
+    stripe.off("response", onResponse);
   }
 }
 
@@ -100,6 +154,7 @@ function report(
   status: SyncReport["status"],
   done: { markedDeleted: number; refetched: number },
   started: number,
+  requests: number,
 ): SyncReport {
   return {
     runId: run.id,
@@ -110,139 +165,174 @@ function report(
     invalid: Object.values(run.counts).reduce((sum, counts) => sum + counts.invalid, 0),
     quarantined: quarantineSummary(db).total,
     durationMs: Math.round(performance.now() - started),
+    requests,
   };
 }
 
-async function syncType(
-  db: Sqlite,
-  stripe: Stripe,
-  run: SyncRunRow,
-  kind: MirroredKind,
-  clock: () => Date,
-  options: SyncOptions,
-): Promise<void> {
-  const cursor = run.cursor.types[kind] ?? { done: false };
-  run.cursor.types[kind] = cursor;
-  const counts = (run.counts[kind] ??= emptyCounts());
-  const started = performance.now();
-  const list = listObjects(stripe, kind, {
-    startingAfter: cursor.startingAfter,
-    createdGte: run.cursor.mode === "incremental" ? run.cursor.since : undefined,
-  });
-  let page: { id: string }[] = [];
-  const flush = async () => {
-    const fetchedAt = clock();
-    const objects = await Promise.all(page.map((object) => completeNestedLists(stripe, kind, object)));
-    const items = objects.map((object) => ({ object, sourceAt: fetchedAt }));
-    commitPage(
-      db,
-      run,
-      () => ingestObjects(db, items, { now: fetchedAt, syncRunId: run.id }),
-      counts,
-      () => {
-        cursor.startingAfter = page.at(-1)?.id ?? cursor.startingAfter;
-      },
-    );
-    options.onProgress?.({ kind, counts, perSecond: rate(counts.fetched, started) });
-    page = [];
+function countingLimiter(inner: RateLimiter): RateLimiter & { sent(): number } {
+  let sent = 0;
+  return {
+    perSecond: inner.perSecond,
+    backOff: (ms) => inner.backOff(ms),
+    take: () => {
+      sent += 1;
+      return inner.take();
+    },
+    sent: () => sent,
   };
-  for await (const object of list) {
-    page.push(object);
-    if (page.length === PAGE_SIZE) await flush();
-  }
-  if (page.length) await flush();
-  cursor.done = true;
-  saveProgress(db, run);
 }
-
-async function syncEvents(
-  db: Sqlite,
-  stripe: Stripe,
-  run: SyncRunRow,
-  sinceMs: number,
-  clock: () => Date,
-  options: SyncOptions,
-): Promise<void> {
-  const cursor = run.cursor.events;
-  const counts = (run.counts.events ??= emptyCounts());
-  const store = mirrorStore(db);
-  const started = performance.now();
-  let page: Stripe.Event[] = [];
-  const flush = () => {
-    const fresh = page.filter((event) => store.dedupHash("event", event.id) === undefined);
-    const items = fresh.map(eventToIngestItem).filter((item) => item !== null);
-    commitPage(
-      db,
-      run,
-      () => {
-        const result = ingestObjects(db, items, { now: clock() });
-        for (const event of fresh) store.recordDedup("event", event.id, event.type, clock().getTime());
-        return result;
-      },
-      counts,
-      () => {
-        cursor.startingAfter = page.at(-1)?.id ?? cursor.startingAfter;
-      },
-    );
-    counts.unchanged += page.length - fresh.length;
-    options.onProgress?.({ kind: "events", counts, perSecond: rate(counts.fetched, started) });
-    page = [];
-  };
-  for await (const event of listEvents(stripe, { sinceMs, startingAfter: cursor.startingAfter })) {
-    page.push(event);
-    if (page.length === PAGE_SIZE) flush();
-  }
-  if (page.length) flush();
-  cursor.done = true;
-  saveProgress(db, run);
-}
-
-/** Applies one page and its resume cursor in one transaction. */
-function commitPage(
-  db: Sqlite,
-  run: SyncRunRow,
-  apply: () => IngestResult,
-  counts: TypeCounts,
-  advance: () => void,
-): void {
-  db.transaction(() => {
-    const result = apply();
-    counts.fetched += result.outcomes.length;
-    counts.applied += result.counts.applied;
-    counts.unchanged += result.counts.unchanged;
-    counts.stale += result.counts.stale;
-    counts.invalid += result.counts.invalid;
-    advance();
-    saveProgress(db, run);
-  }).immediate();
-}
-
-const PAGE_RETRIES = 3;
 
 /**
- * The SDK retries 429/5xx itself but not a response cut off mid-body. Every committed page
- * moved the cursor on, so running the type again resumes after the last good page.
+ * Lists every unfinished range with the run's fetchers; throws the first failure once all
+ * stopped. Fetchers with nothing left in an earlier phase fetch a later phase's pages already,
+ * but commit them only once the earlier phases are done (see `phases`).
  */
-async function withRetries(work: () => Promise<void>): Promise<void> {
+async function syncRanges(ctx: RunContext): Promise<void> {
+  const scheduler = new RangeScheduler(ctx.run.cursor, phases);
+  ctx.tracker.watch(scheduler, phases.flat());
+  const fetcher = async () => {
+    while (!ctx.failure) {
+      const task = scheduler.next();
+      if (task) {
+        await syncRange(ctx, scheduler, task).catch((error: unknown) => {
+          ctx.failure ??= { error };
+        });
+        task.busy = false;
+        scheduler.progressed(undefined); // wakes idle fetchers: there may be work, or a failure
+        continue;
+      }
+      if (!scheduler.anyBusy()) return;
+      await scheduler.changed();
+    }
+  };
+  const size = ctx.options.concurrency ?? defaultConcurrency(ctx.limiter.perSecond);
+  await Promise.all(Array.from({ length: Math.max(1, size) }, fetcher));
+  saveProgress(ctx.db, ctx.run);
+  if (ctx.failure) throw ctx.failure.error;
+}
+
+/** Lists one range to its end (or until the run fails), one committed page at a time. */
+async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: RangeTask): Promise<void> {
+  const { range, kind } = task;
+  const counts = (ctx.run.counts[kind] ??= emptyCounts());
+  const fetch = (startingAfter: string | undefined) =>
+    withConnectionRetries(ctx, () =>
+      listPage(ctx.stripe, kind, { startingAfter, createdGte: range.gte, createdLt: range.lt }, ctx.limiter),
+    );
+  let next: Promise<Page<Listed>> | null = fetch(range.startingAfter);
+  while (next && !ctx.failure) {
+    const page: Page<Listed> = await next;
+    // Prefetch: the next page is requested before this one is completed and written.
+    const after = page.data.at(-1)?.id;
+    next = page.hasMore && after ? fetch(after) : null;
+    next?.catch(() => undefined); // awaited below, or dropped when the range ends early
+    const objects = await Promise.all(
+      page.data.map((object) => completeNestedLists(ctx.stripe, kind, object, ctx.limiter)),
+    );
+    while (!scheduler.earlierPhasesDone(kind) && !ctx.failure) await scheduler.changed();
+    if (ctx.failure) return;
+    // A split while this page was on its way gave the older objects to another range.
+    const floor = range.gte;
+    const mine = floor === undefined ? objects : objects.filter((object) => createdOf(object) >= floor);
+    const exhausted = mine.length < objects.length || next === null;
+    const fetchedAt = ctx.clock();
+    const items = mine.map((object) => ({ object, sourceAt: fetchedAt }));
+    commitPage(
+      ctx,
+      counts,
+      () => ingestObjects(ctx.db, items, { now: fetchedAt, syncRunId: ctx.run.id }),
+      () => {
+        const last = mine.at(-1);
+        if (last) {
+          range.startingAfter = last.id;
+          range.newest ??= createdOf(mine[0]);
+          range.last = createdOf(last);
+          range.fetched += mine.length;
+        }
+        range.hasMore = !exhausted;
+        if (exhausted) scheduler.finished(task);
+      },
+    );
+    ctx.retriesLeft = CONNECTION_RETRIES;
+    scheduler.progressed(range.last);
+    ctx.tracker.page(kind, mine.length);
+    reportProgress(ctx, kind, counts);
+    if (exhausted) return;
+  }
+}
+
+function reportProgress(ctx: RunContext, kind: string, counts: TypeCounts): void {
+  const overall = ctx.tracker.snapshot();
+  ctx.options.onProgress?.({ kind, counts, perSecond: overall.perSecond, overall });
+}
+
+/**
+ * A response cut off mid-body or a request that timed out after the SDK's own retries: tried
+ * again from the same cursor, up to CONNECTION_RETRIES times in a row for the whole run.
+ */
+async function withConnectionRetries<T>(ctx: RunContext, work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= PAGE_RETRIES || !(error instanceof Stripe.errors.StripeConnectionError)) throw error;
+      if (!(error instanceof Stripe.errors.StripeConnectionError) || ctx.retriesLeft <= 0 || ctx.failure)
+        throw error;
+      ctx.retriesLeft -= 1;
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
 }
 
-function rate(count: number, started: number): number {
-  const seconds = (performance.now() - started) / 1000;
-  return seconds > 0 ? Math.round(count / seconds) : 0;
+async function syncEvents(ctx: RunContext, sinceMs: number): Promise<void> {
+  const { db, run, clock } = ctx;
+  const cursor = run.cursor.events;
+  const counts = (run.counts.events ??= emptyCounts());
+  const store = mirrorStore(db);
+  for (;;) {
+    const page = await withConnectionRetries(ctx, () =>
+      eventsPage(ctx.stripe, { sinceMs, startingAfter: cursor.startingAfter }, ctx.limiter),
+    );
+    const fresh = page.data.filter((event) => store.dedupHash("event", event.id) === undefined);
+    const items = fresh.map(eventToIngestItem).filter((item) => item !== null);
+    commitPage(
+      ctx,
+      counts,
+      () => {
+        const result = ingestObjects(db, items, { now: clock() });
+        for (const event of fresh) store.recordDedup("event", event.id, event.type, clock().getTime());
+        return result;
+      },
+      () => {
+        cursor.startingAfter = page.data.at(-1)?.id ?? cursor.startingAfter;
+        if (!page.hasMore) cursor.done = true;
+      },
+    );
+    counts.unchanged += page.data.length - fresh.length;
+    ctx.tracker.page("events", page.data.length);
+    reportProgress(ctx, "events", counts);
+    if (!page.hasMore || page.data.length === 0) break;
+  }
+  cursor.done = true;
+  saveProgress(db, run);
 }
 
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  const workers = Array.from({ length: Math.max(1, Math.min(size, queue.length)) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  });
-  await Promise.all(workers);
+/** Applies one page and the resume cursors in one transaction. */
+function commitPage(
+  ctx: RunContext,
+  counts: TypeCounts,
+  apply: () => IngestResult,
+  advance: () => void,
+): void {
+  ctx.db
+    .transaction(() => {
+      const result = apply();
+      counts.fetched += result.outcomes.length;
+      counts.applied += result.counts.applied;
+      counts.unchanged += result.counts.unchanged;
+      counts.stale += result.counts.stale;
+      counts.invalid += result.counts.invalid;
+      advance();
+      saveProgress(ctx.db, ctx.run);
+    })
+    .immediate();
 }

@@ -1,17 +1,22 @@
-// Processing stored webhook events. Each event is applied in one transaction with its status
-// change, so a crash leaves it pending and it is applied at the next start: none is lost.
+// Processing stored webhook events. Pending events are applied in batches: each batch's events
+// go through ingest together, with their status changes, in ONE transaction, so a crash
+// leaves them all pending and they are applied at the next start: none is lost, none doubled.
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
-import { contentHash, ingestObjects, type TiedObject } from "@/lib/stripe/ingest";
+import { contentHash, ingestObjects, type IngestItem, type TiedObject } from "@/lib/stripe/ingest";
 import { resolveTies } from "@/lib/stripe/refetch";
-import { eventToIngestItem } from "@/lib/stripe/events";
+import { eventObjectKind, eventToIngestItem } from "@/lib/stripe/events";
 import { completeNestedLists } from "@/lib/stripe/fetch";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
-import { eventSchema, mirroredKindOf } from "@/lib/stripe/schemas";
 
 const MAX_ATTEMPTS = 5;
+/** A batch holds the loop for about this long, so requests arriving meanwhile wait little. */
+const TARGET_BATCH_MS = 15;
+const FIRST_BATCH = 25;
+const MAX_BATCH = 500;
+
 const pendingRow = z.object({
   id: z.number(),
   stripeEventId: z.string(),
@@ -19,12 +24,22 @@ const pendingRow = z.object({
   attempts: z.number(),
 });
 type PendingRow = z.infer<typeof pendingRow>;
+/** The stored payload was verified and validated on receipt; this re-reads what the worker needs. */
+const storedEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  created: z.number(),
+  data: z.object({ object: z.unknown() }),
+});
 
 export interface ProcessOptions {
   now: () => Date;
   /** When online, truncated item/line lists are completed from the API. */
   stripe?: Stripe | null;
+  /** Events per transaction; default adaptive (about TARGET_BATCH_MS of work each). 1 = one by one. */
   batchSize?: number;
+  /** Awaited between batches (the worker lets incoming requests go first). */
+  between?: () => Promise<void>;
 }
 
 export interface ProcessSummary {
@@ -36,6 +51,8 @@ export interface ProcessSummary {
   quarantined: number;
 }
 
+type Outcome = keyof ProcessSummary;
+
 /** Applies every pending event, oldest first. Safe to call at any time, from any number of places. */
 export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions): Promise<ProcessSummary> {
   const summary: ProcessSummary = { processed: 0, ignored: 0, failed: 0, retrying: 0, quarantined: 0 };
@@ -43,59 +60,124 @@ export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions
     `SELECT id, stripeEventId, payload, attempts FROM WebhookEvent WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
   );
   let after = 0;
+  let size = options.batchSize ?? FIRST_BATCH;
   for (;;) {
-    const rows = select.all(after, options.batchSize ?? 100).map((row) => pendingRow.parse(row));
+    const rows = select.all(after, size).map((row) => pendingRow.parse(row));
     if (rows.length === 0) return summary;
-    for (const row of rows) {
-      after = row.id;
-      summary[await processOne(db, row, options)] += 1;
-      // Applying an event is synchronous SQLite work: yield to the event loop between events so
-      // incoming requests (webhooks among them) are answered during a burst, not after it.
-      await new Promise((resolve) => setImmediate(resolve));
+    after = rows.at(-1)?.id ?? after;
+    const started = performance.now();
+    for (const outcome of await processBatch(db, rows, options)) summary[outcome] += 1;
+    if (options.batchSize === undefined) {
+      const perEvent = (performance.now() - started) / rows.length;
+      size = Math.max(1, Math.min(MAX_BATCH, Math.round(TARGET_BATCH_MS / Math.max(perEvent, 0.01))));
     }
+    // Applying is synchronous SQLite work: yield to the event loop between batches so incoming
+    // requests (webhooks among them) are answered during a burst, not after it.
+    await (options.between?.() ?? new Promise((resolve) => setImmediate(resolve)));
   }
 }
 
-async function processOne(
-  db: Sqlite,
-  row: PendingRow,
-  options: ProcessOptions,
-): Promise<keyof ProcessSummary> {
-  const event = eventSchema.parse(JSON.parse(row.payload));
+interface Prepared {
+  row: PendingRow;
+  eventId: string;
+  item: IngestItem | null;
+}
+
+/**
+ * One batch in one transaction. Ingest is order-independent and idempotent per object, so the
+ * mirror ends as if the events were applied one by one; bookings are derived once, from the
+ * final state. If the batch fails as a whole, each event is tried alone, so one bad event
+ * cannot hold back the others and its attempts are counted.
+ */
+async function processBatch(db: Sqlite, rows: PendingRow[], options: ProcessOptions): Promise<Outcome[]> {
+  if (rows.length === 1) return [await processOne(db, rows[0] as PendingRow, options)];
+  let prepared: Prepared[];
   try {
-    const item = eventToIngestItem(event);
-    const kind = mirroredKindOf(event.data.object);
-    if (item && kind && options.stripe)
-      item.object = await completeNestedLists(options.stripe, kind, item.object);
-    const store = mirrorStore(db);
-    let ties: TiedObject[] = [];
-    const outcome = db
-      .transaction((): keyof ProcessSummary => {
-        const now = options.now();
-        if (store.dedupHash("event", event.id) !== undefined || !item) {
-          setStatus(db, row.id, item ? "processed" : "ignored", now);
-          return item ? "processed" : "ignored";
-        }
-        const result = ingestObjects(db, [item], { now });
-        ties = result.ties;
-        if (result.counts.invalid > 0) {
+    prepared = await Promise.all(rows.map((row) => prepare(row, options)));
+  } catch {
+    return oneByOne(db, rows, options);
+  }
+  let applied: Applied;
+  try {
+    applied = applyTogether(db, prepared, options.now());
+  } catch {
+    return oneByOne(db, rows, options);
+  }
+  await settleTies(db, applied.ties, options);
+  return applied.outcomes;
+}
+
+/** Same-second ties: ask Stripe which state is current (queued for the next sync if that fails). */
+async function settleTies(db: Sqlite, ties: TiedObject[], options: ProcessOptions): Promise<void> {
+  if (ties.length === 0 || !options.stripe) return;
+  await resolveTies(db, options.stripe, { now: options.now(), only: ties }).catch((error: unknown) =>
+    log.warn({ ties: ties.length, err: error }, "re-fetch after a tie failed"),
+  );
+}
+
+interface Applied {
+  outcomes: Outcome[];
+  ties: TiedObject[];
+}
+
+async function oneByOne(db: Sqlite, rows: PendingRow[], options: ProcessOptions): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const row of rows) outcomes.push(await processOne(db, row, options));
+  return outcomes;
+}
+
+async function prepare(row: PendingRow, options: ProcessOptions): Promise<Prepared> {
+  const event = storedEventSchema.parse(JSON.parse(row.payload));
+  const item = eventToIngestItem(event);
+  const kind = eventObjectKind(event.data.object);
+  if (item && kind && options.stripe)
+    item.object = await completeNestedLists(options.stripe, kind, item.object);
+  return { row, eventId: event.id, item };
+}
+
+function applyTogether(db: Sqlite, batch: Prepared[], now: Date): Applied {
+  const store = mirrorStore(db);
+  return db
+    .transaction((): Applied => {
+      const outcomes: Outcome[] = batch.map(() => "processed");
+      const fresh: number[] = [];
+      batch.forEach(({ row, eventId, item }, index) => {
+        if (!item) {
+          outcomes[index] = "ignored";
+          setStatus(db, row.id, "ignored", now);
+        } else if (store.dedupHash("event", eventId) !== undefined) {
+          setStatus(db, row.id, "processed", now);
+        } else fresh.push(index);
+      });
+      const items = fresh.map((index) => batch[index]?.item as IngestItem);
+      const result = ingestObjects(db, items, { now });
+      fresh.forEach((index, position) => {
+        const { row, eventId, item } = batch[index] as Prepared;
+        if (result.outcomes[position] === "invalid") {
+          const id = (item?.object as { id?: unknown }).id;
+          const error = result.invalid.find((entry) => entry.id === id)?.error ?? "invalid Stripe object";
           // Kept whole in the quarantine; `quarantine:retry` or the next sync marks it processed.
-          setStatus(db, row.id, "quarantined", now, result.invalid[0]?.error);
-          return "quarantined";
+          outcomes[index] = "quarantined";
+          setStatus(db, row.id, "quarantined", now, error);
+          return;
         }
         // Only an applied event counts as seen: a failed one must apply when it is retried.
-        store.recordDedup("event", event.id, contentHash(row.payload, false), now.getTime());
+        store.recordDedup("event", eventId, contentHash(row.payload, false), now.getTime());
         setStatus(db, row.id, "processed", now);
-        return "processed";
-      })
-      .immediate();
-    // Same-second tie: ask Stripe which state is current (queued for the next sync if it fails).
-    if (ties.length > 0 && options.stripe) {
-      await resolveTies(db, options.stripe, { now: options.now(), only: ties }).catch((error: unknown) =>
-        log.warn({ eventId: event.id, err: error }, "re-fetch after a tie failed"),
-      );
-    }
-    return outcome;
+      });
+      return { outcomes, ties: result.ties };
+    })
+    .immediate();
+}
+
+async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions): Promise<Outcome> {
+  let eventId = row.stripeEventId;
+  try {
+    const prepared = await prepare(row, options);
+    eventId = prepared.eventId;
+    const applied = applyTogether(db, [prepared], options.now());
+    await settleTies(db, applied.ties, options);
+    return applied.outcomes[0] ?? "processed";
   } catch (error) {
     // Transient (a locked database, the API unreachable): leave pending and count the attempt.
     const message = error instanceof Error ? error.message : String(error);
@@ -107,7 +189,7 @@ async function processOne(
       message,
       row.id,
     );
-    log.warn({ eventId: event.id, attempts, err: error }, "webhook event processing failed");
+    log.warn({ eventId, attempts, err: error }, "webhook event processing failed");
     return status === "failed" ? "failed" : "retrying";
   }
 }

@@ -1,5 +1,6 @@
 // Receiving a Stripe webhook: verify the signature on the raw body, validate the envelope,
 // store the event once (the UNIQUE event id decides between concurrent deliveries).
+import type { Statement } from "better-sqlite3";
 import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { HttpError } from "@/lib/http/problem";
@@ -36,6 +37,20 @@ export function verifyWebhook(
   return parsed.data;
 }
 
+// Prepared once per connection: every delivery runs it.
+const inserts = new WeakMap<Sqlite, Statement>();
+function insertStatement(db: Sqlite): Statement {
+  let statement = inserts.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO WebhookEvent (stripeEventId, type, objectId, eventCreated, payload, receivedAt, status, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0) ON CONFLICT(stripeEventId) DO NOTHING`,
+    );
+    inserts.set(db, statement);
+  }
+  return statement;
+}
+
 /** Stores the event unless it is already stored. Idempotent: a redelivery stores nothing. */
 export function storeWebhook(
   db: Sqlite,
@@ -44,12 +59,14 @@ export function storeWebhook(
   now: Date,
 ): ReceivedWebhook {
   const objectId = typeof event.data.object.id === "string" ? event.data.object.id : null;
-  const info = db
-    .prepare(
-      `INSERT INTO WebhookEvent (stripeEventId, type, objectId, eventCreated, payload, receivedAt, status, attempts)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0) ON CONFLICT(stripeEventId) DO NOTHING`,
-    )
-    .run(event.id, event.type, objectId, event.created * 1000, rawBody, now.getTime());
+  const info = insertStatement(db).run(
+    event.id,
+    event.type,
+    objectId,
+    event.created * 1000,
+    rawBody,
+    now.getTime(),
+  );
   return { eventId: event.id, type: event.type, duplicate: info.changes === 0 };
 }
 

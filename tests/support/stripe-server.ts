@@ -24,6 +24,13 @@ export interface StripeServerOptions {
   apiKey?: string;
   /** Clock for events added without an explicit `created` (default: the real clock). */
   now?: () => Date;
+  /** Every answer is sent this long after the request arrived, like Stripe's round trip (default 0). */
+  latencyMs?: number;
+  /**
+   * Requests per second accepted (Stripe: 25 in test mode, 100 live), counted by a token bucket
+   * holding one second's worth; a request over it gets 429 with Retry-After. Default unlimited.
+   */
+  rateLimit?: number;
 }
 
 export interface RecordedRequest {
@@ -49,6 +56,8 @@ export interface StripeServer {
   setFault(fault: Fault | null): void;
   upsert<K extends StoreKind>(kind: K, object: KindMap[K]): void;
   remove(kind: StoreKind, id: string): void;
+  /** Requests refused with 429 by the rate limit (not by injected faults). */
+  rateLimited(): number;
   /** Records an event (newest first in /v1/events) and applies its object to the store. */
   addEvent<T extends EventObject>(type: string, object: T, created?: number): Stripe.Event;
 }
@@ -57,6 +66,21 @@ const timed = z.union([
   z.object({ created: z.number().int() }),
   z.object({ object: z.literal("invoiceitem"), date: z.number().int() }),
 ]);
+
+/** Admits at most `perSecond` requests a second on average, bursts up to one second's worth. */
+function admission(perSecond: number | undefined): () => boolean {
+  if (!perSecond) return () => true;
+  let tokens = perSecond;
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    tokens = Math.min(perSecond, tokens + ((now - last) * perSecond) / 1000);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
 
 function send(
   res: ServerResponse,
@@ -84,6 +108,9 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
   let requestSeq = 0;
   let eventSeq = 0;
   let lastEventCreated = 0;
+  let refused = 0;
+  const admit = admission(options.rateLimit);
+  const latency = options.latencyMs ?? 0;
 
   const answer = (
     req: IncomingMessage,
@@ -105,6 +132,13 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
   };
 
   const server = createServer((req, res) => {
+    // Counted when it arrives, as Stripe counts: the latency below only delays the answer.
+    const admitted = admit();
+    if (latency > 0) setTimeout(() => handle(req, res, admitted), latency);
+    else handle(req, res, admitted);
+  });
+
+  const handle = (req: IncomingMessage, res: ServerResponse, admitted: boolean) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push({
       method: req.method ?? "GET",
@@ -115,6 +149,12 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
       "request-id": `req_${pad((requestSeq += 1), 10)}`,
       "stripe-version": String(req.headers["stripe-version"] ?? API_VERSION),
     };
+    if (!admitted) {
+      refused += 1;
+      const error = rateLimited(1);
+      send(res, error.status, error.body(), { ...headers, ...error.headers });
+      return;
+    }
     const injection = faults.take();
     if (injection?.kind === "timeout") {
       held.add(res);
@@ -139,7 +179,7 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
       return;
     }
     send(res, reply.status, reply.body, { ...headers, ...reply.headers });
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -166,6 +206,7 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
         server.closeAllConnections();
       }),
     setFault: (fault) => faults.set(fault),
+    rateLimited: () => refused,
     upsert: (kind, object) => {
       checkTimed(object);
       store.upsert(kind, object);
