@@ -90,7 +90,7 @@ async function applied(payloads: string[], batchSize: number | undefined) {
 }
 
 describe("webhook events applied in batches", () => {
-  it("derive bookings and fail a broken object in a batch as one by one does", async () => {
+  it("derive bookings and quarantine a broken object in a batch as one by one does", async () => {
     const specs: EventSpec[] = subjects.map((_, subject) => ({
       subject,
       variant: 1,
@@ -101,7 +101,7 @@ describe("webhook events applied in batches", () => {
     const payloads = specs.map(payload);
     const batched = await applied(payloads, 50);
     expect(batched.liveBookings?.length).toBeGreaterThan(0);
-    expect(batched.events.filter((e) => (e as { status: string }).status === "failed")).toHaveLength(1);
+    expect(batched.events.filter((e) => (e as { status: string }).status === "quarantined")).toHaveLength(1);
     expect(batched).toEqual(await applied(payloads, 1));
   });
 

@@ -156,9 +156,11 @@ function applyTogether(db: Sqlite, batch: Prepared[], now: Date): Applied {
         if (result.outcomes[position] === "invalid") {
           const id = (item?.object as { id?: unknown }).id;
           const error = result.invalid.find((entry) => entry.id === id)?.error ?? "invalid Stripe object";
-          // Kept whole in the quarantine; `quarantine:retry` or the next sync marks it processed.
-          outcomes[index] = "quarantined";
-          setStatus(db, row.id, "quarantined", now, error);
+          // Kept whole in the quarantine; `quarantine:retry` or the next sync marks it processed —
+          // unless a valid state later in this batch already superseded it (as one by one would).
+          const held = stillQuarantined(db, typeof id === "string" ? id : "");
+          outcomes[index] = held ? "quarantined" : "processed";
+          setStatus(db, row.id, held ? "quarantined" : "processed", now, held ? error : undefined);
           return;
         }
         // Only an applied event counts as seen: a failed one must apply when it is retried.
@@ -192,6 +194,10 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
     log.warn({ eventId, attempts, err: error }, "webhook event processing failed");
     return status === "failed" ? "failed" : "retrying";
   }
+}
+
+function stillQuarantined(db: Sqlite, stripeId: string): boolean {
+  return db.prepare(`SELECT 1 FROM QuarantinedObject WHERE stripeId = ? LIMIT 1`).get(stripeId) !== undefined;
 }
 
 function setStatus(db: Sqlite, id: number, status: string, now: Date, error?: string): void {
