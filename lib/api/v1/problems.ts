@@ -1,6 +1,6 @@
 // Problem details of /api/v1 with stable `type` URIs: clients branch on `type`, people read
 // `detail`. The list is documented in docs/API.md; a type, once published, keeps its meaning.
-import { z } from "zod";
+import type { z } from "zod";
 import { zodIssues } from "@/lib/http/problem";
 
 export const PROBLEM_BASE = "/api/v1/problems/";
