@@ -71,3 +71,23 @@ describe("the /api/v1 OpenAPI document", () => {
     expect(committed === generated, "stale: run the test with UPDATE_API_TYPES=1").toBe(true);
   }, 60_000);
 });
+
+describe("the contract checker", () => {
+  it("reports a body, status or route the document does not allow", async () => {
+    const { contractChecker } = await import("@/tests/support/api-v1-client");
+    const checker = contractChecker(JSON.parse(JSON.stringify(buildOpenApiDocument())) as never);
+    const json = (body: unknown, status = 200, type = "application/json") =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+    await checker.check("GET", "http://x/api/v1/staff", json({ data: [], nextCursor: null }));
+    expect(checker.violations).toEqual([]);
+    await checker.check("GET", "http://x/api/v1/staff", json({ data: [{ id: "1" }], nextCursor: null }));
+    await checker.check("GET", "http://x/api/v1/staff", json({}, 418));
+    await checker.check("GET", "http://x/api/v1/nowhere", json({}));
+    await checker.check("GET", "http://x/api/v1/bookings/1", json({ type: "x" }, 404));
+    expect(checker.violations).toHaveLength(4);
+    expect(checker.violations[0]).toMatch(/GET \/api\/v1\/staff 200: .*must have required property/);
+    expect(checker.violations[1]).toMatch(/418: status not documented/);
+    expect(checker.violations[2]).toMatch(/not in the document/);
+    expect(checker.violations[3]).toMatch(/content-type application\/json not documented/);
+  });
+});

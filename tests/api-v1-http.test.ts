@@ -13,7 +13,7 @@ import {
   WEBHOOK_SECRET,
   type AppServer,
 } from "@/tests/support/faults/app-server";
-import { preparedDataDir, removeDataDirs, type DataDir } from "@/tests/support/faults/data-dir";
+import { preparedDataDir, removeDataDirs, withDb, type DataDir } from "@/tests/support/faults/data-dir";
 import { killAll, REPO_ROOT, waitFor } from "@/tests/support/faults/processes";
 import { signature } from "@/tests/support/faults/events";
 import {
@@ -49,6 +49,36 @@ const problemOf = async (response: Response) =>
     errors?: { path: string }[];
     current?: { id: number };
   };
+
+/** Delivers a signed subscription event and waits until the server has applied it. */
+async function deliver(id: string, object: object): Promise<void> {
+  const payload = JSON.stringify({
+    id,
+    object: "event",
+    type: "customer.subscription.updated",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    api_version: "2026-08-27",
+    pending_webhooks: 1,
+    request: null,
+    data: { object },
+  });
+  const response = await fetch(`${base}/api/stripe/webhook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature(payload, WEBHOOK_SECRET) },
+    body: payload,
+  });
+  expect(response.status).toBe(200);
+  await waitFor(
+    async () =>
+      withDb(dir.file, (db) => {
+        const row = db.prepare("SELECT status FROM WebhookEvent WHERE stripeEventId = ?").get(id) as
+          { status: string } | undefined;
+        return row?.status === "processed";
+      }),
+    { timeoutMs: 20_000, intervalMs: 100, what: `event ${id} applied` },
+  );
+}
 
 describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
   beforeAll(async () => {
@@ -359,6 +389,15 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
       actor: "token:owner-write",
       reason: "client away",
     });
+    // A webhook that re-derives the subscription leaves the staff cancel in place.
+    const touched = subscriptionObject("sub_a", "cus_a", WALK, now, { metadata: { touched: "1" } });
+    await deliver("evt_api_v1_touch", touched);
+    const after = await owner.GET("/api/v1/bookings/{id}", { params: { path: { id: booking.id } } });
+    expect(after.data).toMatchObject({ status: "cancelled", statusReason: "client away" });
+    const live = await owner.GET("/api/v1/bookings", {
+      params: { query: { clientId: "cus_a", status: "scheduled" } },
+    });
+    expect(live.data!.data.length).toBeGreaterThan(3);
   });
 
   it("walks every booking exactly once while bookings are added and rescheduled (property)", async () => {
@@ -431,24 +470,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
       canceled_at: Math.floor(now.getTime() / 1000),
       ended_at: Math.floor(now.getTime() / 1000),
     });
-    const event = {
-      id: "evt_api_v1_cancel",
-      object: "event",
-      type: "customer.subscription.updated",
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      api_version: "2026-08-27",
-      pending_webhooks: 1,
-      request: null,
-      data: { object: cancelled },
-    };
-    const payload = JSON.stringify(event);
-    const delivered = await fetch(`${base}/api/stripe/webhook`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": signature(payload, WEBHOOK_SECRET) },
-      body: payload,
-    });
-    expect(delivered.status).toBe(200);
+    await deliver("evt_api_v1_cancel", cancelled);
     const changes = await waitFor(
       async () => {
         const page = (await owner.GET("/api/v1/changes", { params: { query: { cursor: poll } } })).data!;
