@@ -57,7 +57,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     dataDir,
     port,
     logFile: path.join(dataDir, "server.log"),
-    env: { API_RATE_LIMIT_PER_MINUTE: "10000000" },
+    env: { API_RATE_LIMIT_PER_MINUTE: "1000000" },
   });
   const authed = (url: string): (() => RequestSpec) => {
     const request: RequestSpec = { method: "GET", path: url, headers: { authorization: `Bearer ${bearer}` } };
