@@ -100,132 +100,159 @@ function write(
 
 const notFound = { "404": problem("No such resource (or not visible to this caller).") };
 
+const TAGS = {
+  me: "Who is calling.",
+  bookings: "Bookings: list, read, create by hand, edit (sticky), history.",
+  clients: "Clients (Stripe customers).",
+  staff: "Walkers.",
+  services: "What the active rules offer.",
+  schedule: "A day or week by walker.",
+  feeds: "The caller's own calendar feeds.",
+  sync: "The Stripe sync (owner).",
+  changes: "What changed since a cursor (offline copies).",
+};
+
+/** Each operation tagged with its resource (`/api/v1/<resource>/…`), for the reference page. */
+function tagged<T extends { paths?: Record<string, Record<string, unknown>> }>(document: T): T {
+  for (const [route, item] of Object.entries(document.paths ?? {})) {
+    const tag = route.split("/")[3] ?? "api";
+    for (const operation of Object.values(item)) (operation as { tags?: string[] }).tags = [tag];
+  }
+  return document;
+}
+
 export function buildOpenApiDocument() {
-  return createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "Stripe → Bookings API",
-      version: "1.0.0",
-      description: `Bookings, clients and the schedule for the mobile app and scripts. Lists answer \`{ data, nextCursor }\` (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT} per page). See docs/API.md.`,
-      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-    },
-    servers: [{ url: "/" }],
-    security: [{ bearer: [] }, { session: [] }],
-    components: {
-      securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token (`./run token:create`)." },
-        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+  return tagged(
+    createDocument({
+      openapi: "3.1.0",
+      info: {
+        title: "Stripe → Bookings API",
+        version: "1.0.0",
+        description: `Bookings, clients and the schedule for the mobile app and scripts. Lists answer \`{ data, nextCursor }\` (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT} per page). See docs/API.md.`,
+        license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       },
-    },
-    tags: [{ name: "api", description: "Everything under /api/v1." }],
-    paths: {
-      "/api/v1/me": { get: read("getMe", "Who is calling", meSchema) },
-      "/api/v1/bookings": {
-        get: read("listBookings", "Bookings, filtered and paginated", bookingPageSchema, {
-          query: bookingListQuery,
-        }),
-        post: write(
-          "createBooking",
-          "A manual booking",
-          { body: bookingCreateBody },
-          {
-            "201": {
-              description: "Created",
-              headers: etagHeader.extend({ Location: z.string() }),
-              ...json(bookingSchema),
+      servers: [{ url: "/" }],
+      security: [{ bearer: [] }, { session: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token (`./run token:create`)." },
+          session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+        },
+      },
+      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+      paths: {
+        "/api/v1/me": { get: read("getMe", "Who is calling", meSchema) },
+        "/api/v1/bookings": {
+          get: read("listBookings", "Bookings, filtered and paginated", bookingPageSchema, {
+            query: bookingListQuery,
+          }),
+          post: write(
+            "createBooking",
+            "A manual booking",
+            { body: bookingCreateBody },
+            {
+              "201": {
+                description: "Created",
+                headers: etagHeader.extend({ Location: z.string() }),
+                ...json(bookingSchema),
+              },
             },
-          },
-        ),
+          ),
+        },
+        "/api/v1/bookings/{id}": {
+          get: read(
+            "getBooking",
+            "One booking",
+            bookingSchema,
+            { path: bookingIdParams },
+            { ...notFound, "304": { description: "Not modified (If-None-Match)." } },
+          ),
+          patch: write(
+            "updateBooking",
+            "Reschedule, reassign, cancel, complete, no-show, notes (sticky)",
+            {
+              body: bookingPatchBody,
+              path: bookingIdParams,
+              header: z.object({
+                "If-Match": z
+                  .string()
+                  .optional()
+                  .meta({ description: "The ETag you last read; 412 when stale." }),
+              }),
+            },
+            {
+              "200": { description: "Updated", headers: etagHeader, ...json(bookingSchema) },
+              ...notFound,
+              "409": problem(
+                "The change contradicts Stripe (e.g. un-cancelling a booking Stripe cancelled).",
+              ),
+              "412": problem("If-Match is stale; `current` holds the booking now."),
+            },
+          ),
+        },
+        "/api/v1/bookings/{id}/history": {
+          get: read(
+            "getBookingHistory",
+            "Every change of a booking",
+            historySchema,
+            { path: bookingIdParams },
+            notFound,
+          ),
+        },
+        "/api/v1/clients": {
+          get: read("listClients", "Clients, searched and paginated", clientPageSchema, {
+            query: clientListQuery,
+          }),
+        },
+        "/api/v1/clients/{id}": {
+          get: read("getClient", "One client", clientSchema, { path: clientIdParams }, notFound),
+        },
+        "/api/v1/staff": { get: read("listStaff", "Walkers", staffListSchema) },
+        "/api/v1/services": { get: read("listServices", "What the active rules offer", serviceListSchema) },
+        "/api/v1/schedule": {
+          get: read("getSchedule", "A day or week grouped by walker", scheduleSchema, {
+            query: scheduleQuery,
+          }),
+        },
+        "/api/v1/feeds": {
+          post: write(
+            "createFeed",
+            "Create the caller's own calendar feed",
+            { body: feedCreateBody },
+            { "201": { description: "Created (the URL is shown only now)", ...json(feedSchema) } },
+          ),
+        },
+        "/api/v1/feeds/{id}": {
+          delete: write(
+            "revokeFeed",
+            "Revoke one of the caller's feeds",
+            { path: feedIdParams },
+            {
+              "204": { description: "Revoked" },
+              ...notFound,
+            },
+          ),
+        },
+        "/api/v1/sync": {
+          get: read("getSync", "Stripe sync state (owner)", syncStatusSchema),
+          post: write(
+            "startSync",
+            "Start a Stripe sync (owner)",
+            { body: syncStartBody },
+            {
+              "202": { description: "Started", ...json(z.object({ status: z.literal("started") })) },
+              "409": problem("Demo mode, or a sync is already running."),
+            },
+          ),
+        },
+        "/api/v1/changes": {
+          get: read("listChanges", "Bookings and clients changed since a cursor", changesPageSchema, {
+            query: changesQuery,
+          }),
+        },
       },
-      "/api/v1/bookings/{id}": {
-        get: read(
-          "getBooking",
-          "One booking",
-          bookingSchema,
-          { path: bookingIdParams },
-          { ...notFound, "304": { description: "Not modified (If-None-Match)." } },
-        ),
-        patch: write(
-          "updateBooking",
-          "Reschedule, reassign, cancel, complete, no-show, notes (sticky)",
-          {
-            body: bookingPatchBody,
-            path: bookingIdParams,
-            header: z.object({
-              "If-Match": z
-                .string()
-                .optional()
-                .meta({ description: "The ETag you last read; 412 when stale." }),
-            }),
-          },
-          {
-            "200": { description: "Updated", headers: etagHeader, ...json(bookingSchema) },
-            ...notFound,
-            "409": problem("The change contradicts Stripe (e.g. un-cancelling a booking Stripe cancelled)."),
-            "412": problem("If-Match is stale; `current` holds the booking now."),
-          },
-        ),
-      },
-      "/api/v1/bookings/{id}/history": {
-        get: read(
-          "getBookingHistory",
-          "Every change of a booking",
-          historySchema,
-          { path: bookingIdParams },
-          notFound,
-        ),
-      },
-      "/api/v1/clients": {
-        get: read("listClients", "Clients, searched and paginated", clientPageSchema, {
-          query: clientListQuery,
-        }),
-      },
-      "/api/v1/clients/{id}": {
-        get: read("getClient", "One client", clientSchema, { path: clientIdParams }, notFound),
-      },
-      "/api/v1/staff": { get: read("listStaff", "Walkers", staffListSchema) },
-      "/api/v1/services": { get: read("listServices", "What the active rules offer", serviceListSchema) },
-      "/api/v1/schedule": {
-        get: read("getSchedule", "A day or week grouped by walker", scheduleSchema, { query: scheduleQuery }),
-      },
-      "/api/v1/feeds": {
-        post: write(
-          "createFeed",
-          "Create the caller's own calendar feed",
-          { body: feedCreateBody },
-          { "201": { description: "Created (the URL is shown only now)", ...json(feedSchema) } },
-        ),
-      },
-      "/api/v1/feeds/{id}": {
-        delete: write(
-          "revokeFeed",
-          "Revoke one of the caller's feeds",
-          { path: feedIdParams },
-          {
-            "204": { description: "Revoked" },
-            ...notFound,
-          },
-        ),
-      },
-      "/api/v1/sync": {
-        get: read("getSync", "Stripe sync state (owner)", syncStatusSchema),
-        post: write(
-          "startSync",
-          "Start a Stripe sync (owner)",
-          { body: syncStartBody },
-          {
-            "202": { description: "Started", ...json(z.object({ status: z.literal("started") })) },
-            "409": problem("Demo mode, or a sync is already running."),
-          },
-        ),
-      },
-      "/api/v1/changes": {
-        get: read("listChanges", "Bookings and clients changed since a cursor", changesPageSchema, {
-          query: changesQuery,
-        }),
-      },
-    },
-  });
+    }) as ReturnType<typeof createDocument> & { paths: Record<string, Record<string, unknown>> },
+  );
 }
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
