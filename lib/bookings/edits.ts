@@ -7,6 +7,7 @@ import { z } from "zod";
 import { toDb, type Sqlite } from "@/lib/db/sqlite";
 import { getBooking, type StoredBooking } from "@/lib/bookings/stored";
 import { diffFields, historyWriter, type ChangeOrigin } from "@/lib/bookings/history";
+import { bookingChangeLogger } from "@/lib/bookings/change-log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import { sourceKinds, type SourceKind } from "@/lib/bookings/types";
 
@@ -227,6 +228,7 @@ export function editBooking(
       });
       const origin: ChangeOrigin = { actor: input.actor, cause: "edit" };
       historyWriter(db)(id, { kind: "edited", origin, at: now, reason: patch.reason ?? null, changes });
+      bookingChangeLogger(db)(id, now);
       if (derived && patch.status === "scheduled" && booking.sourceId) {
         // Undoing a staff status hands the booking back to derivation: Stripe's current view wins.
         reconcileSources(db, [{ kind: booking.sourceKind as SourceKind, stripeId: booking.sourceId }], {
@@ -300,6 +302,7 @@ export function createManualBooking(
         );
       const id = Number(result.lastInsertRowid);
       historyWriter(db)(id, { kind: "created", origin: { actor, cause: "manual" }, at: now });
+      bookingChangeLogger(db)(id, now);
       return load(db, id);
     })
     .immediate();

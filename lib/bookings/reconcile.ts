@@ -11,6 +11,7 @@ import { listAllSourceRefs, loadSourceSnapshots, refKey } from "@/lib/bookings/l
 import { loadStoredBookings } from "@/lib/bookings/stored";
 import { planChanges, type BookingFields, type Plan } from "@/lib/bookings/plan";
 import { adjustWishes, loadAdjustments } from "@/lib/bookings/adjustments";
+import { bookingChangeLogger } from "@/lib/bookings/change-log";
 import { historyWriter, SYSTEM_ORIGIN, type ChangeOrigin, type FieldChanges } from "@/lib/bookings/history";
 
 /** Sources per transaction in a full rebuild: big enough to amortise, small enough not to block writers long. */
@@ -119,6 +120,7 @@ export function applyPlans(
 ): ReconcileSummary {
   const sql = statements(db);
   const history = historyWriter(db);
+  const logChange = bookingChangeLogger(db);
   const kind = origin.actor === "stripe" || origin.actor === "system" ? "derived" : "edited";
   const summary = emptySummary();
   for (const { plan } of plans) {
@@ -126,13 +128,16 @@ export function applyPlans(
     for (const fields of plan.inserts) {
       const id = Number(sql.insert.run(params(fields, now)).lastInsertRowid);
       history(id, { kind: "created", origin, at: now, reason: fields.statusReason });
+      logChange(id, now);
     }
     for (const update of plan.updates) {
       sql.update.run({ ...params(update.after, now), id: update.before.id });
       history(update.before.id, { kind, origin, at: now, changes: changesOf(update) });
+      logChange(update.before.id, now);
     }
     for (const { before, reason } of plan.cancels) {
       sql.cancel.run({ id: before.id, reason, now: toDb(now) });
+      logChange(before.id, now);
       history(before.id, {
         kind,
         origin,

@@ -6,6 +6,7 @@ import { toDb, type Sqlite } from "@/lib/db/sqlite";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import { sourceKinds } from "@/lib/bookings/types";
 import { historyWriter } from "@/lib/bookings/history";
+import { bookingChangeLogger } from "@/lib/bookings/change-log";
 import { BookingEditError } from "@/lib/bookings/edits";
 import type { ReconcileSummary } from "@/lib/bookings/types";
 
@@ -94,11 +95,13 @@ export function editSeriesFrom(
         overrideEndAt: number | null;
       }[];
       const history = historyWriter(db);
+      const logChange = bookingChangeLogger(db);
       const origin = { actor, cause: "series-edit" };
       for (const row of moved) {
         db.prepare("UPDATE Booking SET overrideStartAt = NULL, overrideEndAt = NULL WHERE id = ?").run(
           row.id,
         );
+        logChange(row.id, now);
         history(row.id, {
           kind: "edited",
           origin,
