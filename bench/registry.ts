@@ -1,6 +1,7 @@
 // Every benchmark, in the order `./run bench` runs them. A new one (page render times, desktop
 // launch) is a module exporting a `Benchmark`, added here.
 import type { Benchmark } from "@/bench/types";
+import { apiV1 } from "@/bench/api-v1";
 import { derive } from "@/bench/derive";
 import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
@@ -9,4 +10,4 @@ import { start } from "@/bench/start";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
 
-export const benchmarks: Benchmark[] = [ingest, sync, webhooks, feed, derive, start, growth];
+export const benchmarks: Benchmark[] = [ingest, sync, webhooks, feed, derive, start, growth, apiV1];

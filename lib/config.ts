@@ -71,6 +71,31 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   ),
+  /** Browser origins allowed to call /api/v1 (comma-separated, e.g. https://app.example.com); none by default. */
+  API_CORS_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((origin) => origin.trim().replace(/\/$/, ""))
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .url({ protocol: /^https?$/ })
+            .refine((o) => new URL(o).origin === o, "must be an origin like https://app.example.com"),
+        ),
+      ),
+  ),
+  /** Requests per minute per API token or account on /api/v1 (bursts up to this many). */
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(600),
+  ),
   /** Behind a reverse proxy on this machine (e.g. Caddy): trust its X-Forwarded-For / -Proto. */
   TRUST_PROXY: z
     .preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional())

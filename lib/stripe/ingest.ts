@@ -7,6 +7,7 @@ import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
+import type { ChangeOrigin } from "@/lib/bookings/history";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
 import { ingestBookkeeping, type IngestBookkeeping } from "@/lib/stripe/ingest-bookkeeping";
 import { compareStates, type ComparableState } from "@/lib/stripe/lifecycle";
@@ -50,6 +51,8 @@ export interface IngestOptions {
   syncRunId?: number;
   /** Re-derive bookings of affected sources (default true). */
   reconcile?: boolean;
+  /** What the booking history names as the cause (`stripe:<event id>`, `sync`). */
+  origin?: ChangeOrigin;
 }
 
 interface Context {
@@ -88,7 +91,7 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
     const bookings =
       options.reconcile === false || sources.length === 0
         ? null
-        : reconcileSources(db, sources, { now: options.now });
+        : reconcileSources(db, sources, { now: options.now, origin: options.origin ?? { actor: "stripe" } });
     return { outcomes, invalid: ctx.invalid, ties: ctx.ties, sources, bookings };
   });
   // IMMEDIATE: take the write lock up front, so a busy database is waited for (busy_timeout)

@@ -240,7 +240,12 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
     commitPage(
       ctx,
       counts,
-      () => ingestObjects(ctx.db, items, { now: fetchedAt, syncRunId: ctx.run.id }),
+      () =>
+        ingestObjects(ctx.db, items, {
+          now: fetchedAt,
+          syncRunId: ctx.run.id,
+          origin: { actor: "stripe", cause: "sync" },
+        }),
       () => {
         const last = mine.at(-1);
         if (last) {
@@ -298,7 +303,10 @@ async function syncEvents(ctx: RunContext, sinceMs: number): Promise<void> {
       ctx,
       counts,
       () => {
-        const result = ingestObjects(db, items, { now: clock() });
+        const result = ingestObjects(db, items, {
+          now: clock(),
+          origin: { actor: "stripe", cause: "sync:events" },
+        });
         for (const event of fresh) store.recordDedup("event", event.id, event.type, clock().getTime());
         return result;
       },

@@ -7,6 +7,7 @@ import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { contentHash, ingestObjects, type IngestItem, type TiedObject } from "@/lib/stripe/ingest";
 import { resolveTies } from "@/lib/stripe/refetch";
+import type { ChangeOrigin } from "@/lib/bookings/history";
 import { eventObjectKind, eventToIngestItem } from "@/lib/stripe/events";
 import { completeNestedLists } from "@/lib/stripe/fetch";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
@@ -150,7 +151,10 @@ function applyTogether(db: Sqlite, batch: Prepared[], now: Date): Applied {
         } else fresh.push(index);
       });
       const items = fresh.map((index) => batch[index]?.item as IngestItem);
-      const result = ingestObjects(db, items, { now });
+      const result = ingestObjects(db, items, {
+        now,
+        origin: batchOrigin(fresh.map((i) => batch[i] as Prepared)),
+      });
       fresh.forEach((index, position) => {
         const { row, eventId, item } = batch[index] as Prepared;
         if (result.outcomes[position] === "invalid") {
@@ -194,6 +198,16 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
     log.warn({ eventId, attempts, err: error }, "webhook event processing failed");
     return status === "failed" ? "failed" : "retrying";
   }
+}
+
+/**
+ * The cause booking history names. Bookings are derived once per batch from the final state,
+ * so a batch of several events names them all (a batch is one event unless a burst queued more).
+ */
+function batchOrigin(events: Prepared[]): ChangeOrigin {
+  const ids = events.map((event) => event.eventId);
+  const shown = ids.slice(0, 5).join(",") + (ids.length > 5 ? `,+${ids.length - 5} more` : "");
+  return { actor: "stripe", cause: `stripe:${shown}` };
 }
 
 function stillQuarantined(db: Sqlite, stripeId: string): boolean {

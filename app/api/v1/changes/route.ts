@@ -1,0 +1,13 @@
+// GET /api/v1/changes?cursor= — bookings and clients changed since the cursor, deletions included.
+import { withTokens } from "@/lib/auth/policy";
+import { sqlite } from "@/lib/db/sqlite";
+import { preflight, v1Read } from "@/lib/api/v1/http";
+import { listChanges } from "@/lib/api/v1/changes";
+import { changesQuery } from "@/lib/api/v1/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = v1Read("v1.changes", withTokens("staff", "read"), { query: changesQuery }, (ctx) => ({
+  body: listChanges(sqlite(), ctx.query, ctx.scope.staffId),
+}));
+export const OPTIONS = preflight;

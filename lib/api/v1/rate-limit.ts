@@ -1,0 +1,35 @@
+// Per-caller token buckets for /api/v1 (in memory: one server process; a restart refills them).
+// A caller may burst up to the per-minute limit, then gets one request per 60/limit seconds.
+export interface RateDecision {
+  ok: boolean;
+  /** Seconds until a request would be allowed again (when not ok). */
+  retryAfter: number;
+  remaining: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+const buckets = ((globalThis as { apiV1Buckets?: Map<string, Bucket> }).apiV1Buckets ??= new Map());
+const MAX_BUCKETS = 10_000;
+
+/** Takes one request from `key`'s bucket of `perMinute` capacity. */
+export function takeToken(key: string, perMinute: number, nowMs: number): RateDecision {
+  const ratePerMs = perMinute / 60_000;
+  const bucket = buckets.get(key) ?? { tokens: perMinute, at: nowMs };
+  bucket.tokens = Math.min(perMinute, bucket.tokens + (nowMs - bucket.at) * ratePerMs);
+  bucket.at = nowMs;
+  if (buckets.size >= MAX_BUCKETS && !buckets.has(key)) buckets.clear();
+  buckets.set(key, bucket);
+  if (bucket.tokens < 1) {
+    return {
+      ok: false,
+      retryAfter: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)),
+      remaining: 0,
+    };
+  }
+  bucket.tokens -= 1;
+  return { ok: true, retryAfter: 0, remaining: Math.floor(bucket.tokens) };
+}

@@ -1,0 +1,298 @@
+// The /api/v1 contract: every request the routes validate and every response they send, as zod
+// schemas. The OpenAPI document (lib/api/v1/openapi.ts) is generated from these same objects,
+// so the documentation cannot drift from what the server enforces.
+import { z } from "zod";
+import "zod-openapi";
+import { bookingStatuses } from "@/lib/bookings/types";
+import { editableStatuses } from "@/lib/bookings/edits";
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+const dateTime = z.iso.datetime({ offset: true }).meta({ example: "2026-12-08T09:00:00Z" });
+const nullableDateTime = dateTime.nullable();
+const dateOrDateTime = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .meta({ description: "An instant (RFC 3339) or a date (YYYY-MM-DD, midnight UTC)." });
+const positiveId = z.coerce.number().int().positive();
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_LIMIT)
+  .default(DEFAULT_LIMIT)
+  .meta({ description: `Page size (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).` });
+const cursor = z
+  .string()
+  .min(1)
+  .max(500)
+  .optional()
+  .meta({ description: "The `nextCursor` of the previous page; omit for the first page." });
+
+// ---------------------------------------------------------------- errors
+
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "Stable URI naming the kind of problem (see docs/API.md)." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "The input fields at fault, `a.b[0].c`." }),
+    current: z
+      .unknown()
+      .optional()
+      .meta({ description: "412: the resource as it is now (its ETag is in the ETag header)." }),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+// ---------------------------------------------------------------- resources
+
+export const bookingSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    serviceCode: z.string(),
+    status: z.enum(bookingStatuses),
+    statusReason: z.string().nullable(),
+    startAt: dateTime,
+    endAt: dateTime,
+    staffId: z.number().int().nullable(),
+    clientId: z.string().nullable().meta({ description: "The client's Stripe customer id." }),
+    clientName: z.string().nullable(),
+    source: z.object({
+      kind: z.enum(["subscription", "invoice", "manual"]),
+      id: z.string().nullable(),
+      lineId: z.string().nullable(),
+    }),
+    ruleId: z.number().int().nullable(),
+    notes: z.string().nullable(),
+    checkInAt: nullableDateTime,
+    checkOutAt: nullableDateTime,
+    overridden: z
+      .object({ time: z.boolean(), staff: z.boolean(), status: z.boolean() })
+      .meta({ description: "What staff set by hand (kept when bookings are re-derived from Stripe)." }),
+    sequence: z.number().int().meta({ description: "iCalendar SEQUENCE: bumped on every change." }),
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Booking" });
+export type ApiBooking = z.infer<typeof bookingSchema>;
+
+export const bookingEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: dateTime,
+    kind: z.enum(["created", "derived", "edited"]),
+    actor: z.string(),
+    cause: z.string().nullable(),
+    reason: z.string().nullable(),
+    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  })
+  .meta({ id: "BookingEvent" });
+
+export const staffSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string().nullable(),
+    color: z.string(),
+    active: z.boolean(),
+  })
+  .meta({ id: "Staff" });
+
+export const clientSummarySchema = z
+  .object({
+    id: z.string().meta({ description: "Stripe customer id." }),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: "ClientSummary" });
+
+export const clientSchema = clientSummarySchema
+  .extend({
+    subscriptions: z.array(
+      z.object({
+        id: z.string(),
+        status: z.string(),
+        plan: z.array(z.string()).meta({ description: "Product names of the items." }),
+        nextInvoiceAt: nullableDateTime,
+        cancelAtPeriodEnd: z.boolean(),
+      }),
+    ),
+    invoices: z.object({
+      count: z.number().int(),
+      open: z.number().int(),
+      paid: z.number().int(),
+      currency: z.string().nullable(),
+      amountDue: z.number().int().meta({ description: "Minor units still to pay on open invoices." }),
+      amountPaid: z.number().int(),
+    }),
+    upcomingBookings: z.array(bookingSchema),
+  })
+  .meta({ id: "Client" });
+
+export const serviceSchema = z
+  .object({
+    ruleId: z.number().int(),
+    name: z.string(),
+    serviceCode: z.string(),
+    durationMin: z.number().int().nullable(),
+    schedule: z.string().meta({ description: "The schedule kind (weekly, once, …)." }),
+  })
+  .meta({ id: "Service" });
+
+export const meSchema = z
+  .object({
+    kind: z.enum(["user", "token"]),
+    name: z.string(),
+    email: z.string().nullable(),
+    role: z.enum(["owner", "staff"]),
+    scope: z.enum(["read", "write"]),
+    staff: staffSchema.nullable(),
+  })
+  .meta({ id: "Me" });
+
+export const scheduleSchema = z
+  .object({
+    from: dateTime,
+    to: dateTime,
+    timeZone: z.string(),
+    columns: z.array(z.object({ staff: staffSchema.nullable(), bookings: z.array(bookingSchema) })),
+  })
+  .meta({ id: "Schedule" });
+
+export const feedSchema = z
+  .object({
+    id: z.number().int(),
+    scope: z.enum(["business", "staff", "client"]),
+    staffId: z.number().int().nullable(),
+    prefix: z.string(),
+    url: z.string().meta({ description: "The subscribable URL; shown only when the feed is created." }),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Feed" });
+
+export const syncStatusSchema = z
+  .object({
+    running: z.boolean(),
+    last: z
+      .looseObject({ runId: z.number().int(), mode: z.string(), status: z.string(), durationMs: z.number() })
+      .nullable()
+      .meta({ description: "The last sync this server process ran." }),
+    runs: z.array(
+      z.object({
+        id: z.number().int(),
+        mode: z.string(),
+        status: z.string(),
+        startedAt: dateTime,
+        finishedAt: nullableDateTime,
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "SyncStatus" });
+
+export const changeSchema = z
+  .object({
+    seq: z.number().int(),
+    entity: z.enum(["booking", "client"]),
+    id: z.string().meta({ description: "Booking id (as text) or client Stripe id." }),
+    op: z.enum(["upsert", "delete"]).meta({
+      description: "delete: removed, or no longer visible to this caller. Cancellations are upserts.",
+    }),
+    booking: bookingSchema.optional(),
+    client: clientSummarySchema.optional(),
+  })
+  .meta({ id: "Change" });
+
+const page = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+
+export const bookingPageSchema = page(bookingSchema, "BookingPage");
+export const clientPageSchema = page(clientSummarySchema, "ClientPage");
+export const staffListSchema = z.object({ data: z.array(staffSchema), nextCursor: z.null() });
+export const serviceListSchema = z.object({ data: z.array(serviceSchema), nextCursor: z.null() });
+export const historySchema = z.object({ data: z.array(bookingEventSchema), nextCursor: z.null() });
+export const changesPageSchema = z
+  .object({
+    data: z.array(changeSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "More changes now: fetch it at once. Null: up to date." }),
+    pollCursor: z.string().meta({ description: "Where to resume later (also when up to date)." }),
+  })
+  .meta({ id: "ChangesPage" });
+
+// ---------------------------------------------------------------- requests
+
+export const bookingListQuery = z.strictObject({
+  from: dateOrDateTime.optional().meta({ description: "Bookings starting at or after." }),
+  to: dateOrDateTime.optional().meta({ description: "Bookings starting before." }),
+  staffId: positiveId.optional(),
+  clientId: z.string().min(1).max(100).optional(),
+  status: z.enum(bookingStatuses).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "Text in the title or client name/email." }),
+  cursor,
+  limit,
+});
+export type BookingListQuery = z.infer<typeof bookingListQuery>;
+
+export const bookingIdParams = z.strictObject({ id: positiveId });
+
+export const bookingPatchBody = z
+  .strictObject({
+    status: z.enum(editableStatuses).optional(),
+    reason: z.string().trim().min(1).max(200).optional(),
+    staffId: z.number().int().positive().nullable().optional().meta({
+      description: "Assign by hand; null goes back to the derived or default walker.",
+    }),
+    startAt: nullableDateTime.optional().meta({ description: "null: back to the derived time." }),
+    endAt: nullableDateTime.optional(),
+    notes: z.string().max(2000).nullable().optional(),
+    checkInAt: nullableDateTime.optional(),
+    checkOutAt: nullableDateTime.optional(),
+  })
+  .meta({ id: "BookingPatch" });
+
+export const bookingCreateBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    serviceCode: z.string().trim().min(1).max(64).optional(),
+    startAt: dateTime,
+    endAt: dateTime,
+    clientId: z.string().min(1).max(100).nullable().optional(),
+    staffId: z.number().int().positive().nullable().optional(),
+    notes: z.string().max(2000).nullable().optional(),
+  })
+  .meta({ id: "BookingCreate" });
+
+export const clientListQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional().meta({ description: "Text in name, email or phone." }),
+  cursor,
+  limit,
+});
+export const clientIdParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const emptyQuery = z.strictObject({});
+export const scheduleQuery = z.strictObject({
+  date: z.iso.date().optional().meta({ description: "First day (business time zone); default today." }),
+  days: z.coerce.number().int().min(1).max(14).default(1),
+});
+export const changesQuery = z.strictObject({
+  cursor: z.string().min(1).max(100).optional(),
+  limit,
+});
+export const feedIdParams = z.strictObject({ id: positiveId });
+export const feedCreateBody = z
+  .strictObject({ label: z.string().trim().min(1).max(100).optional() })
+  .meta({ id: "FeedCreate" });
+export const syncStartBody = z.strictObject({}).meta({ id: "SyncStart" });

@@ -1,0 +1,93 @@
+// The /api/v1 contract: every route file's methods are in the generated OpenAPI document (and
+// nothing else is), every operation declares a policy-checked route, and the committed typed
+// client (lib/api/v1/schema.d.ts) is what openapi-typescript generates from the document now.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/v1/openapi";
+import { generateSchemaTypes, SCHEMA_TYPES_FILE } from "@/tests/support/api-v1-types";
+import { REPO_ROOT } from "@/tests/support/faults/processes";
+
+const V1 = path.join(REPO_ROOT, "app", "api", "v1");
+const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
+/** Routes that serve the documentation itself, not the API. */
+const UNDOCUMENTED = new Set(["/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/{asset}"]);
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+const apiPath = (file: string) =>
+  `/${path.relative(path.join(REPO_ROOT, "app"), path.dirname(file)).split(path.sep).join("/")}`.replace(
+    /\[([^\]]+)\]/g,
+    "{$1}",
+  );
+
+describe("the /api/v1 OpenAPI document", () => {
+  it("documents exactly the methods the route files export", () => {
+    const document = buildOpenApiDocument() as unknown as { paths: Record<string, Record<string, unknown>> };
+    const served: string[] = [];
+    for (const file of routeFiles(V1)) {
+      const route = apiPath(file);
+      if (UNDOCUMENTED.has(route)) continue;
+      const source = readFileSync(file, "utf8");
+      for (const method of METHODS) {
+        if (new RegExp(`export const ${method}\\b`).test(source)) served.push(`${method} ${route}`);
+      }
+      expect(source, `${route} answers CORS preflights`).toMatch(/export const OPTIONS = preflight/);
+    }
+    const documented = Object.entries(document.paths).flatMap(([route, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${route}`),
+    );
+    expect(served.sort()).toEqual(documented.sort());
+    expect(served.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it("gives every write an Idempotency-Key parameter and every operation an id", () => {
+    const document = buildOpenApiDocument() as unknown as {
+      paths: Record<
+        string,
+        Record<string, { operationId?: string; parameters?: { name: string; in: string }[] }>
+      >;
+    };
+    for (const [route, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect(operation.operationId, `${method} ${route}`).toBeTruthy();
+        if (method === "get") continue;
+        expect(operation.parameters?.map((p) => `${p.in}:${p.name}`)).toContain("header:Idempotency-Key");
+      }
+    }
+  });
+
+  it("the committed typed client matches the document", async () => {
+    const generated = await generateSchemaTypes();
+    const file = path.join(REPO_ROOT, SCHEMA_TYPES_FILE);
+    if (process.env.UPDATE_API_TYPES === "1") writeFileSync(file, generated);
+    const committed = readFileSync(file, "utf8");
+    expect(committed === generated, "stale: run the test with UPDATE_API_TYPES=1").toBe(true);
+  }, 60_000);
+});
+
+describe("the contract checker", () => {
+  it("reports a body, status or route the document does not allow", async () => {
+    const { contractChecker } = await import("@/tests/support/api-v1-client");
+    const checker = contractChecker(JSON.parse(JSON.stringify(buildOpenApiDocument())) as never);
+    const json = (body: unknown, status = 200, type = "application/json") =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+    await checker.check("GET", "http://x/api/v1/staff", json({ data: [], nextCursor: null }));
+    expect(checker.violations).toEqual([]);
+    await checker.check("GET", "http://x/api/v1/staff", json({ data: [{ id: "1" }], nextCursor: null }));
+    await checker.check("GET", "http://x/api/v1/staff", json({}, 418));
+    await checker.check("GET", "http://x/api/v1/nowhere", json({}));
+    await checker.check("GET", "http://x/api/v1/bookings/1", json({ type: "x" }, 404));
+    expect(checker.violations).toHaveLength(4);
+    expect(checker.violations[0]).toMatch(/GET \/api\/v1\/staff 200: .*must have required property/);
+    expect(checker.violations[1]).toMatch(/418: status not documented/);
+    expect(checker.violations[2]).toMatch(/not in the document/);
+    expect(checker.violations[3]).toMatch(/content-type application\/json not documented/);
+  });
+});
