@@ -49,7 +49,7 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
   let port: number;
   const launches: Launch[] = [];
 
-  const env = () => ({
+  const env = (): NodeJS.ProcessEnv => ({
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: home,
     LANG: "C.UTF-8",
@@ -60,6 +60,7 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
     LIBGL_ALWAYS_SOFTWARE: "1",
     WEBKIT_DISABLE_DMABUF_RENDERER: "1",
     LOG_LEVEL: "info",
+    NODE_ENV: "production",
   });
 
   function launch(): Launch {
@@ -123,7 +124,7 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
       [...NODE_FLAGS, "cli/index.ts", "user:create", "--email", OWNER, "--role", "owner", "--password-stdin"],
       {
         cwd: REPO_ROOT,
-        env: { ...env(), NODE_ENV: "production" },
+        env: env(),
         input: "correct horse battery\n",
         encoding: "utf8",
       },
