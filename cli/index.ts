@@ -24,6 +24,7 @@ import {
   rulesUpdate,
 } from "@/cli/commands/rules";
 import { migrate, migrateNew } from "@/cli/commands/migrate";
+import { backup, restore } from "@/cli/commands/backup";
 import { sync } from "@/cli/commands/sync";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { tokenCommands } from "@/cli/commands/tokens";
@@ -57,6 +58,8 @@ const specs: CommandSpec[] = [
   exportIcsCommand,
   ...userCommands,
   ...tokenCommands,
+  backup,
+  restore,
 ];
 
 function helpText(): string {
