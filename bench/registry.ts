@@ -2,10 +2,11 @@
 // launch) is a module exporting a `Benchmark`, added here.
 import type { Benchmark } from "@/bench/types";
 import { derive } from "@/bench/derive";
+import { desktop } from "@/bench/desktop";
 import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
 import { start } from "@/bench/start";
 import { webhooks } from "@/bench/webhooks";
 
-export const benchmarks: Benchmark[] = [ingest, webhooks, feed, derive, start, growth];
+export const benchmarks: Benchmark[] = [ingest, webhooks, feed, derive, start, growth, desktop];

@@ -28,6 +28,7 @@ import {
 } from "@/desktop/package/files";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+const STANDALONE_SKIP = /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|\.tsbuildinfo$/;
 
 function fail(message: string): never {
   process.stderr.write(`Cannot package: ${message}\n`);
@@ -108,8 +109,13 @@ async function main(): Promise<void> {
   copyExternals(appDir);
 
   // 2. The standalone Next server (symlinks kept as they are: they are relative).
-  mkdirSync(path.join(appDir, ".next"), { recursive: true });
-  execFileSync("cp", ["-a", standalone, path.join(appDir, ".next", "standalone")], { stdio: "inherit" });
+  // Next's file tracing can pull checkout folders (dist/ with older packages, tests/) into the
+  // standalone output; the package needs none of them.
+  cpSync(standalone, path.join(appDir, ".next", "standalone"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (file) => !STANDALONE_SKIP.test(path.relative(standalone, file)),
+  });
   // 3. Migrations (applied at every start by server/serve and the CLI) and the schema.
   cpSync(path.join(root, "prisma", "migrations"), path.join(appDir, "prisma", "migrations"), {
     recursive: true,
