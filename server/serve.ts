@@ -66,7 +66,10 @@ async function main(): Promise<void> {
   const integrity = quickCheck(cfg.databaseFile);
   if (!integrity.ok) {
     const restoreCommand = cfg.PACKAGED ? "./stripe-bookings cli restore" : "./run restore";
-    throw new StartupError(damagedDatabaseMessage({ ...cfg, problem: integrity.problem, restoreCommand }), 65);
+    throw new StartupError(
+      damagedDatabaseMessage({ ...cfg, problem: integrity.problem, restoreCommand }),
+      65,
+    );
   }
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());

@@ -62,7 +62,11 @@ describe.skipIf(!standaloneBuilt())("backups with the real server", () => {
     expect(made.code, made.stderr).toBe(0);
     // Garbage over the file's header and first pages: SQLite no longer recognises it.
     writeFileSync(data.file, Buffer.alloc(64 * 1024, 0x5a));
-    const server = spawnEntry("server/serve.ts", [], childEnv(data.dir, undefined, { PORT: String(await freePort()) }));
+    const server = spawnEntry(
+      "server/serve.ts",
+      [],
+      childEnv(data.dir, undefined, { PORT: String(await freePort()) }),
+    );
     const exit = await withTimeout(server.exited, 60_000, "the server to refuse");
     expect(exit.code).toBe(65);
     expect(server.stderr()).toContain(`The database ${data.file} is damaged`);
