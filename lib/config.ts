@@ -87,8 +87,8 @@ export const envSchema = z.object({
   /** Daily online backups into <data>/backups: how many to keep, and how often (hours). */
   BACKUP_KEEP: whole(1, 1000, 14),
   BACKUP_INTERVAL_HOURS: whole(1, 24 * 30, 24),
-  /** Events API catch-up while the app runs (webhooks cannot reach a laptop): every N minutes. */
-  STRIPE_CATCH_UP_MINUTES: whole(1, 24 * 60, 5),
+  /** Events API catch-up while the app runs (webhooks cannot reach a laptop): every N minutes; 0 = off. */
+  STRIPE_CATCH_UP_MINUTES: whole(0, 24 * 60, 5),
   /** While Stripe is unreachable: how often to check whether the network is back (seconds). */
   STRIPE_OFFLINE_PROBE_SECONDS: whole(5, 3600, 30),
 });

@@ -26,7 +26,8 @@ describe("data directory", () => {
   it("validates the new intervals with the other settings", () => {
     const cfg = parseConfig({});
     expect([cfg.BACKUP_KEEP, cfg.BACKUP_INTERVAL_HOURS, cfg.STRIPE_CATCH_UP_MINUTES]).toEqual([14, 24, 5]);
-    expect(() => parseConfig({ STRIPE_CATCH_UP_MINUTES: "0" })).toThrow(ConfigError);
+    expect(parseConfig({ STRIPE_CATCH_UP_MINUTES: "0" }).STRIPE_CATCH_UP_MINUTES).toBe(0);
+    expect(() => parseConfig({ STRIPE_CATCH_UP_MINUTES: "-1" })).toThrow(ConfigError);
     expect(() => parseConfig({ BACKUP_KEEP: "many" })).toThrow(/BACKUP_KEEP/);
   });
 });

@@ -18,7 +18,7 @@ export function startServerJobs(): void {
   });
   process.once("exit", () => removeServerRecord(cfg.dataDir, process.pid));
   startBackupSchedule(cfg);
-  if (cfg.demoMode) return;
+  if (cfg.demoMode || cfg.STRIPE_CATCH_UP_MINUTES === 0) return;
   const base = stripeApiBase(cfg);
   scheduleCatchUp(
     {
