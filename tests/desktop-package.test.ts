@@ -8,7 +8,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageName } from "@/desktop/package/files";
-import { neutralinoBinary } from "@/tests/support/desktop/real-window";
+import {
+  closeWindowsOf,
+  listWindows,
+  neutralinoBinary,
+  startXvfb,
+  windowTestBlocker,
+} from "@/tests/support/desktop/real-window";
 import { freePort, REPO_ROOT, waitFor } from "@/tests/support/faults/processes";
 
 const built = existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js"));
@@ -149,6 +155,52 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
         db.close();
       }
       process.kill(-server.pid!, "SIGTERM");
+    },
+  );
+
+  it.skipIf(windowTestBlocker() !== undefined)(
+    "opens the window with ./stripe-bookings, and closing it ends everything",
+    { timeout: 120_000 },
+    async () => {
+      const display = await startXvfb();
+      try {
+        const launcher = spawn(
+          "/usr/bin/dbus-run-session",
+          [
+            "--dbus-daemon=/usr/bin/dbus-daemon",
+            "--",
+            path.join(folder, "stripe-bookings"),
+            "--port",
+            String(await freePort()),
+          ],
+          {
+            cwd: box,
+            env: {
+              ...env,
+              DISPLAY: display.name,
+              LIBGL_ALWAYS_SOFTWARE: "1",
+              WEBKIT_DISABLE_DMABUF_RENDERER: "1",
+            },
+            stdio: ["ignore", "ignore", "pipe"],
+            detached: true,
+          },
+        );
+        pids.push(launcher.pid!);
+        let said = "";
+        launcher.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => launcher.once("exit", resolve));
+        const window = await waitFor(
+          () => listWindows(display.name).find((w) => w.name === "Stripe Bookings" && w.pid !== null),
+          { timeoutMs: 60_000, intervalMs: 250, what: "the packaged app's window" },
+        ).catch((error: unknown) => {
+          throw new Error(`${String(error)}\n${said}`);
+        });
+        expect(closeWindowsOf(display.name, window.pid!)).toBe(true);
+        expect(await exited).toBe(0);
+        expect(said).toMatch(/Starting the server/);
+      } finally {
+        await display.stop();
+      }
     },
   );
 });
