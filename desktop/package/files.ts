@@ -15,6 +15,7 @@ export function packageName(version: string, platform: string, arch: string): st
 export function nodeLicence(execPath: string): string | undefined {
   const prefix = path.resolve(path.dirname(execPath), "..");
   return [
+    path.join(path.dirname(execPath), "LICENSE"), // Windows: beside node.exe
     path.join(prefix, "LICENSE"),
     path.join(prefix, "share", "doc", "node", "LICENSE"),
     path.join(prefix, "share", "doc", "nodejs", "LICENSE"),
