@@ -18,6 +18,7 @@ const nav: { href: string; label: string; role: Role }[] = [
   { href: "/bookings", label: "Bookings", role: "staff" },
   { href: "/rules", label: "Rules", role: "owner" },
   { href: "/settings/security", label: "Security", role: "owner" },
+  { href: "/settings/data", label: "Data", role: "owner" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -10,6 +10,7 @@ import { requirePage } from "@/lib/auth/page";
 import { hasOwner } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 import { headers } from "next/headers";
+import { readConnectivity } from "@/lib/desktop/connectivity";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,13 @@ export default async function HomePage() {
     hour: "2-digit",
     minute: "2-digit",
   });
-  const { demoMode } = config();
+  const { demoMode, dataDir } = config();
+  const { offlineSince } = readConnectivity(dataDir);
+  const dateTime = new Intl.DateTimeFormat("en-GB", {
+    timeZone: settings.timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   return (
     <section className="space-y-6">
       <div className="flex items-center justify-between">
@@ -55,6 +62,16 @@ export default async function HomePage() {
         >
           Demo data: no Stripe key is set, so this is a sample business. Set STRIPE_SECRET_KEY to use your own
           account, or run <code>./run demo:wipe</code> to remove it.
+        </p>
+      ) : null}
+      {offlineSince ? (
+        <p
+          role="status"
+          data-testid="offline"
+          className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-800"
+        >
+          Offline since {dateTime.format(new Date(offlineSince))}: Stripe cannot be reached, so this shows
+          your local data. The app catches up by itself as soon as the connection is back.
         </p>
       ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">

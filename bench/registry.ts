@@ -3,6 +3,7 @@
 import type { Benchmark } from "@/bench/types";
 import { apiV1 } from "@/bench/api-v1";
 import { derive } from "@/bench/derive";
+import { desktop } from "@/bench/desktop";
 import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
@@ -10,4 +11,4 @@ import { start } from "@/bench/start";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
 
-export const benchmarks: Benchmark[] = [ingest, sync, webhooks, feed, derive, start, growth, apiV1];
+export const benchmarks: Benchmark[] = [ingest, sync, webhooks, feed, derive, start, growth, apiV1, desktop];

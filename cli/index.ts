@@ -26,6 +26,7 @@ import {
 import { migrate, migrateNew } from "@/cli/commands/migrate";
 import { quarantineList, quarantineRetry } from "@/cli/commands/quarantine";
 import { syncCommand } from "@/cli/commands/sync";
+import { backup, restore } from "@/cli/commands/backup";
 import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { tokenCommands } from "@/cli/commands/tokens";
 import { userCommands } from "@/cli/commands/users";
@@ -60,6 +61,8 @@ const specs: CommandSpec[] = [
   ...tokenCommands,
   quarantineList,
   quarantineRetry,
+  backup,
+  restore,
 ];
 
 function helpText(): string {

@@ -1,10 +1,19 @@
 // The one place that reads the environment. Every setting is validated here; a bad value
 // stops start-up with a message that names it.
 import path from "node:path";
+import envPaths from "env-paths";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const flag = z
+  .preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional())
+  .transform((value) => value === "true" || value === "1");
+const whole = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** The app's folder name in the OS data directory (packaged installs). */
+export const APP_DATA_NAME = "stripe-bookings";
 
 function isTimeZone(name: string): boolean {
   try {
@@ -100,6 +109,15 @@ export const envSchema = z.object({
   TRUST_PROXY: z
     .preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional())
     .transform((value) => value === "true" || value === "1"),
+  /** Set by the packaged app's start script: data goes to the OS data directory, not ./data. */
+  PACKAGED: flag,
+  /** Daily online backups into <data>/backups: how many to keep, and how often (hours). */
+  BACKUP_KEEP: whole(1, 1000, 14),
+  BACKUP_INTERVAL_HOURS: whole(1, 24 * 30, 24),
+  /** Events API catch-up while the app runs (webhooks cannot reach a laptop): every N minutes; 0 = off. */
+  STRIPE_CATCH_UP_MINUTES: whole(0, 24 * 60, 5),
+  /** While Stripe is unreachable: how often to check whether the network is back (seconds). */
+  STRIPE_OFFLINE_PROBE_SECONDS: whole(5, 3600, 30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -133,7 +151,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
   const env = parsed.data;
   // The comment keeps Next from tracing the whole project because of a cwd-relative path.
   const appRoot = path.resolve(/*turbopackIgnore: true*/ env.APP_ROOT ?? process.cwd());
-  const dataDir = path.resolve(appRoot, env.DATA_DIR ?? "data");
+  // DATA_DIR wins; a packaged app keeps its data where the OS keeps app data; a checkout, ./data.
+  const dataDir = env.DATA_DIR
+    ? path.resolve(appRoot, env.DATA_DIR)
+    : env.PACKAGED
+      ? envPaths(APP_DATA_NAME, { suffix: "" }).data
+      : path.resolve(appRoot, "data");
   const databaseFile = env.DATABASE_URL
     ? path.resolve(appRoot, env.DATABASE_URL.replace(/^file:/, ""))
     : path.join(dataDir, "app.db");

@@ -12,6 +12,7 @@ import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
 import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
 import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
 import { installPeerHeader } from "@/server/peer-header";
+import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -60,6 +61,15 @@ async function main(): Promise<void> {
   const serverFile = path.join(root, ".next", "standalone", "server.js");
   if (!existsSync(serverFile)) {
     throw new StartupError("No production build found. Run `./run start` (it builds first).", 66);
+  }
+  // A damaged database stops here, before migrations write to it, naming the backup to restore.
+  const integrity = quickCheck(cfg.databaseFile);
+  if (!integrity.ok) {
+    const restoreCommand = cfg.PACKAGED ? "./stripe-bookings cli restore" : "./run restore";
+    throw new StartupError(
+      damagedDatabaseMessage({ ...cfg, problem: integrity.problem, restoreCommand }),
+      65,
+    );
   }
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());

@@ -1,7 +1,10 @@
-// Talks to the local server's /api/health. "Healthy" means 200 with the health document and
-// status "ok" — which also tells our own server apart from anything else on the port.
+// Talks to the local server's /api/health. "Healthy" means 200 with status "ok". Anonymous
+// callers (the launcher is one) get only `{ "status" }` since accounts exist, so only that
+// field is required; it still tells our server apart from most other programs on the port.
 import { setTimeout as sleep } from "node:timers/promises";
 import { healthSchema } from "@/lib/health";
+
+const anonymousHealth = healthSchema.pick({ status: true });
 
 /** True only for a 200 carrying our health document with status "ok"; never throws. */
 export async function probeHealth(url: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
@@ -15,7 +18,7 @@ export async function probeHealth(url: string, timeoutMs: number, signal?: Abort
       await response.body?.cancel();
       return false;
     }
-    const parsed = healthSchema.safeParse(await response.json());
+    const parsed = anonymousHealth.safeParse(await response.json());
     return parsed.success && parsed.data.status === "ok";
   } catch {
     return false;

@@ -1,8 +1,11 @@
-// Child processes whose output goes to a log file, and stopping them politely then firmly.
+// Child processes whose output goes to a rotating log file (lib/logs), and stopping them
+// politely then firmly. The last 64 KiB of each child's output is also kept in memory, so a
+// failure message can quote it even when the file has just rotated.
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readSync, fstatSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { rotatingLog } from "@/lib/logs/rotating";
 
 export interface ExitInfo {
   code: number | null;
@@ -15,11 +18,13 @@ export interface Running {
   child: ChildProcess;
   exited: Promise<ExitInfo>;
   logFile: string;
-  /** Size of the log before this process wrote to it: where its own lines start. */
-  logOffset: number;
+  /** What this process wrote (its last 64 KiB). */
+  tail: () => string;
 }
 
-/** Starts `command` with stdout and stderr appended to `logFile`; `exited` never rejects. */
+const TAIL_BYTES = 64 * 1024;
+
+/** Starts `command` with stdout and stderr appended to `logFile` (rotated); `exited` never rejects. */
 export function spawnLogged(
   command: string[],
   options: { cwd: string; env: Record<string, string | undefined>; logFile: string },
@@ -27,26 +32,31 @@ export function spawnLogged(
   const [program, ...args] = command;
   if (program === undefined) throw new Error("Empty command.");
   mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const fd = openSync(options.logFile, "a");
-  const logOffset = fstatSync(fd).size;
-  let child: ChildProcess;
-  try {
-    // The child writes straight into the file, so its log survives even if the launcher dies.
-    child = spawn(program, args, {
-      cwd: options.cwd,
-      // Next's types make NODE_ENV required on ProcessEnv; a child may be started without it.
-      env: options.env as NodeJS.ProcessEnv,
-      stdio: ["ignore", fd, fd],
-      windowsHide: true,
+  const child = spawn(program, args, {
+    cwd: options.cwd,
+    // Next's types make NODE_ENV required on ProcessEnv; a child may be started without it.
+    env: options.env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+    windowsHide: true,
+  });
+  const log = rotatingLog(options.logFile);
+  log.on("error", () => undefined); // a full disk must not take the launcher down
+  let tail = Buffer.alloc(0);
+  for (const output of [child.stdout, child.stderr]) {
+    output.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      tail = Buffer.concat([tail, chunk]);
+      if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
     });
-  } finally {
-    closeSync(fd);
   }
+  // Once both pipes are closed nothing more can be written.
+  child.once("close", () => log.end());
+  child.once("error", () => log.end());
   const exited = new Promise<ExitInfo>((resolve) => {
     child.once("error", (error) => resolve({ code: null, signal: null, error }));
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });
-  return { child, exited, logFile: options.logFile, logOffset };
+  return { child, exited, logFile: options.logFile, tail: () => tail.toString("utf8") };
 }
 
 /** Whether the process has already exited (or never started). */
@@ -71,26 +81,9 @@ export async function stopProcess(running: Running, graceMs: number): Promise<Ex
   return running.exited;
 }
 
-const TAIL_BYTES = 64 * 1024;
-
-/** The text this process appended to its log (its last 64 KiB at most); "" if unreadable. */
+/** The text this process wrote (its last 64 KiB at most). */
 export function readOwnLog(running: Running): string {
-  try {
-    const size = statSync(running.logFile).size;
-    const start = Math.max(running.logOffset, size - TAIL_BYTES);
-    const length = size - start;
-    if (length <= 0) return "";
-    const buffer = Buffer.alloc(length);
-    const fd = openSync(running.logFile, "r");
-    try {
-      readSync(fd, buffer, 0, length, start);
-    } finally {
-      closeSync(fd);
-    }
-    return buffer.toString("utf8");
-  } catch {
-    return "";
-  }
+  return running.tail();
 }
 
 /** "exit code 3", "signal SIGKILL" or the start-up error, for messages. */

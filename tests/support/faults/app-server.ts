@@ -32,6 +32,8 @@ export function childEnv(
     STRIPE_API_PORT: String(stripePort ?? 9),
     STRIPE_API_PROTOCOL: "http",
     LOG_LEVEL: "warn",
+    // The tests drive syncs themselves: no background Events API catch-up (lib/desktop/catch-up.ts).
+    STRIPE_CATCH_UP_MINUTES: "0",
     ...extra,
   };
 }

@@ -1,0 +1,152 @@
+// `./run package`: builds dist/stripe-bookings-<version>-<platform>-<arch>.tar.gz, a folder that
+// runs on a machine with no repository, npm or compiler: this machine's Node.js (with its
+// licence), the standalone Next server, the launcher/CLI/server entries bundled to plain
+// JavaScript (esbuild), the migrations with Prisma's Wasm engine, the Neutralino binary and
+// resources, an icon and a Linux .desktop file. Layout and start script: desktop/package/files.ts.
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { binaryCandidates, neutralinoBinaryName } from "@/lib/desktop/neutralino";
+import {
+  desktopEntry,
+  nodeLicence,
+  packageName,
+  startScriptWindows,
+  startScript,
+  EXTERNAL_PACKAGES,
+} from "@/desktop/package/files";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const STANDALONE_SKIP = /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|\.tsbuildinfo$/;
+
+function fail(message: string): never {
+  process.stderr.write(`Cannot package: ${message}\n`);
+  process.exit(1);
+}
+
+/** The external packages and everything they need at run time, from node_modules. */
+function copyExternals(appDir: string): void {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const from = path.join(root, "node_modules", name);
+    if (!existsSync(from)) fail(`node_modules/${name} is missing (run ./run build first).`);
+    cpSync(from, path.join(appDir, "node_modules", name), {
+      recursive: true,
+      // Build-time leftovers of the native module are not needed to run it.
+      filter: (file) =>
+        !/[/\\](deps|src|test)([/\\]|$)/.test(
+          path.relative(from, file) ? `/${path.relative(from, file)}` : "",
+        ),
+    });
+    const manifest = JSON.parse(readFileSync(path.join(from, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
+  };
+  for (const name of EXTERNAL_PACKAGES) visit(name);
+}
+
+async function main(): Promise<void> {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+  const { platform, arch } = process;
+  const name = packageName(pkg.version, platform, arch);
+  const dist = path.join(root, "dist");
+  const stage = path.join(dist, name);
+  const appDir = path.join(stage, "app");
+  const standalone = path.join(root, ".next", "standalone");
+  if (!existsSync(path.join(standalone, "server.js")))
+    fail("no production build (.next/standalone); run ./run build.");
+  const binaryName = neutralinoBinaryName(platform, arch);
+  const neutralino =
+    process.env.NEU_BINARY || binaryCandidates(root, platform, arch).find((file) => existsSync(file));
+  if (!neutralino || !existsSync(neutralino) || binaryName === undefined) {
+    fail("no Neutralino binary: set NEU_BINARY or put it in desktop/bin/ (see docs/DESKTOP.md).");
+  }
+  const licence = nodeLicence(process.execPath);
+  if (!licence) fail(`Node.js's LICENSE was not found beside ${process.execPath}.`);
+
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(appDir, { recursive: true });
+
+  // 1. The entries, bundled: no tsx, no TypeScript, no dev dependency at run time.
+  await build({
+    entryPoints: {
+      "desktop/launcher": path.join(root, "desktop", "launcher.ts"),
+      "server/serve": path.join(root, "server", "serve.ts"),
+      "cli/index": path.join(root, "cli", "index.ts"),
+    },
+    outdir: appDir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    tsconfig: path.join(root, "tsconfig.json"),
+    external: [...EXTERNAL_PACKAGES],
+    // CommonJS dependencies inside an ES module bundle still call require().
+    banner: {
+      js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
+    },
+    logLevel: "warning",
+  });
+  writeFileSync(
+    path.join(appDir, "package.json"),
+    JSON.stringify({ type: "module", version: pkg.version }, null, 2),
+  );
+  copyExternals(appDir);
+
+  // 2. The standalone Next server (symlinks kept as they are: they are relative).
+  // Next's file tracing can pull checkout folders (dist/ with older packages, tests/) into the
+  // standalone output; the package needs none of them.
+  cpSync(standalone, path.join(appDir, ".next", "standalone"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (file) => !STANDALONE_SKIP.test(path.relative(standalone, file)),
+  });
+  // 3. Migrations (applied at every start by server/serve and the CLI) and the schema.
+  cpSync(path.join(root, "prisma", "migrations"), path.join(appDir, "prisma", "migrations"), {
+    recursive: true,
+  });
+  copyFileSync(path.join(root, "prisma", "schema.prisma"), path.join(appDir, "prisma", "schema.prisma"));
+  // 4. The window: Neutralino's binary, its config and resources.
+  copyFileSync(path.join(root, "neutralino.config.json"), path.join(appDir, "neutralino.config.json"));
+  cpSync(path.join(root, "desktop", "resources"), path.join(appDir, "desktop", "resources"), {
+    recursive: true,
+  });
+  mkdirSync(path.join(appDir, "desktop", "bin"), { recursive: true });
+  const windowBinary = path.join(appDir, "desktop", "bin", binaryName);
+  copyFileSync(neutralino, windowBinary);
+  chmodSync(windowBinary, 0o755);
+  // 5. Node.js and its licence.
+  mkdirSync(path.join(stage, "node"), { recursive: true });
+  copyFileSync(process.execPath, path.join(stage, "node", platform === "win32" ? "node.exe" : "node"));
+  chmodSync(path.join(stage, "node", platform === "win32" ? "node.exe" : "node"), 0o755);
+  copyFileSync(licence, path.join(stage, "node", "LICENSE"));
+  // 6. Start script, icon, .desktop file.
+  writeFileSync(path.join(stage, "stripe-bookings"), startScript(), { mode: 0o755 });
+  if (platform === "win32") writeFileSync(path.join(stage, "stripe-bookings.cmd"), startScriptWindows());
+  copyFileSync(path.join(root, "desktop", "resources", "icon.png"), path.join(stage, "icon.png"));
+  writeFileSync(path.join(stage, "stripe-bookings.desktop"), desktopEntry(pkg.version));
+
+  const archive = path.join(dist, `${name}.tar.gz`);
+  rmSync(archive, { force: true });
+  execFileSync("tar", ["-czf", archive, "-C", dist, name], { stdio: "inherit" });
+  rmSync(stage, { recursive: true, force: true });
+  const mb = (statSync(archive).size / 1024 / 1024).toFixed(1);
+  process.stdout.write(`${archive} (${mb} MB)\n`);
+}
+
+await main();

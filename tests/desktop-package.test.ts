@@ -1,0 +1,206 @@
+// The package (`./run package`) unpacked outside the repository, run with a PATH that holds no
+// node, npm or npx: its server answers /api/health, its CLI works, and its data lands in the OS
+// data directory it is given (XDG_DATA_HOME), not beside the code.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageName } from "@/desktop/package/files";
+import {
+  closeWindowsOf,
+  listWindows,
+  neutralinoBinary,
+  startXvfb,
+  windowTestBlocker,
+} from "@/tests/support/desktop/real-window";
+import { freePort, REPO_ROOT, waitFor } from "@/tests/support/faults/processes";
+
+const built = existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js"));
+const binary = neutralinoBinary();
+const blocker = !built
+  ? "no production build (./run build)"
+  : !binary
+    ? "no Neutralino binary to package (NEU_BINARY, ../shared/neutralino/ or desktop/bin/)"
+    : undefined;
+if (blocker) console.warn(`Skipping the package test: ${blocker}.`);
+
+const NODE_FLAGS = ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx"];
+
+describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", () => {
+  let folder: string;
+  let box: string;
+  let env: NodeJS.ProcessEnv;
+  const pids: number[] = [];
+
+  beforeAll(() => {
+    const made = spawnSync(process.execPath, [...NODE_FLAGS, "desktop/package/build.ts"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NEU_BINARY: binary },
+      encoding: "utf8",
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const version = (
+      JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
+    ).version;
+    const name = packageName(version, process.platform, process.arch);
+    box = mkdtempSync(path.join(tmpdir(), "package-test-"));
+    expect(box.startsWith(REPO_ROOT)).toBe(false);
+    const unpacked = spawnSync("tar", ["-xzf", path.join(REPO_ROOT, "dist", `${name}.tar.gz`), "-C", box]);
+    expect(unpacked.status).toBe(0);
+    folder = path.join(box, name);
+    // A PATH with only what the start script itself calls: no node, npm, npx or compiler.
+    const bin = path.join(box, "bin");
+    mkdirSync(bin);
+    symlinkSync("/usr/bin/dirname", path.join(bin, "dirname"));
+    for (const dir of ["home", "xdg-data"]) mkdirSync(path.join(box, dir));
+    env = {
+      PATH: bin,
+      HOME: path.join(box, "home"),
+      XDG_DATA_HOME: path.join(box, "xdg-data"),
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    };
+  }, 300_000);
+
+  afterAll(() => {
+    for (const pid of pids) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // Already stopped.
+      }
+    }
+    if (box) rmSync(box, { recursive: true, force: true });
+  });
+
+  it("holds Node with its licence, the bundled entries, the window binary and the menu entry", () => {
+    for (const file of [
+      "stripe-bookings",
+      "stripe-bookings.desktop",
+      "icon.png",
+      "node/node",
+      "node/LICENSE",
+      "app/server/serve.mjs",
+      "app/cli/index.mjs",
+      "app/desktop/launcher.mjs",
+      "app/.next/standalone/server.js",
+      "app/prisma/migrations/migration_lock.toml",
+      "app/node_modules/@prisma/schema-engine-wasm/package.json",
+      "app/desktop/bin/neutralino-linux_x64",
+      "app/neutralino.config.json",
+    ]) {
+      expect(existsSync(path.join(folder, file)), file).toBe(true);
+    }
+    expect(
+      spawnSync("sh", ["-c", "command -v npm || command -v npx || command -v node"], { env }).status,
+    ).not.toBe(0);
+  });
+
+  it(
+    "serves /api/health, runs CLI commands, and keeps its data in $XDG_DATA_HOME/stripe-bookings",
+    { timeout: 120_000 },
+    async () => {
+      const port = await freePort();
+      const server = spawn(path.join(folder, "stripe-bookings"), ["serve"], {
+        cwd: box,
+        env: { ...env, PORT: String(port) },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      pids.push(server.pid!);
+      let err = "";
+      server.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+      server.stdout.resume();
+      const body = await waitFor(
+        async () => {
+          if (server.exitCode !== null) throw new Error(`the packaged server exited: ${err}`);
+          try {
+            const response = await fetch(`http://127.0.0.1:${port}/api/health`, {
+              signal: AbortSignal.timeout(2000),
+            });
+            return response.status === 200 && ((await response.json()) as { status: string });
+          } catch {
+            return false;
+          }
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: "the packaged server's /api/health" },
+      );
+      expect(body.status).toBe("ok");
+
+      const cli = (args: string[], input?: string) =>
+        spawnSync(path.join(folder, "stripe-bookings"), ["cli", ...args], {
+          cwd: box,
+          env,
+          input,
+          encoding: "utf8",
+        });
+      const created = cli(
+        ["user:create", "--email", "owner@example.com", "--role", "owner", "--password-stdin"],
+        "a long enough password\n",
+      );
+      expect(created.status, created.stderr).toBe(0);
+      const listed = cli(["user:list"]);
+      expect(listed.status, listed.stderr).toBe(0);
+      expect(listed.stdout).toMatch(/owner@example\.com\towner/);
+
+      const dbFile = path.join(box, "xdg-data", "stripe-bookings", "app.db");
+      expect(existsSync(dbFile)).toBe(true);
+      expect(existsSync(path.join(folder, "app", "data"))).toBe(false);
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        expect(db.prepare("SELECT email FROM User").all()).toEqual([{ email: "owner@example.com" }]);
+      } finally {
+        db.close();
+      }
+      process.kill(-server.pid!, "SIGTERM");
+    },
+  );
+
+  it.skipIf(windowTestBlocker() !== undefined)(
+    "opens the window with ./stripe-bookings, and closing it ends everything",
+    { timeout: 120_000 },
+    async () => {
+      const display = await startXvfb();
+      try {
+        const launcher = spawn(
+          "/usr/bin/dbus-run-session",
+          [
+            "--dbus-daemon=/usr/bin/dbus-daemon",
+            "--",
+            path.join(folder, "stripe-bookings"),
+            "--port",
+            String(await freePort()),
+          ],
+          {
+            cwd: box,
+            env: {
+              ...env,
+              DISPLAY: display.name,
+              LIBGL_ALWAYS_SOFTWARE: "1",
+              WEBKIT_DISABLE_DMABUF_RENDERER: "1",
+            },
+            stdio: ["ignore", "ignore", "pipe"],
+            detached: true,
+          },
+        );
+        pids.push(launcher.pid!);
+        let said = "";
+        launcher.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => launcher.once("exit", resolve));
+        const window = await waitFor(
+          () => listWindows(display.name).find((w) => w.name === "Stripe Bookings" && w.pid !== null),
+          { timeoutMs: 60_000, intervalMs: 250, what: "the packaged app's window" },
+        ).catch((error: unknown) => {
+          throw new Error(`${String(error)}\n${said}`);
+        });
+        expect(closeWindowsOf(display.name, window.pid!)).toBe(true);
+        expect(await exited).toBe(0);
+        expect(said).toMatch(/Starting the server/);
+      } finally {
+        await display.stop();
+      }
+    },
+  );
+});

@@ -1,0 +1,133 @@
+// Support for the real-window test: finds the Neutralino binary and the X tools, runs a private
+// Xvfb display, lists and closes windows (tests/support/desktop/x11.py), takes screenshots and
+// lists the processes of a process group.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { REPO_ROOT } from "@/tests/support/faults/processes";
+
+const X11_HELPER = path.join(REPO_ROOT, "tests", "support", "desktop", "x11.py");
+const SYSTEM_PYTHON = "/usr/bin/python3";
+
+/** NEU_BINARY, else the shared test binary beside the repository, else what `neu update` put in bin/. */
+export function neutralinoBinary(): string | undefined {
+  const candidates = [
+    process.env.NEU_BINARY,
+    path.resolve(REPO_ROOT, "..", "shared", "neutralino", "neutralino-linux_x64"),
+    path.resolve(REPO_ROOT, "..", "..", "shared", "neutralino", "neutralino-linux_x64"),
+    path.join(REPO_ROOT, "desktop", "bin", "neutralino-linux_x64"),
+    path.join(REPO_ROOT, "bin", "neutralino-linux_x64"),
+  ];
+  return candidates.find((file): file is string => file !== undefined && file !== "" && existsSync(file));
+}
+
+const onPath = (program: string) => spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
+
+/** Why the real-window test cannot run here, or undefined when it can. */
+export function windowTestBlocker(): string | undefined {
+  if (process.platform !== "linux") return "the real-window test runs on Linux only";
+  if (!neutralinoBinary())
+    return "no Neutralino binary (set NEU_BINARY, or put it in ../shared/neutralino/ or desktop/bin/)";
+  for (const program of ["Xvfb", "dbus-run-session", "import", "convert"]) {
+    if (!onPath(program)) return `${program} is missing (apt-get install xvfb dbus-x11 imagemagick)`;
+  }
+  if (spawnSync(SYSTEM_PYTHON, ["-c", "import Xlib"]).status !== 0)
+    return "python3-xlib is missing (apt-get install python3-xlib)";
+  if (!existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js")))
+    return "no production build (./run build)";
+  return undefined;
+}
+
+export interface Display {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** A private Xvfb screen; its number is chosen by Xvfb itself (-displayfd), so parallel runs never collide. */
+export async function startXvfb(): Promise<Display> {
+  const proc: ChildProcess = spawn(
+    "Xvfb",
+    ["-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+    {
+      stdio: ["ignore", "ignore", "pipe", "pipe"],
+    },
+  );
+  const number = await new Promise<string>((resolve, reject) => {
+    let text = "";
+    const fd3 = proc.stdio[3] as NodeJS.ReadableStream;
+    fd3.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes("\n")) resolve(text.trim());
+    });
+    proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
+  });
+  return {
+    name: `:${number}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => resolve());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+export interface XWindow {
+  id: number;
+  name: string;
+  pid: number | null;
+}
+
+export function listWindows(display: string): XWindow[] {
+  const result = spawnSync(SYSTEM_PYTHON, [X11_HELPER, "list"], {
+    env: { ...process.env, DISPLAY: display },
+    encoding: "utf8",
+  });
+  return result.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as XWindow);
+}
+
+/** Asks the windows of `pid` to close (WM_DELETE_WINDOW, as a close button does). */
+export function closeWindowsOf(display: string, pid: number): boolean {
+  return (
+    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid)], {
+      env: { ...process.env, DISPLAY: display },
+    }).status === 0
+  );
+}
+
+/** Standard deviation of the screen's grey levels (0 = one flat colour, 1 = maximal). */
+export function screenshotDeviation(display: string, file: string): number {
+  const shot = spawnSync("import", ["-window", "root", file], { env: { ...process.env, DISPLAY: display } });
+  if (shot.status !== 0) throw new Error(`import failed: ${shot.stderr.toString()}`);
+  const measured = spawnSync(
+    "convert",
+    [file, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"],
+    {
+      encoding: "utf8",
+    },
+  );
+  return Number(measured.stdout.trim());
+}
+
+/** Pids (with their command names) of every live process in process group `pgid`. */
+export function processGroup(pgid: number): { pid: number; comm: string }[] {
+  const found: { pid: number; comm: string }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // comm may hold spaces and parentheses: the fields after it start after the last ")".
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const fields = stat.slice(close + 2).split(" ");
+      if (fields[0] === "Z") continue;
+      if (Number(fields[2]) === pgid) found.push({ pid: Number(entry), comm });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+# X11 helper for the real-window test (python3-xlib): list the windows on $DISPLAY, or ask one
+# to close the way a window manager's close button does (a WM_DELETE_WINDOW client message),
+# so the app sees a normal close rather than a killed connection.
+#   x11.py list          -> one JSON line per top-level window: {"id", "name", "pid"}
+#   x11.py close PID     -> closes every window of process PID; exit 1 when it has none
+import json
+import sys
+
+from Xlib import X, display, protocol
+
+
+def windows(d):
+    root = d.screen().root
+    net_pid = d.intern_atom("_NET_WM_PID")
+    found = []
+
+    def walk(win):
+        for child in win.query_tree().children:
+            try:
+                name = child.get_wm_name()
+                pid_prop = child.get_full_property(net_pid, X.AnyPropertyType)
+            except Exception:
+                continue
+            if pid_prop is not None or name:
+                pid = int(pid_prop.value[0]) if pid_prop is not None else None
+                if isinstance(name, bytes):
+                    name = name.decode("utf-8", "replace")
+                found.append({"id": child.id, "name": name or "", "pid": pid, "win": child})
+            walk(child)
+
+    walk(root)
+    return found
+
+
+def main():
+    d = display.Display()
+    if sys.argv[1] == "list":
+        for w in windows(d):
+            print(json.dumps({k: v for k, v in w.items() if k != "win"}))
+        return 0
+    if sys.argv[1] == "close":
+        pid = int(sys.argv[2])
+        targets = [w for w in windows(d) if w["pid"] == pid]
+        if not targets:
+            return 1
+        protocols = d.intern_atom("WM_PROTOCOLS")
+        delete = d.intern_atom("WM_DELETE_WINDOW")
+        for w in targets:
+            event = protocol.event.ClientMessage(
+                window=w["win"], client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0])
+            )
+            w["win"].send_event(event)
+        d.flush()
+        return 0
+    return 2
+
+
+sys.exit(main())
