@@ -3,12 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { catalog, insertStaff, writeSubscription } from "@/tests/support/mirror-rows";
 import { local, matrix, openScenario, subRef, type Scenario } from "@/tests/support/booking-scenario";
-import {
-  createManualBooking,
-  rebuildAllBookings,
-  reconcileSources,
-  setBookingOverride,
-} from "@/lib/bookings/reconcile";
+import { rebuildAllBookings, reconcileSources } from "@/lib/bookings/reconcile";
+import { createManualBooking, setBookingOverride } from "@/lib/bookings/edits";
 import { findStaffConflicts } from "@/lib/bookings/conflicts";
 import { bookingProvenance } from "@/lib/bookings/queries";
 import { getBooking } from "@/lib/bookings/stored";

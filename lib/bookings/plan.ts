@@ -46,8 +46,9 @@ function fieldsOf(desired: DesiredBooking, stored: StoredBooking | undefined): B
     startAt: stored?.overrideStartAt ?? desired.startAt,
     endAt: stored?.overrideEndAt ?? desired.endAt,
     staffId: stored?.overrideStaffId ?? desired.staffId,
-    status: desired.status,
-    statusReason: desired.statusReason,
+    // A status staff set by hand (cancelled, completed, no-show) outlives every re-derivation.
+    status: stored?.overrideStatus ?? desired.status,
+    statusReason: stored?.overrideStatus ? stored.statusReason : desired.statusReason,
     ruleId: desired.ruleId,
     derivedStartAt: desired.startAt,
     derivedEndAt: desired.endAt,

@@ -10,8 +10,8 @@ import { deriveBookings, sourceLifecycle } from "@/lib/bookings/derive";
 import { listAllSourceRefs, loadSourceSnapshots, refKey } from "@/lib/bookings/load-source";
 import { loadStoredBookings } from "@/lib/bookings/stored";
 import { planChanges, type BookingFields, type Plan } from "@/lib/bookings/plan";
-
-export { createManualBooking, setBookingOverride } from "@/lib/bookings/edits";
+import { adjustWishes, loadAdjustments } from "@/lib/bookings/adjustments";
+import { historyWriter, SYSTEM_ORIGIN, type ChangeOrigin, type FieldChanges } from "@/lib/bookings/history";
 
 /** Sources per transaction in a full rebuild: big enough to amortise, small enough not to block writers long. */
 export const REBUILD_BATCH = 1000;
@@ -37,9 +37,11 @@ export function planSources(
   const snapshots = loadSourceSnapshots(db, unique);
   const stored = loadStoredBookings(db, unique);
   const staff = new Set((db.prepare("SELECT id FROM Staff").all() as { id: number }[]).map((row) => row.id));
+  const adjustments = loadAdjustments(db);
   return unique.map((ref) => {
     const source = snapshots.get(refKey(ref));
     const desired = source ? deriveBookings({ source, rules, settings, now }) : [];
+    adjustWishes(desired, adjustments, settings.timeZone);
     for (const wish of desired) {
       if (wish.staffId !== null && !staff.has(wish.staffId)) {
         log.warn(
@@ -99,15 +101,46 @@ function addSummary(total: ReconcileSummary, part: ReconcileSummary): ReconcileS
   };
 }
 
-/** Writes the plans; call inside a transaction. */
-export function applyPlans(db: Sqlite, plans: SourcePlan[], now: Date): ReconcileSummary {
+function changesOf(update: Plan["updates"][number]): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of update.changed) {
+    const show = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+    changes[field] = [show(update.before[field as keyof typeof update.before]), show(update.after[field])];
+  }
+  return changes;
+}
+
+/** Writes the plans and their history rows; call inside a transaction. */
+export function applyPlans(
+  db: Sqlite,
+  plans: SourcePlan[],
+  now: Date,
+  origin: ChangeOrigin = SYSTEM_ORIGIN,
+): ReconcileSummary {
   const sql = statements(db);
+  const history = historyWriter(db);
+  const kind = origin.actor === "stripe" || origin.actor === "system" ? "derived" : "edited";
   const summary = emptySummary();
   for (const { plan } of plans) {
     summary.sources += 1;
-    for (const fields of plan.inserts) sql.insert.run(params(fields, now));
-    for (const { before, after } of plan.updates) sql.update.run({ ...params(after, now), id: before.id });
-    for (const { before, reason } of plan.cancels) sql.cancel.run({ id: before.id, reason, now: toDb(now) });
+    for (const fields of plan.inserts) {
+      const id = Number(sql.insert.run(params(fields, now)).lastInsertRowid);
+      history(id, { kind: "created", origin, at: now, reason: fields.statusReason });
+    }
+    for (const update of plan.updates) {
+      sql.update.run({ ...params(update.after, now), id: update.before.id });
+      history(update.before.id, { kind, origin, at: now, changes: changesOf(update) });
+    }
+    for (const { before, reason } of plan.cancels) {
+      sql.cancel.run({ id: before.id, reason, now: toDb(now) });
+      history(before.id, {
+        kind,
+        origin,
+        at: now,
+        reason,
+        changes: { status: [before.status, "cancelled"], statusReason: [before.statusReason, reason] },
+      });
+    }
     summary.inserted += plan.inserts.length;
     summary.updated += plan.updates.length;
     summary.cancelled += plan.cancels.length;
@@ -117,19 +150,27 @@ export function applyPlans(db: Sqlite, plans: SourcePlan[], now: Date): Reconcil
 }
 
 /** Brings the bookings of `refs` in line with their mirrors, rules and settings, in one transaction; idempotent. */
-export function reconcileSources(db: Sqlite, refs: SourceRef[], options: { now: Date }): ReconcileSummary {
+export function reconcileSources(
+  db: Sqlite,
+  refs: SourceRef[],
+  options: { now: Date; origin?: ChangeOrigin },
+): ReconcileSummary {
   const { now } = options;
   return db
     .transaction(() => {
       const settings = loadSettings(db);
       const rules = loadActiveRules(db);
-      return applyPlans(db, planSources(db, refs, rules, settings, now), now);
+      return applyPlans(db, planSources(db, refs, rules, settings, now), now, options.origin);
     })
     .immediate();
 }
 
 /** Re-derives every source (all subscriptions, one-off invoices, and sources with bookings), batch by batch. */
-export function rebuildAllBookings(db: Sqlite, now: Date): ReconcileSummary {
+export function rebuildAllBookings(
+  db: Sqlite,
+  now: Date,
+  origin: ChangeOrigin = SYSTEM_ORIGIN,
+): ReconcileSummary {
   const start = performance.now();
   const settings = loadSettings(db);
   const rules = loadActiveRules(db);
@@ -138,7 +179,7 @@ export function rebuildAllBookings(db: Sqlite, now: Date): ReconcileSummary {
   for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
     const batch = refs.slice(i, i + REBUILD_BATCH);
     const part = db
-      .transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now))
+      .transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now, origin))
       .immediate();
     summary = addSummary(summary, part);
   }

@@ -25,6 +25,11 @@ export interface StoredBooking {
   overrideStaffId: number | null;
   notes: string | null;
   sequence: number;
+  /** A status staff set by hand; re-derivation keeps it. */
+  overrideStatus: string | null;
+  checkInAt: Date | null;
+  checkOutAt: Date | null;
+  updatedAt: Date;
 }
 
 type Ms = number | null;
@@ -51,11 +56,15 @@ export interface BookingRow {
   overrideStaffId: number | null;
   notes: string | null;
   sequence: number;
+  overrideStatus: string | null;
+  checkInAt: Ms;
+  checkOutAt: Ms;
+  updatedAt: number;
 }
 
 export const bookingColumns = `id, bookingKey, sourceKind, sourceId, sourceLineId, clientStripeId, serviceCode, title,
   startAt, endAt, staffId, status, statusReason, ruleId, derivedStartAt, derivedEndAt, derivedStaffId,
-  overrideStartAt, overrideEndAt, overrideStaffId, notes, sequence`;
+  overrideStartAt, overrideEndAt, overrideStaffId, notes, sequence, overrideStatus, checkInAt, checkOutAt, updatedAt`;
 
 export function toStoredBooking(row: BookingRow): StoredBooking {
   return {
@@ -66,6 +75,9 @@ export function toStoredBooking(row: BookingRow): StoredBooking {
     derivedEndAt: fromDb(row.derivedEndAt),
     overrideStartAt: fromDb(row.overrideStartAt),
     overrideEndAt: fromDb(row.overrideEndAt),
+    checkInAt: fromDb(row.checkInAt),
+    checkOutAt: fromDb(row.checkOutAt),
+    updatedAt: fromDb(row.updatedAt) ?? new Date(0),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
+import type { ChangeOrigin } from "@/lib/bookings/history";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
 import { mirrorStore, mirrorTables, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
 import { objectRows, type Provenance } from "@/lib/stripe/rows";
@@ -35,6 +36,8 @@ export interface IngestOptions {
   syncRunId?: number;
   /** Re-derive bookings of affected sources (default true). */
   reconcile?: boolean;
+  /** What the booking history names as the cause (`stripe:<event id>`, `sync`). */
+  origin?: ChangeOrigin;
 }
 
 /**
@@ -52,7 +55,7 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
     const bookings =
       options.reconcile === false || sources.length === 0
         ? null
-        : reconcileSources(db, sources, { now: options.now });
+        : reconcileSources(db, sources, { now: options.now, origin: options.origin ?? { actor: "stripe" } });
     return { outcomes, invalid, sources, bookings };
   });
   // IMMEDIATE: take the write lock up front, so a busy database is waited for (busy_timeout)

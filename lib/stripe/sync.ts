@@ -121,7 +121,12 @@ async function syncType(
     commitPage(
       db,
       run,
-      () => ingestObjects(db, items, { now: fetchedAt, syncRunId: run.id }),
+      () =>
+        ingestObjects(db, items, {
+          now: fetchedAt,
+          syncRunId: run.id,
+          origin: { actor: "stripe", cause: "sync" },
+        }),
       counts,
       () => {
         cursor.startingAfter = page.at(-1)?.id ?? cursor.startingAfter;
@@ -159,7 +164,10 @@ async function syncEvents(
       db,
       run,
       () => {
-        const result = ingestObjects(db, items, { now: clock() });
+        const result = ingestObjects(db, items, {
+          now: clock(),
+          origin: { actor: "stripe", cause: "sync:events" },
+        });
         for (const event of fresh) store.recordDedup("event", event.id, event.type, clock().getTime());
         return result;
       },

@@ -72,7 +72,10 @@ async function processOne(
           setStatus(db, row.id, item ? "processed" : "ignored", now);
           return item ? "processed" : "ignored";
         }
-        const result = ingestObjects(db, [item], { now });
+        const result = ingestObjects(db, [item], {
+          now,
+          origin: { actor: "stripe", cause: `stripe:${event.id}` },
+        });
         if (result.counts.invalid > 0) {
           setStatus(db, row.id, "failed", now, result.invalid[0]?.error);
           return "failed";
