@@ -34,7 +34,11 @@ export function BookingsTable({
       id: "when",
       header: "When",
       accessorFn: (r) => r.startAt,
-      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatWhen(new Date(row.original.startAt), new Date(row.original.endAt), zone)}</span>,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap tabular-nums">
+          {formatWhen(new Date(row.original.startAt), new Date(row.original.endAt), zone)}
+        </span>
+      ),
     },
     { id: "client", header: "Client", accessorFn: (r) => r.clientName ?? r.clientStripeId ?? "—" },
     {
@@ -73,7 +77,10 @@ export function BookingsTable({
           }
           items={[
             { label: "Open", onSelect: () => router.push(`/bookings/${row.original.id}`) },
-            { label: "Show in schedule", onSelect: () => router.push(`/schedule?view=day&date=${row.original.startAt.slice(0, 10)}`) },
+            {
+              label: "Show in schedule",
+              onSelect: () => router.push(`/schedule?view=day&date=${row.original.startAt.slice(0, 10)}`),
+            },
           ]}
         />
       ),
@@ -82,7 +89,11 @@ export function BookingsTable({
   return (
     <div className="space-y-3">
       {chosen.length > 0 ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 p-2" role="region" aria-label="Selection">
+        <div
+          className="flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 p-2"
+          role="region"
+          aria-label="Selection"
+        >
           <span className="text-sm font-medium">{chosen.length} selected</span>
           <AssignControl staff={staff} bookings={chosen} onDone={() => setSelection({})} />
         </div>
@@ -96,7 +107,13 @@ export function BookingsTable({
         caption="Bookings"
         empty={
           <EmptyState
-            title={filtered ? "No booking matches these filters" : tab === "upcoming" ? "No upcoming bookings" : "Nothing here yet"}
+            title={
+              filtered
+                ? "No booking matches these filters"
+                : tab === "upcoming"
+                  ? "No upcoming bookings"
+                  : "Nothing here yet"
+            }
           >
             {filtered
               ? "Clear the filters or search for something else."

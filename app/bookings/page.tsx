@@ -20,10 +20,14 @@ import { LinkTabs } from "@/components/ui/tabs";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
 
-function href(query: ListQuery, patch: Partial<Record<keyof ListQuery, string | number | undefined>>): string {
+function href(
+  query: ListQuery,
+  patch: Partial<Record<keyof ListQuery, string | number | undefined>>,
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...query, page: undefined, ...patch })) {
-    if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "tab" && v === "upcoming")) params.set(k, String(v));
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "tab" && v === "upcoming"))
+      params.set(k, String(v));
   }
   const s = params.toString();
   return s ? `/bookings?${s}` : "/bookings";
@@ -36,7 +40,10 @@ export default async function BookingsPage({
 }) {
   await requirePage("staff");
   const raw = Object.fromEntries(
-    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "") as [string, string][],
+    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "") as [
+      string,
+      string,
+    ][],
   );
   // Older links: ?cancelled=show meant "include cancelled".
   if (raw.cancelled === "show" && !raw.tab) raw.tab = "all";
@@ -68,10 +75,28 @@ export default async function BookingsPage({
         }
       />
       <LinkTabs label="Bookings tabs" tabs={tabs} />
-      <form method="get" action="/bookings" role="search" aria-label="Filter bookings" className="mb-4 flex flex-wrap items-end gap-2">
+      <form
+        method="get"
+        action="/bookings"
+        role="search"
+        aria-label="Filter bookings"
+        className="mb-4 flex flex-wrap items-end gap-2"
+      >
         <input type="hidden" name="tab" value={query.tab} />
-        <Input name="q" type="search" defaultValue={query.q ?? ""} placeholder="Client name, email, phone or service" aria-label="Search bookings" className="w-full sm:w-72" />
-        <Select name="staff" defaultValue={query.staff === undefined ? "" : String(query.staff)} aria-label="Walker" className="w-auto">
+        <Input
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder="Client name, email, phone or service"
+          aria-label="Search bookings"
+          className="w-full sm:w-72"
+        />
+        <Select
+          name="staff"
+          defaultValue={query.staff === undefined ? "" : String(query.staff)}
+          aria-label="Walker"
+          className="w-auto"
+        >
           <option value="">All walkers</option>
           <option value="none">Unassigned</option>
           {staff.map((s) => (
@@ -100,7 +125,13 @@ export default async function BookingsPage({
           Apply
         </button>
         {filtered ? (
-          <Link href={href({ ...query, q: undefined, staff: undefined, status: undefined, service: undefined }, {})} className={buttonClass("ghost")}>
+          <Link
+            href={href(
+              { ...query, q: undefined, staff: undefined, status: undefined, service: undefined },
+              {},
+            )}
+            className={buttonClass("ghost")}
+          >
             Clear
           </Link>
         ) : null}

@@ -1,7 +1,13 @@
 // Link tabs (server-rendered): each tab is a URL, the current one marked with aria-current.
 import Link from "next/link";
 
-export function LinkTabs({ tabs, label }: { tabs: { href: string; label: string; current: boolean }[]; label: string }) {
+export function LinkTabs({
+  tabs,
+  label,
+}: {
+  tabs: { href: string; label: string; current: boolean }[];
+  label: string;
+}) {
   return (
     <nav aria-label={label} className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs.map((t) => (

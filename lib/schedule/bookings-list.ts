@@ -43,7 +43,10 @@ export interface BookingPage {
 /** Clients whose name, email or phone contains the text (live ones, capped). */
 export async function matchingClientIds(db: Db, text: string, limit = 200): Promise<string[]> {
   const found = await db.client.findMany({
-    where: { deleted: false, OR: [{ name: { contains: text } }, { email: { contains: text } }, { phone: { contains: text } }] },
+    where: {
+      deleted: false,
+      OR: [{ name: { contains: text } }, { email: { contains: text } }, { phone: { contains: text } }],
+    },
     select: { stripeId: true },
     take: limit,
   });
@@ -60,7 +63,12 @@ export async function listBookingPage(db: Db, query: ListQuery, now: Date): Prom
   if (query.staff !== undefined) and.push({ staffId: query.staff === "none" ? null : query.staff });
   if (query.q) {
     const clients = await matchingClientIds(db, query.q);
-    and.push({ OR: [{ title: { contains: query.q } }, ...(clients.length ? [{ clientStripeId: { in: clients } }] : [])] });
+    and.push({
+      OR: [
+        { title: { contains: query.q } },
+        ...(clients.length ? [{ clientStripeId: { in: clients } }] : []),
+      ],
+    });
   }
   const where: Prisma.BookingWhereInput = { AND: and };
   const orderBy: Prisma.BookingOrderByWithRelationInput[] =
@@ -89,7 +97,10 @@ export async function listBookingPage(db: Db, query: ListQuery, now: Date): Prom
   ]);
   const ids = [...new Set(rows.map((r) => r.clientStripeId).filter((id): id is string => id !== null))];
   const clients = ids.length
-    ? await db.client.findMany({ where: { stripeId: { in: ids } }, select: { stripeId: true, name: true, email: true } })
+    ? await db.client.findMany({
+        where: { stripeId: { in: ids } },
+        select: { stripeId: true, name: true, email: true },
+      })
     : [];
   const names = new Map(clients.map((c) => [c.stripeId, c.name ?? c.email]));
   return {
