@@ -6,6 +6,7 @@ import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
 import { start } from "@/bench/start";
+import { screens } from "@/bench/screens";
 import { webhooks } from "@/bench/webhooks";
 
-export const benchmarks: Benchmark[] = [ingest, webhooks, feed, derive, start, growth];
+export const benchmarks: Benchmark[] = [ingest, webhooks, feed, derive, start, growth, screens];

@@ -36,6 +36,8 @@ export function DataTable<T>({
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const selectable = selection !== undefined && onSelectionChange !== undefined;
+  // TanStack Table's instance is not memoizable; the React Compiler skips this component by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,

@@ -24,12 +24,16 @@ function show(value: unknown, zone: string): string {
   return String(value);
 }
 
-export function describeChange(event: BookingEvent, zone: string): string {
+export function describeChange(
+  event: BookingEvent,
+  zone: string,
+  staffNames: Map<number, string> = new Map(),
+): string {
+  const value = (field: string, v: unknown) =>
+    field.toLowerCase().includes("staffid") && typeof v === "number" ? (staffNames.get(v) ?? `#${v}`) : show(v, zone);
   const parts = Object.entries(event.changes)
     .filter(([field]) => !field.startsWith("override") && field !== "sequence")
-    .map(
-      ([field, [before, after]]) => `${LABELS[field] ?? field}: ${show(before, zone)} → ${show(after, zone)}`,
-    );
+    .map(([field, [before, after]]) => `${LABELS[field] ?? field}: ${value(field, before)} → ${value(field, after)}`);
   const head =
     event.kind === "created" ? "Created" : event.kind === "derived" ? "Updated from Stripe" : "Edited";
   return parts.length ? `${head} — ${parts.join("; ")}` : head;

@@ -56,6 +56,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
       ? null
       : await prisma().staff.findUnique({ where: { id: booking.staffId }, select: { name: true } });
   const history = bookingHistory(db, booking.id);
+  const allStaff = await prisma().staff.findMany({ select: { id: true, name: true } });
+  const staffNames = new Map(allStaff.map((s) => [s.id, s.name]));
   const edited =
     booking.overrideStartAt ||
     booking.overrideEndAt ||
@@ -118,7 +120,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 {history.map((event) => (
                   <li key={event.id} className="px-4 py-2 text-sm">
                     <div className="flex flex-wrap items-baseline gap-x-2">
-                      <span className="font-medium">{describeChange(event, zone)}</span>
+                      <span className="font-medium">{describeChange(event, zone, staffNames)}</span>
                     </div>
                     <div className="text-xs text-slate-700">
                       {formatStamp(event.at, zone)} ·{" "}
