@@ -27,7 +27,11 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; byte
   return { ms: performance.now() - start, bytes: body.byteLength, status: response.status };
 }
 
-async function measure(url: string, cookie: string, runs: number): Promise<{ times: number[]; maxBytes: number }> {
+async function measure(
+  url: string,
+  cookie: string,
+  runs: number,
+): Promise<{ times: number[]; maxBytes: number }> {
   for (let i = 0; i < WARM_UP; i++) await timedGet(url, cookie);
   const times: number[] = [];
   let maxBytes = 0;
@@ -62,12 +66,34 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   ctx.progress(`screens: ${bookings} bookings; creating the owner account`);
   execFileSync(
     process.execPath,
-    ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "cli/index.ts", "user:create", "--email", EMAIL, "--role", "owner", "--password-stdin"],
-    { cwd: ROOT, input: PASSWORD, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", STRIPE_SECRET_KEY: "" }, stdio: ["pipe", "ignore", "inherit"] },
+    [
+      "--experimental-wasm-modules",
+      "--no-warnings",
+      "--import",
+      "tsx",
+      "cli/index.ts",
+      "user:create",
+      "--email",
+      EMAIL,
+      "--role",
+      "owner",
+      "--password-stdin",
+    ],
+    {
+      cwd: ROOT,
+      input: PASSWORD,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", STRIPE_SECRET_KEY: "" },
+      stdio: ["pipe", "ignore", "inherit"],
+    },
   );
   const port = await freePort();
   ctx.progress(`screens: starting the production server on 127.0.0.1:${port}`);
-  const { child } = await startServe({ dataDir, port, logFile: path.join(dataDir, "server.log"), env: { BUSINESS_TIMEZONE: ZONE } });
+  const { child } = await startServe({
+    dataDir,
+    port,
+    logFile: path.join(dataDir, "server.log"),
+    env: { BUSINESS_TIMEZONE: ZONE },
+  });
   try {
     const signIn = await fetch(`${child.url}/api/auth/sign-in/email`, {
       method: "POST",
@@ -81,11 +107,23 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
       .join("; ");
     const today = localDate(now, ZONE);
     const targets: { id: string; label: string; path: string }[] = [
-      { id: "schedule.week", label: "GET /schedule (week view, HTML)", path: `/schedule?view=week&date=${today}` },
-      { id: "schedule.poll", label: "GET /api/staff/schedule (week, the polling JSON)", path: `/api/staff/schedule?view=week&date=${today}` },
+      {
+        id: "schedule.week",
+        label: "GET /schedule (week view, HTML)",
+        path: `/schedule?view=week&date=${today}`,
+      },
+      {
+        id: "schedule.poll",
+        label: "GET /api/staff/schedule (week, the polling JSON)",
+        path: `/api/staff/schedule?view=week&date=${today}`,
+      },
       { id: "bookings.first", label: "GET /bookings (first page)", path: "/bookings" },
       { id: "bookings.deep", label: "GET /bookings?tab=all&page=500", path: "/bookings?tab=all&page=500" },
-      { id: "bookings.search", label: "GET /bookings?q=<client name>", path: `/bookings?tab=all&q=${encodeURIComponent(someClient.split(" ")[0] ?? someClient)}` },
+      {
+        id: "bookings.search",
+        label: "GET /bookings?q=<client name>",
+        path: `/bookings?tab=all&q=${encodeURIComponent(someClient.split(" ")[0] ?? someClient)}`,
+      },
     ];
     ctx.progress(`screens: ${RUNS} sequential requests each of /api/health and ${targets.length} screens`);
     const health = await measure(`${child.url}/api/health`, cookie, RUNS);
@@ -105,7 +143,11 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
         }),
       );
       if (t.id.startsWith("bookings"))
-        checks.push({ label: `${t.path} HTML under 200 KB`, ok: m.maxBytes < 200_000, detail: `${Math.round(m.maxBytes / 1024)} KB` });
+        checks.push({
+          label: `${t.path} HTML under 200 KB`,
+          ok: m.maxBytes < 200_000,
+          detail: `${Math.round(m.maxBytes / 1024)} KB`,
+        });
       else checks.push({ label: `${t.path} size`, ok: true, detail: `${Math.round(m.maxBytes / 1024)} KB` });
     }
     return {
@@ -125,7 +167,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
 export const screens: Benchmark = {
   name: "screens",
-  description: "schedule week view and bookings list over 50,000 bookings on the production server, vs /api/health",
+  description:
+    "schedule week view and bookings list over 50,000 bookings on the production server, vs /api/health",
   defaultScale: 1,
   run,
 };

@@ -46,7 +46,10 @@ export function BookingsTable({
       header: "Service",
       accessorFn: (r) => r.title,
       cell: ({ row }) => (
-        <Link href={`/bookings/${row.original.id}`} className="text-indigo-800 hover:underline">
+        <Link
+          href={`/bookings/${row.original.id}`}
+          className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+        >
           {row.original.title}
         </Link>
       ),

@@ -64,7 +64,7 @@ export default async function ClientsPage({
             >
               <Link
                 href={`/clients/${c.stripeId}`}
-                className="font-medium text-indigo-800 hover:underline sm:w-64"
+                className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950 sm:w-64"
               >
                 {c.name ?? c.email ?? c.stripeId}
               </Link>

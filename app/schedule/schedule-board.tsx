@@ -310,7 +310,7 @@ export function ScheduleBoard({
                     return (
                       <div
                         key={col.id ?? "none"}
-                        className="w-64 shrink-0 sm:w-60"
+                        className="w-64 shrink-0 lg:w-auto lg:min-w-52 lg:flex-1"
                         data-testid="staff-column"
                         data-staff={col.name}
                       >

@@ -38,7 +38,10 @@ export default async function StaffPage() {
                     className="h-3 w-3 shrink-0 rounded-full"
                     style={{ background: s.color }}
                   />
-                  <Link href={`/staff/${s.id}`} className="font-medium text-indigo-800 hover:underline">
+                  <Link
+                    href={`/staff/${s.id}`}
+                    className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                  >
                     {s.name}
                   </Link>
                   {!s.active ? <Pill tone="grey">inactive</Pill> : null}

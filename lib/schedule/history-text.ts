@@ -30,10 +30,15 @@ export function describeChange(
   staffNames: Map<number, string> = new Map(),
 ): string {
   const value = (field: string, v: unknown) =>
-    field.toLowerCase().includes("staffid") && typeof v === "number" ? (staffNames.get(v) ?? `#${v}`) : show(v, zone);
+    field.toLowerCase().includes("staffid") && typeof v === "number"
+      ? (staffNames.get(v) ?? `#${v}`)
+      : show(v, zone);
   const parts = Object.entries(event.changes)
     .filter(([field]) => !field.startsWith("override") && field !== "sequence")
-    .map(([field, [before, after]]) => `${LABELS[field] ?? field}: ${value(field, before)} → ${value(field, after)}`);
+    .map(
+      ([field, [before, after]]) =>
+        `${LABELS[field] ?? field}: ${value(field, before)} → ${value(field, after)}`,
+    );
   const head =
     event.kind === "created" ? "Created" : event.kind === "derived" ? "Updated from Stripe" : "Edited";
   return parts.length ? `${head} — ${parts.join("; ")}` : head;

@@ -65,7 +65,10 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
     booking.overrideStatus;
   return (
     <>
-      <Link href="/bookings" className="text-sm text-indigo-800 hover:underline">
+      <Link
+        href="/bookings"
+        className="text-sm text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+      >
         ← Bookings
       </Link>
       <PageHeader
@@ -83,7 +86,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 {booking.clientStripeId ? (
                   <Link
                     href={`/clients/${booking.clientStripeId}`}
-                    className="text-indigo-800 hover:underline"
+                    className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
                   >
                     {client?.name ?? client?.email ?? booking.clientStripeId}
                   </Link>

@@ -63,7 +63,10 @@ function Visits({
         <ul className="divide-y divide-slate-100">
           {rows.map((b) => (
             <li key={b.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-              <Link href={`/bookings/${b.id}`} className="text-indigo-800 tabular-nums hover:underline">
+              <Link
+                href={`/bookings/${b.id}`}
+                className="text-indigo-800 tabular-nums underline underline-offset-2 hover:text-indigo-950"
+              >
                 {formatWhen(b.startAt, b.endAt, zone)}
               </Link>
               <span className="flex-1 text-slate-800">{b.title}</span>
@@ -89,7 +92,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const live = client.livemode;
   return (
     <>
-      <Link href="/clients" className="text-sm text-indigo-800 hover:underline">
+      <Link
+        href="/clients"
+        className="text-sm text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+      >
         ← Clients
       </Link>
       <PageHeader
@@ -119,7 +125,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                       <span className="font-medium">{s.plan || "—"}</span>
                       <Pill tone={SUB_TONE[s.status] ?? "neutral"}>{s.status}</Pill>
                       <a
-                        className="text-indigo-800 hover:underline"
+                        className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
                         href={stripeDashboardUrl("subscriptions", s.stripeId, live)}
                         target="_blank"
                         rel="noreferrer"
@@ -157,7 +163,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                     className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm"
                   >
                     <a
-                      className="text-indigo-800 hover:underline"
+                      className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
                       href={stripeDashboardUrl("invoices", inv.stripeId, live)}
                       target="_blank"
                       rel="noreferrer"
@@ -189,7 +195,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                 <dt className="text-slate-600">Email</dt>
                 <dd>
                   {client.email ? (
-                    <a className="text-indigo-800 hover:underline" href={`mailto:${client.email}`}>
+                    <a
+                      className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                      href={`mailto:${client.email}`}
+                    >
                       {client.email}
                     </a>
                   ) : (
@@ -201,7 +210,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                 <dt className="text-slate-600">Phone</dt>
                 <dd>
                   {client.phone ? (
-                    <a className="text-indigo-800 hover:underline" href={`tel:${client.phone}`}>
+                    <a
+                      className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                      href={`tel:${client.phone}`}
+                    >
                       {client.phone}
                     </a>
                   ) : (
@@ -213,7 +225,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                 <dt className="text-slate-600">Stripe</dt>
                 <dd>
                   <a
-                    className="text-indigo-800 hover:underline"
+                    className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
                     href={stripeDashboardUrl("customers", client.stripeId, live)}
                     target="_blank"
                     rel="noreferrer"

@@ -48,7 +48,10 @@ export default async function StaffMemberPage({
   const mayFeed = owner || user.staffId === staff.id;
   return (
     <>
-      <Link href="/staff" className="text-sm text-indigo-800 hover:underline">
+      <Link
+        href="/staff"
+        className="text-sm text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+      >
         ← Staff
       </Link>
       <PageHeader
@@ -95,7 +98,7 @@ export default async function StaffMemberPage({
                         <li key={b.id} className="flex flex-wrap items-center gap-2 text-sm">
                           <Link
                             href={`/bookings/${b.id}`}
-                            className="text-indigo-800 tabular-nums hover:underline"
+                            className="text-indigo-800 tabular-nums underline underline-offset-2 hover:text-indigo-950"
                           >
                             {formatTimeRange(new Date(b.startAt), new Date(b.endAt), zone)}
                           </Link>
