@@ -304,13 +304,17 @@ export function ScheduleBoard({
                 role="group"
                 aria-label={`${formatDay(day)} by walker`}
               >
-                <div className="flex gap-3">
+                <div className="flex flex-col gap-3 sm:flex-row">
                   {columns.map((col) => {
                     const items = byCell.get(`${day}|${col.id ?? "none"}`) ?? [];
                     return (
                       <div
                         key={col.id ?? "none"}
-                        className="w-64 shrink-0 lg:w-auto lg:min-w-52 lg:flex-1"
+                        className={cn(
+                          "w-full sm:w-64 sm:shrink-0 lg:w-auto lg:min-w-52 lg:flex-1",
+                          // On a phone the lanes stack; empty walkers' lanes are left out there.
+                          items.length === 0 && col.id !== null && "hidden sm:block",
+                        )}
                         data-testid="staff-column"
                         data-staff={col.name}
                       >

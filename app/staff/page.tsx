@@ -20,7 +20,7 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeader title="Staff" description="Walkers, their colours and their upcoming visits" />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {staff.length === 0 ? (
             <EmptyState title="No staff yet">

@@ -101,10 +101,13 @@ export function DataTable<T>({
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
-              className={cn("block px-3 py-2 md:table-row md:p-0", row.getIsSelected() && "bg-indigo-50")}
+              className={cn(
+                "flex flex-wrap items-center gap-x-3 gap-y-0.5 px-3 py-2 md:table-row md:p-0",
+                row.getIsSelected() && "bg-indigo-50",
+              )}
             >
               {selectable ? (
-                <td className="inline-block pr-2 md:table-cell md:px-3 md:py-2">
+                <td className="md:table-cell md:px-3 md:py-2">
                   <input
                     type="checkbox"
                     aria-label={`Select row ${row.id}`}
@@ -116,7 +119,7 @@ export function DataTable<T>({
               {row.getVisibleCells().map((cell) => {
                 const header = cell.column.columnDef.header;
                 return (
-                  <td key={cell.id} className="block py-0.5 md:table-cell md:px-3 md:py-2">
+                  <td key={cell.id} className="md:table-cell md:px-3 md:py-2">
                     {typeof header === "string" ? (
                       <span className="mr-2 text-xs text-slate-600 md:hidden">{header}:</span>
                     ) : null}

@@ -76,115 +76,112 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         description={formatWhen(booking.startAt, booking.endAt, zone)}
         timeZone={zone}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card aria-labelledby="visit-heading">
-            <CardHeader id="visit-heading" title="Visit" actions={<StatusPill status={booking.status} />} />
-            <dl className="divide-y divide-slate-100">
-              <Row label="When">{formatWhen(booking.startAt, booking.endAt, zone)}</Row>
-              <Row label="Client">
-                {booking.clientStripeId ? (
-                  <Link
-                    href={`/clients/${booking.clientStripeId}`}
-                    className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
-                  >
-                    {client?.name ?? client?.email ?? booking.clientStripeId}
-                  </Link>
-                ) : (
-                  "No client"
-                )}
-                {client?.phone ? <span className="ml-2 text-slate-700">{client.phone}</span> : null}
-              </Row>
-              <Row label="Walker">{walker?.name ?? <span className="italic">Unassigned</span>}</Row>
-              <Row label="Status">
-                <StatusPill status={booking.status} />
-                {booking.statusReason ? (
-                  <span className="ml-2 text-slate-700">{booking.statusReason}</span>
-                ) : null}
-              </Row>
-              <Row label="Service">{booking.serviceCode}</Row>
-              <Row label="Check-in / out">
-                {booking.checkInAt ? localTime(booking.checkInAt, zone) : "—"} /{" "}
-                {booking.checkOutAt ? localTime(booking.checkOutAt, zone) : "—"}
-              </Row>
-              <Row label="Note">{booking.notes ?? "—"}</Row>
-              <Row label="Edited by staff">
-                {edited ? <Pill tone="indigo">yes — kept when bookings are re-derived</Pill> : "no"}
-              </Row>
-              <Row label="Calendar revision">{booking.sequence}</Row>
-            </dl>
-          </Card>
-          <Card aria-labelledby="history-heading">
-            <CardHeader id="history-heading" title="History" />
-            {history.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-slate-700">No changes recorded yet.</p>
-            ) : (
-              <ol className="divide-y divide-slate-100" aria-label="History">
-                {history.map((event) => (
-                  <li key={event.id} className="px-4 py-2 text-sm">
-                    <div className="flex flex-wrap items-baseline gap-x-2">
-                      <span className="font-medium">{describeChange(event, zone, staffNames)}</span>
-                    </div>
-                    <div className="text-xs text-slate-700">
-                      {formatStamp(event.at, zone)} ·{" "}
-                      {event.kind === "derived" ? `from ${event.cause ?? "Stripe"}` : `by ${event.actor}`}
-                      {event.reason ? ` · ${event.reason}` : ""}
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <Card aria-labelledby="actions-heading" className="p-4">
-            <h2 id="actions-heading" className="mb-3 font-medium">
-              Actions
-            </h2>
-            <BookingActions
-              staff={staff}
-              booking={{
-                id: booking.id,
-                status: booking.status,
-                staffId: booking.staffId,
-                date: localDate(booking.startAt, zone),
-                startTime: localTime(booking.startAt, zone),
-                durationMin: Math.round((booking.endAt.getTime() - booking.startAt.getTime()) / 60_000),
-                series: booking.sourceKind === "subscription" && Boolean(booking.sourceLineId),
-                notes: booking.notes,
-                checkIn: booking.checkInAt ? localTime(booking.checkInAt, zone) : null,
-                checkOut: booking.checkOutAt ? localTime(booking.checkOutAt, zone) : null,
-              }}
-            />
-          </Card>
-          <Card aria-labelledby="provenance-heading">
-            <CardHeader id="provenance-heading" title="Provenance" />
-            <dl className="divide-y divide-slate-100" aria-label="Provenance">
-              <Row label="Source">
-                {booking.sourceKind}
-                {booking.sourceId ? <code className="ml-2 break-all">{booking.sourceId}</code> : null}
-                {source ? ` — ${source.status}` : booking.sourceId ? " — not mirrored" : null}
-              </Row>
-              <Row label="Line item">
-                {line ? (
-                  <>
-                    <code>{line.stripeId}</code> ·{" "}
-                    {line.productName ?? line.productStripeId ?? "unknown product"} ·{" "}
-                    <code>{line.priceStripeId}</code> × {line.quantity}
-                  </>
-                ) : (
-                  (booking.sourceLineId ?? "—")
-                )}
-              </Row>
-              <Row label="Rule">
-                {rule ? `#${rule.id} ${rule.name}${rule.active ? "" : " (inactive)"}` : "—"}
-              </Row>
-              <Row label="Booking key">
-                <code className="break-all">{booking.bookingKey}</code>
-              </Row>
-            </dl>
-          </Card>
-        </div>
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <Card aria-labelledby="visit-heading" className="lg:col-span-2">
+          <CardHeader id="visit-heading" title="Visit" actions={<StatusPill status={booking.status} />} />
+          <dl className="divide-y divide-slate-100">
+            <Row label="When">{formatWhen(booking.startAt, booking.endAt, zone)}</Row>
+            <Row label="Client">
+              {booking.clientStripeId ? (
+                <Link
+                  href={`/clients/${booking.clientStripeId}`}
+                  className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                >
+                  {client?.name ?? client?.email ?? booking.clientStripeId}
+                </Link>
+              ) : (
+                "No client"
+              )}
+              {client?.phone ? <span className="ml-2 text-slate-700">{client.phone}</span> : null}
+            </Row>
+            <Row label="Walker">{walker?.name ?? <span className="italic">Unassigned</span>}</Row>
+            <Row label="Status">
+              <StatusPill status={booking.status} />
+              {booking.statusReason ? (
+                <span className="ml-2 text-slate-700">{booking.statusReason}</span>
+              ) : null}
+            </Row>
+            <Row label="Service">{booking.serviceCode}</Row>
+            <Row label="Check-in / out">
+              {booking.checkInAt ? localTime(booking.checkInAt, zone) : "—"} /{" "}
+              {booking.checkOutAt ? localTime(booking.checkOutAt, zone) : "—"}
+            </Row>
+            <Row label="Note">{booking.notes ?? "—"}</Row>
+            <Row label="Edited by staff">
+              {edited ? <Pill tone="indigo">yes — kept when bookings are re-derived</Pill> : "no"}
+            </Row>
+            <Row label="Calendar revision">{booking.sequence}</Row>
+          </dl>
+        </Card>
+        <Card aria-labelledby="actions-heading" className="p-4 lg:col-start-3 lg:row-span-3 lg:row-start-1">
+          <h2 id="actions-heading" className="mb-3 font-medium">
+            Actions
+          </h2>
+          <BookingActions
+            staff={staff}
+            booking={{
+              id: booking.id,
+              status: booking.status,
+              staffId: booking.staffId,
+              date: localDate(booking.startAt, zone),
+              startTime: localTime(booking.startAt, zone),
+              durationMin: Math.round((booking.endAt.getTime() - booking.startAt.getTime()) / 60_000),
+              series: booking.sourceKind === "subscription" && Boolean(booking.sourceLineId),
+              notes: booking.notes,
+              checkIn: booking.checkInAt ? localTime(booking.checkInAt, zone) : null,
+              checkOut: booking.checkOutAt ? localTime(booking.checkOutAt, zone) : null,
+            }}
+          />
+        </Card>
+        <Card aria-labelledby="history-heading" className="lg:col-span-2">
+          <CardHeader id="history-heading" title="History" />
+          {history.length === 0 ? (
+            <p className="px-4 py-3 text-sm text-slate-700">No changes recorded yet.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100" aria-label="History">
+              {history.map((event) => (
+                <li key={event.id} className="px-4 py-2 text-sm">
+                  <div className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium">{describeChange(event, zone, staffNames)}</span>
+                  </div>
+                  <div className="text-xs text-slate-700">
+                    {formatStamp(event.at, zone)} ·{" "}
+                    {event.kind === "derived" ? `from ${event.cause ?? "Stripe"}` : `by ${event.actor}`}
+                    {event.reason ? ` · ${event.reason}` : ""}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+
+        <Card aria-labelledby="provenance-heading" className="lg:col-span-2">
+          <CardHeader id="provenance-heading" title="Provenance" />
+          <dl className="divide-y divide-slate-100" aria-label="Provenance">
+            <Row label="Source">
+              {booking.sourceKind}
+              {booking.sourceId ? <code className="ml-2 break-all">{booking.sourceId}</code> : null}
+              {source ? ` — ${source.status}` : booking.sourceId ? " — not mirrored" : null}
+            </Row>
+            <Row label="Line item">
+              {line ? (
+                <>
+                  <code>{line.stripeId}</code> ·{" "}
+                  {line.productName ?? line.productStripeId ?? "unknown product"} ·{" "}
+                  <code>{line.priceStripeId}</code> × {line.quantity}
+                </>
+              ) : (
+                (booking.sourceLineId ?? "—")
+              )}
+            </Row>
+            <Row label="Rule">
+              {rule ? `#${rule.id} ${rule.name}${rule.active ? "" : " (inactive)"}` : "—"}
+            </Row>
+            <Row label="Booking key">
+              <code className="break-all">{booking.bookingKey}</code>
+            </Row>
+          </dl>
+        </Card>
       </div>
     </>
   );

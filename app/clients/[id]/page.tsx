@@ -62,16 +62,21 @@ function Visits({
       ) : (
         <ul className="divide-y divide-slate-100">
           {rows.map((b) => (
-            <li key={b.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
+            <li
+              key={b.id}
+              className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 px-4 py-2 text-sm sm:flex sm:flex-wrap"
+            >
               <Link
                 href={`/bookings/${b.id}`}
                 className="text-indigo-800 tabular-nums underline underline-offset-2 hover:text-indigo-950"
               >
                 {formatWhen(b.startAt, b.endAt, zone)}
               </Link>
-              <span className="flex-1 text-slate-800">{b.title}</span>
+              <span className="justify-self-end sm:order-last">
+                <StatusPill status={b.status} />
+              </span>
+              <span className="text-slate-800 sm:flex-1">{b.title}</span>
               <span className="text-slate-700">{b.staff?.name ?? "Unassigned"}</span>
-              <StatusPill status={b.status} />
             </li>
           ))}
         </ul>
@@ -111,7 +116,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card aria-labelledby="subs-heading">
             <CardHeader id="subs-heading" title="Subscriptions" />

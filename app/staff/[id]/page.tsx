@@ -80,7 +80,7 @@ export default async function StaffMemberPage({
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card aria-labelledby="week-heading" className="lg:col-span-2">
           <CardHeader id="week-heading" title={`Week of ${formatDay(board.days[0] ?? date)}`} />
           {board.bookings.length === 0 ? (
