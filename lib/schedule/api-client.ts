@@ -15,7 +15,10 @@ function fieldsOf(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const errors = (body as { errors?: { path?: string; message?: string }[] } | null)?.errors ?? [];
   for (const e of errors) {
-    const key = String(e.path ?? "").replace(/^form\./, "").split(/[.[]/)[0] || "form";
+    const key =
+      String(e.path ?? "")
+        .replace(/^form\./, "")
+        .split(/[.[]/)[0] || "form";
     if (e.message && !out[key]) out[key] = e.message;
   }
   return out;
