@@ -117,8 +117,14 @@ export function ScheduleBoard({
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement;
-      if (e.metaKey || e.ctrlKey || e.altKey || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName))
-        return;
+      // Shortcuts stay out of the way while typing (checkboxes and buttons do not count).
+      const typing =
+        target.isContentEditable ||
+        ["SELECT", "TEXTAREA"].includes(target.tagName) ||
+        (target.tagName === "INPUT" &&
+          !["checkbox", "radio", "button"].includes((target as HTMLInputElement).type));
+      if (e.metaKey || e.ctrlKey || e.altKey || typing || target.closest("[role=dialog]")) return;
+      return;
       if (e.key === "[") go({ date: shiftDate(date, query.view, -1) });
       else if (e.key === "]") go({ date: shiftDate(date, query.view, 1) });
       else if (e.key === "t") go({ date: null });

@@ -41,6 +41,8 @@ export function StaffForm({
             : staff
               ? `${v.name} saved`
               : `${v.name} added to staff`,
+      // Deactivating is undoable for the toast's life.
+      action: active === false ? { label: "Undo", onClick: () => void save(true) } : undefined,
     });
     if (!staff) setV({ name: "", email: "", color: SWATCHES[0]! });
     router.refresh();

@@ -157,7 +157,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
 
         <Card aria-labelledby="provenance-heading" className="lg:col-span-2">
           <CardHeader id="provenance-heading" title="Provenance" />
-          <dl className="divide-y divide-slate-100" aria-label="Provenance">
+          <dl className="divide-y divide-slate-100">
             <Row label="Source">
               {booking.sourceKind}
               {booking.sourceId ? <code className="ml-2 break-all">{booking.sourceId}</code> : null}
