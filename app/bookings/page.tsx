@@ -10,6 +10,7 @@ import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
 import { listBookingPage, listQuerySchema, type ListQuery } from "@/lib/schedule/bookings-list";
 import { BOOKING_STATUSES } from "@/lib/schedule/board";
+import { serviceCodes } from "@/lib/schedule/services";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -54,7 +55,7 @@ export default async function BookingsPage({
   const [page, staff, services] = await Promise.all([
     listBookingPage(db, query, new Date()),
     listActiveStaff(db),
-    db.booking.groupBy({ by: ["serviceCode"], orderBy: { serviceCode: "asc" } }),
+    serviceCodes(db),
   ]);
   const tabs = (["upcoming", "past", "cancelled", "all"] as const).map((tab) => ({
     href: href({ ...query, tab }, {}),
@@ -116,8 +117,8 @@ export default async function BookingsPage({
         <Select name="service" defaultValue={query.service ?? ""} aria-label="Service" className="w-auto">
           <option value="">All services</option>
           {services.map((s) => (
-            <option key={s.serviceCode} value={s.serviceCode}>
-              {s.serviceCode}
+            <option key={s} value={s}>
+              {s}
             </option>
           ))}
         </Select>

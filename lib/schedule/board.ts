@@ -4,6 +4,7 @@
 // Staff and one on Client for the names.
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
+import { serviceCodes } from "@/lib/schedule/services";
 import { localDateSchema, viewRange } from "@/lib/schedule/time";
 
 export const BOOKING_STATUSES = ["scheduled", "held", "cancelled", "completed", "no_show"] as const;
@@ -96,7 +97,9 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
     }),
     db.booking.findMany({
       where: {
-        startAt: { lt: to },
+        // The lower start bound keeps the (startAt, …) index scan to the range (no visit lasts
+        // over a week); without it SQLite walks every earlier booking.
+        startAt: { lt: to, gt: new Date(from.getTime() - 7 * 86_400_000) },
         endAt: { gt: from },
         ...(query.service.length ? { serviceCode: { in: query.service } } : {}),
         ...(query.status.length ? { status: { in: query.status } } : {}),
@@ -126,8 +129,7 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
       orderBy: [{ startAt: "asc" }, { id: "asc" }],
       take: 5000,
     }),
-    // GROUP BY in SQL (Prisma's `distinct` would dedupe every row in JS).
-    db.booking.groupBy({ by: ["serviceCode"], orderBy: { serviceCode: "asc" } }),
+    serviceCodes(db),
   ]);
   const clientIds = [...new Set(rows.map((r) => r.clientStripeId).filter((id): id is string => id !== null))];
   const clients = clientIds.length
@@ -159,7 +161,7 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
     to: to.toISOString(),
     days,
     staff,
-    services: services.map((s) => s.serviceCode),
+    services,
     bookings,
     conflicts: conflicted.size,
     version,

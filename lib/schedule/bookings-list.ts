@@ -55,7 +55,11 @@ export async function matchingClientIds(db: Db, text: string, limit = 200): Prom
 
 export async function listBookingPage(db: Db, query: ListQuery, now: Date): Promise<BookingPage> {
   const and: Prisma.BookingWhereInput[] = [];
-  if (query.tab === "upcoming") and.push({ endAt: { gt: now }, status: { not: "cancelled" } });
+  // The start bound lets SQLite walk the startAt index from a week back instead of from the
+  // first booking ever (no visit lasts longer than a week).
+  const weekBack = new Date(now.getTime() - 7 * 86_400_000);
+  if (query.tab === "upcoming")
+    and.push({ startAt: { gt: weekBack }, endAt: { gt: now }, status: { not: "cancelled" } });
   if (query.tab === "past") and.push({ endAt: { lte: now }, status: { not: "cancelled" } });
   if (query.tab === "cancelled") and.push({ status: "cancelled" });
   if (query.status) and.push({ status: query.status });
