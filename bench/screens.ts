@@ -8,7 +8,7 @@ import { figure } from "@/bench/report";
 import { fillBookings } from "@/bench/support/bookings";
 import { migratedDataDir } from "@/bench/support/db";
 import { freePort, ROOT, startServe } from "@/bench/support/server";
-import { p95, scaled } from "@/bench/support/stats";
+import { median, p95, scaled } from "@/bench/support/stats";
 import type { BenchContext, BenchOutput, Benchmark, Check, Figure } from "@/bench/types";
 import { openSqlite } from "@/lib/db/sqlite";
 import { localDate } from "@/lib/schedule/time";
@@ -133,6 +133,13 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     for (const t of targets) {
       const m = await measure(`${child.url}${t.path}`, cookie, RUNS);
       figures.push(
+        figure({
+          id: `screens.${t.id}.median`,
+          label: `${t.label} median`,
+          value: median(m.times),
+          unit: "ms",
+          baseline: { label: "GET /api/health median", value: median(health.times), unit: "ms" },
+        }),
         figure({
           id: `screens.${t.id}.p95`,
           label: `${t.label} p95`,
