@@ -124,7 +124,6 @@ export function ScheduleBoard({
         (target.tagName === "INPUT" &&
           !["checkbox", "radio", "button"].includes((target as HTMLInputElement).type));
       if (e.metaKey || e.ctrlKey || e.altKey || typing || target.closest("[role=dialog]")) return;
-      return;
       if (e.key === "[") go({ date: shiftDate(date, query.view, -1) });
       else if (e.key === "]") go({ date: shiftDate(date, query.view, 1) });
       else if (e.key === "t") go({ date: null });
