@@ -1,9 +1,10 @@
 // The app shell: navigation around every screen. No web fonts are fetched (system stack).
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { SignOutButton } from "@/app/sign-out-button";
+import { MainNav } from "@/components/shell/nav";
 import { publicPage } from "@/lib/auth/page";
 import type { Role } from "@/lib/auth/users";
 import "./globals.css";
@@ -13,9 +14,15 @@ export const metadata: Metadata = {
   description: "Your Stripe subscriptions and invoices, as a working schedule.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Staff see the day's work; owners also the configuration screens.
 const nav: { href: string; label: string; role: Role }[] = [
   { href: "/", label: "Today", role: "staff" },
+  { href: "/schedule", label: "Schedule", role: "staff" },
   { href: "/bookings", label: "Bookings", role: "staff" },
+  { href: "/clients", label: "Clients", role: "staff" },
+  { href: "/staff", label: "Staff", role: "staff" },
   { href: "/rules", label: "Rules", role: "owner" },
   { href: "/settings/security", label: "Security", role: "owner" },
   { href: "/settings/data", label: "Data", role: "owner" },
@@ -24,30 +31,32 @@ const nav: { href: string; label: string; role: Role }[] = [
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Links a signed-in user may open; none for a visitor who has not signed in.
   const user = await publicPage();
-  const links = user ? nav.filter((item) => item.role === "staff" || user.role === "owner") : [];
+  const links = user
+    ? nav
+        .filter((item) => item.role === "staff" || user.role === "owner")
+        .map(({ href, label }) => ({ href, label }))
+    : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3" aria-label="Main">
-            <Link href="/" className="font-semibold text-indigo-700">
+        <header className="relative border-b border-slate-200 bg-white">
+          <nav className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5 sm:px-6" aria-label="Main">
+            <Link href="/" className="font-semibold whitespace-nowrap text-indigo-800">
               Stripe Bookings
             </Link>
-            {links.map((item) => (
-              <Link key={item.href} href={item.href} className="text-sm text-slate-600 hover:text-slate-900">
-                {item.label}
-              </Link>
-            ))}
+            <MainNav links={links} />
             {user ? (
               <span className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-                <span aria-label="Signed in as">{user.email}</span>
+                <span aria-label="Signed in as" className="hidden lg:inline">
+                  {user.email}
+                </span>
                 <SignOutButton />
               </span>
             ) : null}
           </nav>
         </header>
         <Providers>
-          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+          <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
         </Providers>
       </body>
     </html>

@@ -8,7 +8,19 @@ import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
 import { start } from "@/bench/start";
+import { screens } from "@/bench/screens";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
 
-export const benchmarks: Benchmark[] = [ingest, sync, webhooks, feed, derive, start, growth, apiV1, desktop];
+export const benchmarks: Benchmark[] = [
+  ingest,
+  sync,
+  webhooks,
+  feed,
+  derive,
+  start,
+  growth,
+  apiV1,
+  screens,
+  desktop,
+];

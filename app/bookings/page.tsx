@@ -1,25 +1,38 @@
-// Upcoming bookings with their provenance, and staff double-bookings. Read-only.
+// Bookings: tabs (upcoming, past, cancelled, all), filters and search, 50 rows a page, so the
+// page stays small however many bookings exist. Rows select for bulk assignment.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { sqlite } from "@/lib/db/sqlite";
-import { loadSettings } from "@/lib/settings";
-import { findStaffConflicts } from "@/lib/bookings/conflicts";
-import { listUpcomingBookings } from "@/lib/bookings/queries";
 import { ExportForm } from "@/app/bookings/export-form";
-import { listActiveStaff } from "@/lib/staff";
-import { prisma } from "@/lib/db/prisma";
+import { BookingsTable } from "@/app/bookings/bookings-table";
 import { requirePage } from "@/lib/auth/page";
+import { prisma } from "@/lib/db/prisma";
+import { listActiveStaff } from "@/lib/staff";
+import { screenContext } from "@/lib/schedule/context";
+import { listBookingPage, listQuerySchema, type ListQuery } from "@/lib/schedule/bookings-list";
+import { BOOKING_STATUSES } from "@/lib/schedule/board";
+import { serviceCodes } from "@/lib/schedule/services";
+import { buttonClass } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { STATUS_LABEL } from "@/components/ui/pill";
+import { LinkTabs } from "@/components/ui/tabs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bookings" };
 
-const statusStyle: Record<string, string> = {
-  scheduled: "bg-emerald-50 text-emerald-700",
-  held: "bg-amber-50 text-amber-800",
-  cancelled: "bg-slate-100 text-slate-500 line-through",
-  completed: "bg-sky-50 text-sky-700",
-  no_show: "bg-rose-50 text-rose-700",
-};
+function href(
+  query: ListQuery,
+  patch: Partial<Record<keyof ListQuery, string | number | undefined>>,
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, page: undefined, ...patch })) {
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "tab" && v === "upcoming"))
+      params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `/bookings?${s}` : "/bookings";
+}
 
 export default async function BookingsPage({
   searchParams,
@@ -27,120 +40,112 @@ export default async function BookingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("staff");
-  // Cancelled bookings are hidden unless asked for (?cancelled=show): they are history, not work.
-  const showCancelled = (await searchParams).cancelled === "show";
-  const db = sqlite();
-  const settings = loadSettings(db);
-  const now = new Date();
-  const bookings = listUpcomingBookings(db, { from: now, limit: 500, includeCancelled: showCancelled });
-  const conflicts = findStaffConflicts(db, {
-    from: now,
-    to: new Date(now.getTime() + settings.horizonWeeks * 7 * 86_400_000),
-  });
-  const dateTime = new Intl.DateTimeFormat("en-GB", {
-    timeZone: settings.timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  const time = new Intl.DateTimeFormat("en-GB", {
-    timeZone: settings.timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "") as [
+      string,
+      string,
+    ][],
+  );
+  // Older links: ?cancelled=show meant "include cancelled".
+  if (raw.cancelled === "show" && !raw.tab) raw.tab = "all";
+  const parsed = listQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : listQuerySchema.parse({});
+  const { zone } = screenContext();
+  const db = prisma();
+  const [page, staff, services] = await Promise.all([
+    listBookingPage(db, query, new Date()),
+    listActiveStaff(db),
+    serviceCodes(db),
+  ]);
+  const tabs = (["upcoming", "past", "cancelled", "all"] as const).map((tab) => ({
+    href: href({ ...query, tab }, {}),
+    label: tab[0]!.toUpperCase() + tab.slice(1),
+    current: query.tab === tab,
+  }));
+  const filtered = Boolean(query.q || query.staff || query.status || query.service);
   return (
-    <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold">Bookings</h1>
-        <p className="text-sm text-slate-600">
-          Upcoming, in {settings.timeZone}. Derived from Stripe by the rules; edits by staff are kept.{" "}
-          <Link
-            href={showCancelled ? "/bookings" : "/bookings?cancelled=show"}
-            className="text-indigo-700 hover:underline"
-          >
-            {showCancelled ? "Hide cancelled" : "Show cancelled"}
+    <>
+      <PageHeader
+        title="Bookings"
+        description="Derived from Stripe by the rules; edits by staff are kept"
+        timeZone={zone}
+        actions={
+          <Link href="/bookings/new" className={buttonClass("primary")}>
+            New booking
           </Link>
-        </p>
-      </header>
-
-      <ExportForm timeZone={settings.timeZone} staff={await listActiveStaff(prisma())} />
-
-      {conflicts.length > 0 && (
-        <section className="rounded-lg border border-amber-300 bg-amber-50 p-4" aria-label="Staff conflicts">
-          <h2 className="font-medium text-amber-900">{conflicts.length} staff conflict(s)</h2>
-          <ul className="mt-2 space-y-1 text-sm text-amber-900">
-            {conflicts.map((c) => (
-              <li key={`${c.a.id}-${c.b.id}`}>
-                <strong>{c.staffName}</strong>: {c.a.title} ({dateTime.format(c.a.startAt)}–
-                {time.format(c.a.endAt)}) overlaps {c.b.title} ({dateTime.format(c.b.startAt)}–
-                {time.format(c.b.endAt)})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {bookings.length === 0 ? (
-        <p className="text-slate-600">
-          No upcoming bookings. Check the rules page for line items no rule matches.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">When</th>
-                <th className="px-3 py-2">Client</th>
-                <th className="px-3 py-2">Service</th>
-                <th className="px-3 py-2">Staff</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Provenance</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {bookings.map((b) => (
-                <tr key={b.id}>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {dateTime.format(b.startAt)}–{time.format(b.endAt)}
-                    {b.overridden && <span className="ml-1 text-xs text-indigo-600">(edited)</span>}
-                  </td>
-                  <td className="px-3 py-2">{b.clientName ?? b.clientStripeId ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/bookings/${b.id}`} className="text-indigo-700 hover:underline">
-                      {b.title}
-                    </Link>
-                    <div className="text-xs text-slate-500">{b.serviceCode}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {b.staffName ?? <span className="text-slate-400">unassigned</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${statusStyle[b.status] ?? ""}`}>
-                      {b.status}
-                    </span>
-                    {b.statusReason && <div className="text-xs text-slate-500">{b.statusReason}</div>}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                    {b.sourceKind === "manual" ? (
-                      "manual"
-                    ) : (
-                      <>
-                        <div>{b.ruleName ? `rule #${b.ruleId} ${b.ruleName}` : "rule removed"}</div>
-                        <div>
-                          {b.sourceId} / {b.sourceLineId}
-                        </div>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </div>
+        }
+      />
+      <LinkTabs label="Bookings tabs" tabs={tabs} />
+      <form
+        method="get"
+        action="/bookings"
+        role="search"
+        aria-label="Filter bookings"
+        className="mb-4 flex flex-wrap items-end gap-2"
+      >
+        <input type="hidden" name="tab" value={query.tab} />
+        <Input
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder="Client name, email, phone or service"
+          aria-label="Search bookings"
+          className="w-full sm:w-72"
+        />
+        <Select
+          name="staff"
+          defaultValue={query.staff === undefined ? "" : String(query.staff)}
+          aria-label="Walker"
+          className="w-auto"
+        >
+          <option value="">All walkers</option>
+          <option value="none">Unassigned</option>
+          {staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+        <Select name="status" defaultValue={query.status ?? ""} aria-label="Status" className="w-auto">
+          <option value="">All statuses</option>
+          {BOOKING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </Select>
+        <Select name="service" defaultValue={query.service ?? ""} aria-label="Service" className="w-auto">
+          <option value="">All services</option>
+          {services.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link
+            href={href(
+              { ...query, q: undefined, staff: undefined, status: undefined, service: undefined },
+              {},
+            )}
+            className={buttonClass("ghost")}
+          >
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      <BookingsTable rows={page.rows} staff={staff} zone={zone} filtered={filtered} tab={query.tab} />
+      <Pagination
+        label={`${page.total} booking${page.total === 1 ? "" : "s"} · page ${page.page} of ${page.pages}`}
+        prev={page.page > 1 ? href(query, { page: page.page - 1 }) : null}
+        next={page.page < page.pages ? href(query, { page: page.page + 1 }) : null}
+      />
+      <div className="mt-8">
+        <ExportForm timeZone={zone} staff={staff} />
+      </div>
+    </>
   );
 }

@@ -1,23 +1,34 @@
-// One booking and where it came from: rule, Stripe object, line item. Calendar events link here.
+// One booking: when, who, status, what staff can do to it, where it came from (rule, Stripe
+// object, line item) and every change it went through. Calendar events link here.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
+import { prisma } from "@/lib/db/prisma";
 import { requirePage } from "@/lib/auth/page";
 import { bookingProvenance } from "@/lib/bookings/queries";
-import { loadSettings } from "@/lib/settings";
+import { bookingHistory } from "@/lib/bookings/history";
+import { listActiveStaff } from "@/lib/staff";
+import { screenContext } from "@/lib/schedule/context";
+import { describeChange } from "@/lib/schedule/history-text";
+import { formatStamp, formatWhen, localDate, localTime } from "@/lib/schedule/time";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pill, StatusPill } from "@/components/ui/pill";
+import { BookingActions } from "@/app/bookings/[id]/booking-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Booking" };
 
 const idSchema = z.coerce.number().int().positive();
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-3 gap-4 px-4 py-2 text-sm">
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="col-span-2">{children}</dd>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="col-span-2 break-words">{children}</dd>
     </div>
   );
 }
@@ -30,55 +41,148 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const found = bookingProvenance(db, id.data);
   if (!found) notFound();
   const { booking, rule, source, line } = found;
-  const settings = loadSettings(db);
-  const when = new Intl.DateTimeFormat("en-GB", {
-    timeZone: settings.timeZone,
-    dateStyle: "full",
-    timeStyle: "short",
-  });
-  const edited = booking.overrideStartAt || booking.overrideEndAt || booking.overrideStaffId !== null;
+  const { zone } = screenContext();
+  const [staff, client] = await Promise.all([
+    listActiveStaff(prisma()),
+    booking.clientStripeId
+      ? prisma().client.findUnique({
+          where: { stripeId: booking.clientStripeId },
+          select: { name: true, email: true, phone: true },
+        })
+      : null,
+  ]);
+  const walker =
+    booking.staffId === null
+      ? null
+      : await prisma().staff.findUnique({ where: { id: booking.staffId }, select: { name: true } });
+  const history = bookingHistory(db, booking.id);
+  const allStaff = await prisma().staff.findMany({ select: { id: true, name: true } });
+  const staffNames = new Map(allStaff.map((s) => [s.id, s.name]));
+  const edited =
+    booking.overrideStartAt ||
+    booking.overrideEndAt ||
+    booking.overrideStaffId !== null ||
+    booking.overrideStatus;
   return (
-    <section className="space-y-6">
-      <Link href="/bookings" className="text-sm text-indigo-700 hover:underline">
+    <>
+      <Link
+        href="/bookings"
+        className="text-sm text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+      >
         ← Bookings
       </Link>
-      <h1 className="text-2xl font-semibold">{booking.title}</h1>
-      <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        <Row label="Starts">{when.format(booking.startAt)}</Row>
-        <Row label="Ends">{when.format(booking.endAt)}</Row>
-        <Row label="Status">
-          {booking.status}
-          {booking.statusReason ? ` (${booking.statusReason})` : ""}
-        </Row>
-        <Row label="Service">{booking.serviceCode}</Row>
-        <Row label="Edited by staff">{edited ? "yes — kept when bookings are re-derived" : "no"}</Row>
-        <Row label="Calendar revision">{booking.sequence}</Row>
-      </dl>
-      <h2 className="text-lg font-medium">Provenance</h2>
-      <dl
-        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
-        aria-label="Provenance"
-      >
-        <Row label="Source">
-          {booking.sourceKind}
-          {booking.sourceId ? <code className="ml-2">{booking.sourceId}</code> : null}
-          {source ? ` — ${source.status}` : booking.sourceId ? " — not mirrored" : null}
-        </Row>
-        <Row label="Line item">
-          {line ? (
-            <>
-              <code>{line.stripeId}</code> · {line.productName ?? line.productStripeId ?? "unknown product"} ·{" "}
-              <code>{line.priceStripeId}</code> × {line.quantity}
-            </>
+      <PageHeader
+        title={booking.title}
+        description={formatWhen(booking.startAt, booking.endAt, zone)}
+        timeZone={zone}
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <Card aria-labelledby="visit-heading" className="lg:col-span-2">
+          <CardHeader id="visit-heading" title="Visit" actions={<StatusPill status={booking.status} />} />
+          <dl className="divide-y divide-slate-100">
+            <Row label="When">{formatWhen(booking.startAt, booking.endAt, zone)}</Row>
+            <Row label="Client">
+              {booking.clientStripeId ? (
+                <Link
+                  href={`/clients/${booking.clientStripeId}`}
+                  className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                >
+                  {client?.name ?? client?.email ?? booking.clientStripeId}
+                </Link>
+              ) : (
+                "No client"
+              )}
+              {client?.phone ? <span className="ml-2 text-slate-700">{client.phone}</span> : null}
+            </Row>
+            <Row label="Walker">{walker?.name ?? <span className="italic">Unassigned</span>}</Row>
+            <Row label="Status">
+              <StatusPill status={booking.status} />
+              {booking.statusReason ? (
+                <span className="ml-2 text-slate-700">{booking.statusReason}</span>
+              ) : null}
+            </Row>
+            <Row label="Service">{booking.serviceCode}</Row>
+            <Row label="Check-in / out">
+              {booking.checkInAt ? localTime(booking.checkInAt, zone) : "—"} /{" "}
+              {booking.checkOutAt ? localTime(booking.checkOutAt, zone) : "—"}
+            </Row>
+            <Row label="Note">{booking.notes ?? "—"}</Row>
+            <Row label="Edited by staff">
+              {edited ? <Pill tone="indigo">yes — kept when bookings are re-derived</Pill> : "no"}
+            </Row>
+            <Row label="Calendar revision">{booking.sequence}</Row>
+          </dl>
+        </Card>
+        <Card aria-labelledby="actions-heading" className="p-4 lg:col-start-3 lg:row-span-3 lg:row-start-1">
+          <h2 id="actions-heading" className="mb-3 font-medium">
+            Actions
+          </h2>
+          <BookingActions
+            staff={staff}
+            booking={{
+              id: booking.id,
+              status: booking.status,
+              staffId: booking.staffId,
+              date: localDate(booking.startAt, zone),
+              startTime: localTime(booking.startAt, zone),
+              durationMin: Math.round((booking.endAt.getTime() - booking.startAt.getTime()) / 60_000),
+              series: booking.sourceKind === "subscription" && Boolean(booking.sourceLineId),
+              notes: booking.notes,
+              checkIn: booking.checkInAt ? localTime(booking.checkInAt, zone) : null,
+              checkOut: booking.checkOutAt ? localTime(booking.checkOutAt, zone) : null,
+            }}
+          />
+        </Card>
+        <Card aria-labelledby="history-heading" className="lg:col-span-2">
+          <CardHeader id="history-heading" title="History" />
+          {history.length === 0 ? (
+            <p className="px-4 py-3 text-sm text-slate-700">No changes recorded yet.</p>
           ) : (
-            (booking.sourceLineId ?? "—")
+            <ol className="divide-y divide-slate-100" aria-label="History">
+              {history.map((event) => (
+                <li key={event.id} className="px-4 py-2 text-sm">
+                  <div className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium">{describeChange(event, zone, staffNames)}</span>
+                  </div>
+                  <div className="text-xs text-slate-700">
+                    {formatStamp(event.at, zone)} ·{" "}
+                    {event.kind === "derived" ? `from ${event.cause ?? "Stripe"}` : `by ${event.actor}`}
+                    {event.reason ? ` · ${event.reason}` : ""}
+                  </div>
+                </li>
+              ))}
+            </ol>
           )}
-        </Row>
-        <Row label="Rule">{rule ? `#${rule.id} ${rule.name}${rule.active ? "" : " (inactive)"}` : "—"}</Row>
-        <Row label="Booking key">
-          <code className="break-all">{booking.bookingKey}</code>
-        </Row>
-      </dl>
-    </section>
+        </Card>
+
+        <Card aria-labelledby="provenance-heading" className="lg:col-span-2">
+          <CardHeader id="provenance-heading" title="Provenance" />
+          <dl className="divide-y divide-slate-100">
+            <Row label="Source">
+              {booking.sourceKind}
+              {booking.sourceId ? <code className="ml-2 break-all">{booking.sourceId}</code> : null}
+              {source ? ` — ${source.status}` : booking.sourceId ? " — not mirrored" : null}
+            </Row>
+            <Row label="Line item">
+              {line ? (
+                <>
+                  <code>{line.stripeId}</code> ·{" "}
+                  {line.productName ?? line.productStripeId ?? "unknown product"} ·{" "}
+                  <code>{line.priceStripeId}</code> × {line.quantity}
+                </>
+              ) : (
+                (booking.sourceLineId ?? "—")
+              )}
+            </Row>
+            <Row label="Rule">
+              {rule ? `#${rule.id} ${rule.name}${rule.active ? "" : " (inactive)"}` : "—"}
+            </Row>
+            <Row label="Booking key">
+              <code className="break-all">{booking.bookingKey}</code>
+            </Row>
+          </dl>
+        </Card>
+      </div>
+    </>
   );
 }

@@ -1,0 +1,16 @@
+// GET /api/staff/schedule?date&view&staff&service&status — the schedule board as JSON; the
+// schedule screen polls it (TanStack Query) so webhook-driven changes appear without a reload.
+import { route } from "@/lib/http/handler";
+import { prisma } from "@/lib/db/prisma";
+import { boardQuerySchema, loadBoard } from "@/lib/schedule/board";
+import { screenContext } from "@/lib/schedule/context";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route("staff.schedule", "staff", async (request) => {
+  const query = boardQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { zone, today } = screenContext();
+  return Response.json(await loadBoard(prisma(), query, zone, today), {
+    headers: { "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,39 @@
+// The schedule: a day or week with a column per walker plus "Unassigned". The server renders
+// the first board; the client keeps it fresh (polling) and handles selection and filters.
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/page";
+import { prisma } from "@/lib/db/prisma";
+import { boardQuerySchema, loadBoard } from "@/lib/schedule/board";
+import { screenContext } from "@/lib/schedule/context";
+import { PageHeader } from "@/components/ui/page-header";
+import { ScheduleBoard } from "@/app/schedule/schedule-board";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Schedule" };
+
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePage("staff");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]),
+  );
+  const parsed = boardQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  const { zone, today } = screenContext();
+  const board = await loadBoard(prisma(), query, zone, today);
+  return (
+    <>
+      <PageHeader title="Schedule" description="Who walks what, by walker" timeZone={zone} />
+      <ScheduleBoard
+        initial={board}
+        query={query}
+        zone={zone}
+        today={today}
+        myStaffId={user.staffId ?? null}
+      />
+    </>
+  );
+}

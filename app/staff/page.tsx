@@ -1,0 +1,66 @@
+// Staff: every walker with their colour and upcoming visits; the owner adds and edits them.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/page";
+import { prisma } from "@/lib/db/prisma";
+import { listStaffMembers } from "@/lib/schedule/staff-admin";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pill } from "@/components/ui/pill";
+import { StaffForm } from "@/components/schedule/staff-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Staff" };
+
+export default async function StaffPage() {
+  const user = await requirePage("staff");
+  const staff = await listStaffMembers(prisma(), new Date());
+  const owner = user.role === "owner";
+  return (
+    <>
+      <PageHeader title="Staff" description="Walkers, their colours and their upcoming visits" />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {staff.length === 0 ? (
+            <EmptyState title="No staff yet">
+              {owner ? "Add your first walker with the form." : "Ask the owner to add walkers."}
+            </EmptyState>
+          ) : (
+            <ul
+              className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+              aria-label="Staff"
+            >
+              {staff.map((s) => (
+                <li key={s.id} className="flex items-center gap-3 px-4 py-2.5">
+                  <span
+                    aria-hidden
+                    className="h-3 w-3 shrink-0 rounded-full"
+                    style={{ background: s.color }}
+                  />
+                  <Link
+                    href={`/staff/${s.id}`}
+                    className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                  >
+                    {s.name}
+                  </Link>
+                  {!s.active ? <Pill tone="grey">inactive</Pill> : null}
+                  <span className="hidden flex-1 text-sm text-slate-700 sm:block">{s.email ?? ""}</span>
+                  <span className="ml-auto text-sm text-slate-700">{s.upcoming} upcoming</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {owner ? (
+          <Card className="p-4" aria-labelledby="add-staff-heading">
+            <h2 id="add-staff-heading" className="mb-3 font-medium">
+              Add a walker
+            </h2>
+            <StaffForm />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+// Class names: conditional parts (clsx), later Tailwind utilities winning over earlier ones (tailwind-merge).
+import { clsx, type ClassValue } from "clsx";
+import { twMerge } from "tailwind-merge";
+
+export function cn(...inputs: ClassValue[]): string {
+  return twMerge(clsx(inputs));
+}

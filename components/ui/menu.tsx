@@ -1,0 +1,42 @@
+"use client";
+// Row and page action menus on Radix DropdownMenu (arrow keys, type-ahead, Escape).
+import { DropdownMenu as M } from "radix-ui";
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+}
+
+export function Menu({ trigger, items, label }: { trigger: ReactNode; items: MenuItem[]; label?: string }) {
+  return (
+    <M.Root>
+      <M.Trigger asChild>{trigger}</M.Trigger>
+      <M.Portal>
+        <M.Content
+          aria-label={label}
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
+          {items.map((item) => (
+            <M.Item
+              key={item.label}
+              disabled={item.disabled}
+              onSelect={item.onSelect}
+              className={cn(
+                "cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100",
+                item.danger ? "text-rose-800" : "text-slate-800",
+              )}
+            >
+              {item.label}
+            </M.Item>
+          ))}
+        </M.Content>
+      </M.Portal>
+    </M.Root>
+  );
+}

@@ -1,0 +1,155 @@
+// Clients for the client screens: a searchable page of clients (name, email, phone), and one
+// client with subscriptions, invoices, bookings and feeds. Through the Prisma client.
+import { z } from "zod";
+import type { Db } from "@/lib/db/prisma";
+
+export const CLIENT_PAGE_SIZE = 50;
+
+export const clientQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type ClientQuery = z.output<typeof clientQuerySchema>;
+
+export async function searchClients(db: Db, query: ClientQuery) {
+  const q = query.q;
+  const where = {
+    deleted: false,
+    ...(q
+      ? {
+          OR: [
+            { name: { contains: q } },
+            { email: { contains: q } },
+            { phone: { contains: q } },
+            { stripeId: q },
+          ],
+        }
+      : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.client.count({ where }),
+    db.client.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { stripeId: "asc" }],
+      skip: (query.page - 1) * CLIENT_PAGE_SIZE,
+      take: CLIENT_PAGE_SIZE,
+      select: { stripeId: true, name: true, email: true, phone: true },
+    }),
+  ]);
+  return { total, rows, page: query.page, pages: Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE)) };
+}
+
+/** The next invoice date of a live subscription: the end of its current period. */
+function nextInvoiceAt(sub: {
+  status: string;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+}): Date | null {
+  if (["canceled", "incomplete_expired"].includes(sub.status) || sub.cancelAtPeriodEnd) return null;
+  return sub.currentPeriodEnd;
+}
+
+export async function clientDetail(db: Db, stripeId: string, now: Date) {
+  const client = await db.client.findUnique({
+    where: { stripeId },
+    select: { stripeId: true, name: true, email: true, phone: true, deleted: true, livemode: true },
+  });
+  if (!client) return null;
+  const bookingSelect = {
+    id: true,
+    startAt: true,
+    endAt: true,
+    title: true,
+    status: true,
+    staff: { select: { name: true } },
+  } as const;
+  const [subs, invoices, upcoming, past, feeds, defaults] = await Promise.all([
+    db.subscriptionMap.findMany({
+      where: { clientStripeId: stripeId, deleted: false },
+      orderBy: { startDate: "desc" },
+      select: {
+        stripeId: true,
+        status: true,
+        currency: true,
+        currentPeriodEnd: true,
+        cancelAtPeriodEnd: true,
+        items: { select: { stripeId: true, quantity: true, productStripeId: true } },
+      },
+    }),
+    db.invoiceMap.findMany({
+      where: { clientStripeId: stripeId, deleted: false },
+      orderBy: { stripeCreated: "desc" },
+      take: 50,
+      select: {
+        stripeId: true,
+        number: true,
+        status: true,
+        currency: true,
+        total: true,
+        amountPaid: true,
+        amountRemaining: true,
+        stripeCreated: true,
+      },
+    }),
+    db.booking.findMany({
+      where: { clientStripeId: stripeId, endAt: { gt: now } },
+      orderBy: { startAt: "asc" },
+      take: 20,
+      select: bookingSelect,
+    }),
+    db.booking.findMany({
+      where: { clientStripeId: stripeId, endAt: { lte: now } },
+      orderBy: { startAt: "desc" },
+      take: 20,
+      select: bookingSelect,
+    }),
+    db.calendarFeed.findMany({
+      where: { clientStripeId: stripeId, revokedAt: null },
+      select: { id: true, prefix: true, createdAt: true },
+    }),
+    db.staffDefault.findMany({ where: { scope: "client", key: stripeId } }),
+  ]);
+  const [subDefaults, products] = await Promise.all([
+    db.staffDefault.findMany({ where: { scope: "subscription", key: { in: subs.map((s) => s.stripeId) } } }),
+    db.product.findMany({
+      where: { stripeId: { in: [...new Set(subs.flatMap((s) => s.items.map((i) => i.productStripeId)))] } },
+      select: { stripeId: true, name: true },
+    }),
+  ]);
+  const productName = new Map(products.map((p) => [p.stripeId, p.name]));
+  return {
+    client,
+    clientDefault: defaults.find((d) => d.scope === "client")?.staffId ?? null,
+    subscriptions: subs.map((s) => ({
+      ...s,
+      nextInvoiceAt: nextInvoiceAt(s),
+      defaultStaffId: subDefaults.find((d) => d.key === s.stripeId)?.staffId ?? null,
+      plan: s.items
+        .map(
+          (i) =>
+            `${productName.get(i.productStripeId) ?? i.productStripeId}${i.quantity > 1 ? ` ×${i.quantity}` : ""}`,
+        )
+        .join(", "),
+    })),
+    invoices,
+    upcoming,
+    past,
+    feeds,
+  };
+}
+
+/** Money as people read it: "£12.50". */
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase() }).format(
+    amount / 100,
+  );
+}
+
+/** The Stripe dashboard page of an object (test-mode path unless live). */
+export function stripeDashboardUrl(
+  kind: "customers" | "subscriptions" | "invoices",
+  id: string,
+  live: boolean,
+): string {
+  return `https://dashboard.stripe.com/${live ? "" : "test/"}${kind}/${id}`;
+}
