@@ -14,8 +14,6 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "pino", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,
-  // Packages, tests and benchmarks are never read by the server: keep them out of the standalone copy.
-  outputFileTracingExcludes: { "*": ["dist/**", "tests/**", "e2e/**", "bench/**", "data/**"] },
   // `forbidden()` renders app/forbidden.tsx with 403 for a signed-in user without the role.
   experimental: { authInterrupts: true },
   // `./run test` type-checks the whole project (tests included) with tsc before anything else;
