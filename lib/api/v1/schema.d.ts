@@ -448,6 +448,18 @@ export interface components {
             [key: string]: unknown;
           })
         | null;
+      /** @description The running sync's progress; null when none runs. */
+      progress: {
+        /** @description The object type whose page was written last. */
+        kind: string;
+        /** @description Objects listed so far (all types). */
+        done: number;
+        perSecond: number;
+        /** @description Estimated objects left; null while unknown. */
+        remaining: number | null;
+        /** @description Estimated seconds left; null while unknown. */
+        etaSeconds: number | null;
+      } | null;
       runs: {
         id: number;
         mode: string;

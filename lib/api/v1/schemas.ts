@@ -182,6 +182,19 @@ export const syncStatusSchema = z
       .looseObject({ runId: z.number().int(), mode: z.string(), status: z.string(), durationMs: z.number() })
       .nullable()
       .meta({ description: "The last sync this server process ran." }),
+    progress: z
+      .object({
+        kind: z.string().meta({ description: "The object type whose page was written last." }),
+        done: z.number().meta({ description: "Objects listed so far (all types)." }),
+        perSecond: z.number(),
+        remaining: z.number().nullable().meta({ description: "Estimated objects left; null while unknown." }),
+        etaSeconds: z
+          .number()
+          .nullable()
+          .meta({ description: "Estimated seconds left; null while unknown." }),
+      })
+      .nullable()
+      .meta({ description: "The running sync's progress; null when none runs." }),
     runs: z.array(
       z.object({
         id: z.number().int(),
