@@ -4,6 +4,7 @@
 // Staff and one on Client for the names.
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
+import { clientNames } from "@/lib/schedule/client-names";
 import { serviceCodes } from "@/lib/schedule/services";
 import { localDateSchema, viewRange } from "@/lib/schedule/time";
 
@@ -131,14 +132,7 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
     }),
     serviceCodes(db),
   ]);
-  const clientIds = [...new Set(rows.map((r) => r.clientStripeId).filter((id): id is string => id !== null))];
-  const clients = clientIds.length
-    ? await db.client.findMany({
-        where: { stripeId: { in: clientIds } },
-        select: { stripeId: true, name: true, email: true },
-      })
-    : [];
-  const names = new Map(clients.map((c) => [c.stripeId, c.name ?? c.email]));
+  const names = await clientNames(db, rows);
   const bookings: BoardBooking[] = rows.map((r) => ({
     id: r.id,
     startAt: r.startAt.toISOString(),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/prisma";
+import { clientNames } from "@/lib/schedule/client-names";
 import { BOOKING_STATUSES } from "@/lib/schedule/board";
 
 export const PAGE_SIZE = 50;
@@ -99,14 +100,7 @@ export async function listBookingPage(db: Db, query: ListQuery, now: Date): Prom
       },
     }),
   ]);
-  const ids = [...new Set(rows.map((r) => r.clientStripeId).filter((id): id is string => id !== null))];
-  const clients = ids.length
-    ? await db.client.findMany({
-        where: { stripeId: { in: ids } },
-        select: { stripeId: true, name: true, email: true },
-      })
-    : [];
-  const names = new Map(clients.map((c) => [c.stripeId, c.name ?? c.email]));
+  const names = await clientNames(db, rows);
   return {
     total,
     page: query.page,
