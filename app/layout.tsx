@@ -24,8 +24,12 @@ const nav: { href: string; label: string; role: Role }[] = [
   { href: "/clients", label: "Clients", role: "staff" },
   { href: "/staff", label: "Staff", role: "staff" },
   { href: "/rules", label: "Rules", role: "owner" },
-  { href: "/settings/security", label: "Security", role: "owner" },
-  { href: "/settings/data", label: "Data", role: "owner" },
+  { href: "/feeds", label: "Feeds", role: "owner" },
+  { href: "/stripe", label: "Stripe", role: "owner" },
+  { href: "/reports", label: "Reports", role: "owner" },
+  { href: "/reconciliation", label: "Reconciliation", role: "owner" },
+  // General, Security and Data are tabs of the settings screen.
+  { href: "/settings", label: "Settings", role: "owner" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
