@@ -429,6 +429,8 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
               .data!;
             seen.push(...page.data.map((b) => b.id));
             cursor = page.nextCursor ?? undefined;
+            // The walk ends however fast rows are added: it covers the rows of its first page's moment.
+            expect(step, "pages walked").toBeLessThanOrEqual(Math.ceil(before.length / limit));
             const write = writes[step++ % writes.length];
             if (write === "insert") {
               n += 1;
@@ -452,7 +454,8 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
           expect(before.filter((id) => !seen.includes(id))).toEqual([]);
         },
       ),
-      { numRuns: 6 },
+      // One page at a time with a booking added after each: the case that never ended unbounded.
+      { numRuns: 6, examples: [[1, ["insert"]]] },
     );
   }, 120_000);
 

@@ -5,7 +5,7 @@
 import type { Sqlite } from "@/lib/db/sqlite";
 import { fromDb } from "@/lib/db/sqlite";
 import type { ApiBooking, BookingListQuery } from "@/lib/api/v1/schemas";
-import { decodeCursor, encodeCursor } from "@/lib/api/v1/cursor";
+import { decodePosition, encodeCursor } from "@/lib/api/v1/cursor";
 
 interface Row {
   id: number;
@@ -78,9 +78,12 @@ export function listApiBookings(
 ): { data: ApiBooking[]; nextCursor: string | null } {
   const { cursor, limit, ...filters } = query;
   const scoped = { ...filters, scope: staffScope };
-  const after = decodeCursor(cursor, scoped);
-  const where = ["b.id > @after"];
-  const args: Record<string, string | number> = { after, limit: limit + 1 };
+  const position = decodePosition(cursor, scoped);
+  const after = position.after;
+  const until =
+    position.until ?? (db.prepare("SELECT coalesce(max(id), 0) AS n FROM Booking").get() as { n: number }).n;
+  const where = ["b.id > @after", "b.id <= @until"];
+  const args: Record<string, string | number> = { after, until, limit: limit + 1 };
   const add = (sql: string, name: string, value: string | number | undefined | null) => {
     if (value === undefined || value === null) return;
     where.push(sql);
@@ -104,7 +107,7 @@ export function listApiBookings(
   const last = page.at(-1);
   return {
     data: page.map(toApiBooking),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.id, scoped) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ after: last.id, until }, scoped) : null,
   };
 }
 

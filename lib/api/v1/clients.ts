@@ -2,7 +2,7 @@
 // staff-scoped caller sees only clients that walker has bookings with.
 import type { Db } from "@/lib/db/prisma";
 import type { Sqlite } from "@/lib/db/sqlite";
-import { decodeCursor, encodeCursor } from "@/lib/api/v1/cursor";
+import { decodePosition, encodeCursor } from "@/lib/api/v1/cursor";
 import { apiBookingsBetween } from "@/lib/api/v1/bookings";
 import type { z } from "zod";
 import type { clientSchema, clientSummarySchema } from "@/lib/api/v1/schemas";
@@ -39,12 +39,14 @@ export async function listApiClients(
   staffScope: number | null,
 ): Promise<{ data: ClientSummary[]; nextCursor: string | null }> {
   const filters = { q: query.q ?? null, scope: staffScope };
-  const after = decodeCursor(query.cursor, filters);
+  const position = decodePosition(query.cursor, filters);
+  const after = position.after;
+  const until = position.until ?? (await db.client.aggregate({ _max: { id: true } }))._max.id ?? 0;
   const allowed = await scopeClientIds(db, staffScope);
   const rows = await db.client.findMany({
     where: {
       deleted: false,
-      id: { gt: after },
+      id: { gt: after, lte: until },
       ...(allowed ? { stripeId: { in: allowed } } : {}),
       ...(query.q
         ? {
@@ -64,7 +66,7 @@ export async function listApiClients(
   const last = page.at(-1);
   return {
     data: page.map(summary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id, filters) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ after: last.id, until }, filters) : null,
   };
 }
 

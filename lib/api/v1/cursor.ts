@@ -1,10 +1,23 @@
 // Opaque cursors: base64url JSON holding the position and a hash of the filters, so a cursor is
 // only accepted with the query that produced it (a changed filter would skip or repeat items).
+// A list cursor also holds the last id that existed when the walk began (`until`): a client
+// paging while rows are being added must still reach the end, and the rows added meanwhile
+// reach it through the changes feed instead.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/v1/problems";
 
-const payloadSchema = z.object({ after: z.number().int().nonnegative(), f: z.string() });
+const payloadSchema = z.object({
+  after: z.number().int().nonnegative(),
+  until: z.number().int().nonnegative().optional(),
+  f: z.string(),
+});
+
+export interface Position {
+  after: number;
+  /** The walk's upper bound; undefined on its first page (the caller fixes it then). */
+  until?: number;
+}
 
 export const filterHash = (filters: Record<string, unknown>): string =>
   createHash("sha256")
@@ -12,13 +25,19 @@ export const filterHash = (filters: Record<string, unknown>): string =>
     .digest("base64url")
     .slice(0, 12);
 
-export function encodeCursor(after: number, filters: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ after, f: filterHash(filters) })).toString("base64url");
+export function encodeCursor(position: number | Position, filters: Record<string, unknown>): string {
+  const { after, until } = typeof position === "number" ? { after: position, until: undefined } : position;
+  return Buffer.from(JSON.stringify({ after, until, f: filterHash(filters) })).toString("base64url");
 }
 
 /** The position after which the next page starts (0 without a cursor). */
 export function decodeCursor(cursor: string | undefined, filters: Record<string, unknown>): number {
-  if (cursor === undefined) return 0;
+  return decodePosition(cursor, filters).after;
+}
+
+/** A list walk's position: after which id, and up to which id (fixed by its first page). */
+export function decodePosition(cursor: string | undefined, filters: Record<string, unknown>): Position {
+  if (cursor === undefined) return { after: 0 };
   let parsed: z.infer<typeof payloadSchema> | null = null;
   try {
     parsed = payloadSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
@@ -35,5 +54,5 @@ export function decodeCursor(cursor: string | undefined, filters: Record<string,
       },
     );
   }
-  return parsed.after;
+  return { after: parsed.after, until: parsed.until };
 }
