@@ -107,18 +107,3 @@ interface LineGroup {
   _sum: { amount: number | null };
   _count: { _all: number };
 }
-
-/** Minor units → "£1,234.50" with the currency's own number of decimals (JPY has none). */
-export function formatMoney(amountMinor: number, currency: string, locale = "en-GB"): string {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
-
-/** Minor units → a plain decimal string for CSV ("1234.50", "1200" for JPY). */
-export function majorUnits(amountMinor: number, currency: string): string {
-  const digits =
-    new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  return (amountMinor / 10 ** digits).toFixed(digits);
-}

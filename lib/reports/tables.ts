@@ -2,7 +2,8 @@
 // Figures stay machine-readable here (minor units and a decimal amount, a churn fraction).
 import type { Table } from "@/lib/reports/csv";
 import type { ReportQuery } from "@/lib/reports/query";
-import { majorUnits, type RevenueReport } from "@/lib/reports/revenue";
+import { majorUnits } from "@/lib/reports/money";
+import type { RevenueReport } from "@/lib/reports/revenue";
 import type { SubscriptionPeriodRow } from "@/lib/reports/subscriptions";
 import type { VisitsReport } from "@/lib/reports/visits";
 
