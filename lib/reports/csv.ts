@@ -12,7 +12,10 @@ export interface Table {
 
 /** Header row, then one record per row; null cells are empty; always ends with CRLF. */
 export function toCsv(table: Table): string {
-  return stringify([table.columns, ...table.rows.map((row) => row.map((cell) => (cell === null ? "" : cell)))], {
-    record_delimiter: "\r\n",
-  });
+  return stringify(
+    [table.columns, ...table.rows.map((row) => row.map((cell) => (cell === null ? "" : cell)))],
+    {
+      record_delimiter: "\r\n",
+    },
+  );
 }

@@ -24,19 +24,29 @@ export interface DateRange {
 /** Most periods one report may cover: keeps a page and its query count bounded. */
 export const MAX_PERIODS = 160;
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
 export const rangeQuerySchema = z
   .object({
     from: z.iso.date("must be a date (yyyy-mm-dd)"),
     to: z.iso.date("must be a date (yyyy-mm-dd)"),
   })
-  .refine((r) => r.from <= r.to, { path: ["to"], message: "must be on or after From" });
+  // Compared only once both are dates: a malformed From is one error, not two.
+  .refine((r) => !isoDate.test(r.from) || !isoDate.test(r.to) || r.from <= r.to, {
+    path: ["to"],
+    message: "must be on or after From",
+  });
 
 /** The periods of `granularity` that overlap the range: whole weeks/months, in order. */
 export function periodsOf(range: DateRange, granularity: Granularity, zone: string): Period[] {
   const first = DateTime.fromISO(range.from, { zone }).startOf(granularity === "week" ? "week" : "month");
   const last = DateTime.fromISO(range.to, { zone }).startOf("day");
   const periods: Period[] = [];
-  for (let start = first; start <= last; start = start.plus(granularity === "week" ? { weeks: 1 } : { months: 1 })) {
+  for (
+    let start = first;
+    start <= last;
+    start = start.plus(granularity === "week" ? { weeks: 1 } : { months: 1 })
+  ) {
     const end = start.plus(granularity === "week" ? { weeks: 1 } : { months: 1 });
     periods.push({
       key: start.toISODate() ?? "",
@@ -53,7 +63,9 @@ export function periodsOf(range: DateRange, granularity: Granularity, zone: stri
 export function defaultRange(now: Date, granularity: Granularity, count: number, zone: string): DateRange {
   const today = DateTime.fromJSDate(now, { zone });
   const unit = granularity === "week" ? "week" : "month";
-  const from = today.startOf(unit).minus(granularity === "week" ? { weeks: count - 1 } : { months: count - 1 });
+  const from = today
+    .startOf(unit)
+    .minus(granularity === "week" ? { weeks: count - 1 } : { months: count - 1 });
   const to = today.endOf(unit);
   return { from: from.toISODate() ?? "", to: to.toISODate() ?? "" };
 }

@@ -52,12 +52,17 @@ export function parseReportQuery(
   if (!options.success) return { ok: false, errors: zodIssues(options.error), range: present };
   const granularity = granularityOf({ report, ...(options.data as { period?: Granularity }) });
   const fallback = defaultRange(now, granularity, DEFAULT_COUNT, zone);
-  const range = rangeQuerySchema.safeParse({ from: present.from ?? fallback.from, to: present.to ?? fallback.to });
+  const range = rangeQuerySchema.safeParse({
+    from: present.from ?? fallback.from,
+    to: present.to ?? fallback.to,
+  });
   if (!range.success) return { ok: false, errors: zodIssues(range.error), range: present };
   if (periodCount(range.data, granularity, zone) > MAX_PERIODS) {
     return {
       ok: false,
-      errors: [{ path: "from", message: `covers more than ${MAX_PERIODS} ${granularity}s; choose a shorter range` }],
+      errors: [
+        { path: "from", message: `covers more than ${MAX_PERIODS} ${granularity}s; choose a shorter range` },
+      ],
       range: range.data,
     };
   }

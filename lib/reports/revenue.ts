@@ -89,7 +89,10 @@ export async function revenueReport(db: Db, input: RevenueInput): Promise<Revenu
     }
     rows.push(
       ...[...byKey.values()].sort(
-        (a, b) => a.currency.localeCompare(b.currency) || b.amountMinor - a.amountMinor || a.service.localeCompare(b.service),
+        (a, b) =>
+          a.currency.localeCompare(b.currency) ||
+          b.amountMinor - a.amountMinor ||
+          a.service.localeCompare(b.service),
       ),
     );
   }

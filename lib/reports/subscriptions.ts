@@ -33,7 +33,10 @@ export interface SubscriptionsInput {
 const NEVER_ACTIVE = ["incomplete", "incomplete_expired"];
 
 /** One row per period from the range's first period to the one containing `now`. */
-export async function subscriptionsReport(db: Db, input: SubscriptionsInput): Promise<SubscriptionPeriodRow[]> {
+export async function subscriptionsReport(
+  db: Db,
+  input: SubscriptionsInput,
+): Promise<SubscriptionPeriodRow[]> {
   const periods = periodsOf(input.range, input.granularity, input.zone).filter(
     (p) => p.start.getTime() <= input.now.getTime(),
   );

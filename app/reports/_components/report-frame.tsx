@@ -15,8 +15,22 @@ const TABS: { report: ReportName; label: string }[] = [
 ];
 
 const OPTION = {
-  visits: { name: "by", label: "Group by", choices: [["staff", "Walker"], ["service", "Service"]] },
-  subscriptions: { name: "period", label: "Period", choices: [["month", "Month"], ["week", "Week"]] },
+  visits: {
+    name: "by",
+    label: "Group by",
+    choices: [
+      ["staff", "Walker"],
+      ["service", "Service"],
+    ],
+  },
+  subscriptions: {
+    name: "period",
+    label: "Period",
+    choices: [
+      ["month", "Month"],
+      ["week", "Week"],
+    ],
+  },
 } as const;
 
 export function ReportFrame({
@@ -35,7 +49,8 @@ export function ReportFrame({
   const values: Record<string, string | undefined> = parsed.ok
     ? { ...parsed.query, from: parsed.query.range.from, to: parsed.query.range.to }
     : parsed.range;
-  const errorOf = (name: string) => (parsed.ok ? undefined : parsed.errors.find((e) => e.path === name)?.message);
+  const errorOf = (name: string) =>
+    parsed.ok ? undefined : parsed.errors.find((e) => e.path === name)?.message;
   const option = report === "revenue" ? null : OPTION[report];
   const csvHref = parsed.ok ? `/api/owner/reports/${report}/csv?${queryString(parsed.query)}` : null;
   const dateField = (name: "from" | "to", label: string) => {
@@ -78,7 +93,11 @@ export function ReportFrame({
       />
       <LinkTabs
         label="Reports"
-        tabs={TABS.map((t) => ({ href: `/reports/${t.report}`, label: t.label, current: t.report === report }))}
+        tabs={TABS.map((t) => ({
+          href: `/reports/${t.report}`,
+          label: t.label,
+          current: t.report === report,
+        }))}
       />
       <form
         method="get"
@@ -109,7 +128,10 @@ export function ReportFrame({
       {parsed.ok ? (
         children
       ) : (
-        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+        <p
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           Correct the range above to see the report.
         </p>
       )}

@@ -49,7 +49,10 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
   const money = (v: number) => formatMoney(Math.round(v * scale), currency);
   const code = currency.toUpperCase();
   return (
-    <ChartCard title={`Revenue per month in ${code}`} description={`Paid invoice lines in ${code}, by service.`}>
+    <ChartCard
+      title={`Revenue per month in ${code}`}
+      description={`Paid invoice lines in ${code}, by service.`}
+    >
       {() => (
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} accessibilityLayer={false} margin={{ left: 8, right: 8 }}>
@@ -59,7 +62,13 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
             <Tooltip formatter={(v) => money(Number(v))} />
             <Legend />
             {services.map(([key, label], i) => (
-              <Bar key={key} dataKey={key} name={label} stackId="rev" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />
+              <Bar
+                key={key}
+                dataKey={key}
+                name={label}
+                stackId="rev"
+                fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

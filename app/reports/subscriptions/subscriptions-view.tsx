@@ -20,7 +20,10 @@ import type { SubscriptionPeriodRow } from "@/lib/reports/subscriptions";
 
 const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
 
-const num = (key: keyof SubscriptionPeriodRow, header: string): ColumnDef<SubscriptionPeriodRow, unknown> => ({
+const num = (
+  key: keyof SubscriptionPeriodRow,
+  header: string,
+): ColumnDef<SubscriptionPeriodRow, unknown> => ({
   accessorKey: key,
   header,
   cell: (c) => <span className="tabular-nums">{String(c.getValue())}</span>,

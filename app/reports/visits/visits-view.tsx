@@ -48,12 +48,19 @@ export function VisitsView({ report }: { report: VisitsReport }) {
   ];
   return (
     <>
-      <ChartCard title="Visits per week by status" description="Every visit of each week, stacked by its status.">
+      <ChartCard
+        title="Visits per week by status"
+        description="Every visit of each week, stacked by its status."
+      >
         {() => (
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={report.weeks} accessibilityLayer={false} margin={{ left: -16, right: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="weekLabel" tick={{ fontSize: 12 }} tickFormatter={(v: string) => v.slice(0, -5)} />
+              <XAxis
+                dataKey="weekLabel"
+                tick={{ fontSize: 12 }}
+                tickFormatter={(v: string) => v.slice(0, -5)}
+              />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
               <Tooltip />
               <Legend />
