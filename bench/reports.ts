@@ -19,7 +19,11 @@ import { createRng } from "@/lib/stripe-fixtures/random";
 /** The routes measured: `[id, label, path]`. Add a report route here (e.g. reconciliation). */
 export const REPORT_ROUTES: [id: string, label: string, path: string][] = [
   ["visits.page", "GET /reports/visits (12 weeks by walker, HTML)", "/reports/visits"],
-  ["visits.csv", "GET /api/owner/reports/visits/csv (12 weeks by service)", "/api/owner/reports/visits/csv?by=service"],
+  [
+    "visits.csv",
+    "GET /api/owner/reports/visits/csv (12 weeks by service)",
+    "/api/owner/reports/visits/csv?by=service",
+  ],
   ["revenue.page", "GET /reports/revenue (12 months, HTML)", "/reports/revenue"],
   ["revenue.csv", "GET /api/owner/reports/revenue/csv (12 months)", "/api/owner/reports/revenue/csv"],
   ["subscriptions.page", "GET /reports/subscriptions (12 months, HTML)", "/reports/subscriptions"],
@@ -67,7 +71,11 @@ function fillMoney(db: Sqlite, sizes: { invoices: number; subscriptions: number 
     }
   })();
   seedDefaultRules(db, now);
-  const prices = catalogPrices().map((p) => ({ id: p.id, product: String(p.product), amount: p.unit_amount ?? 1000 }));
+  const prices = catalogPrices().map((p) => ({
+    id: p.id,
+    product: String(p.product),
+    amount: p.unit_amount ?? 1000,
+  }));
   const rng = createRng(11);
   const invoice = db.prepare(
     `INSERT INTO InvoiceMap (stripeId, clientStripeId, status, currency, total, amountPaid, amountRemaining, paidAt,
@@ -94,7 +102,19 @@ function fillMoney(db: Sqlite, sizes: { invoices: number; subscriptions: number 
       }
       const paid = status === "paid" ? total : 0;
       const client = `cus_${String(rng.int(1, 2500)).padStart(8, "0")}`;
-      invoice.run(id, client, status, currency, total, paid, total - paid, status === "paid" ? created + 3600_000 : null, created, t, t);
+      invoice.run(
+        id,
+        client,
+        status,
+        currency,
+        total,
+        paid,
+        total - paid,
+        status === "paid" ? created + 3600_000 : null,
+        created,
+        t,
+        t,
+      );
     }
   })();
   const sub = db.prepare(
@@ -122,7 +142,9 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const now = new Date();
   const db = openSqlite(path.join(dataDir, "app.db"));
   db.prepare("INSERT OR IGNORE INTO Setting (id, timeZone) VALUES (1, ?)").run(ZONE);
-  ctx.progress(`reports: ${sizes.invoices} invoices, ${sizes.subscriptions} subscriptions, ${sizes.bookings} bookings`);
+  ctx.progress(
+    `reports: ${sizes.invoices} invoices, ${sizes.subscriptions} subscriptions, ${sizes.bookings} bookings`,
+  );
   fillMoney(db, sizes, now);
   fillBookings(db, {
     bookings: sizes.bookings,
@@ -179,7 +201,9 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
       .getSetCookie()
       .map((line) => line.split(";")[0]!)
       .join("; ");
-    ctx.progress(`reports: ${RUNS} sequential requests each of /api/health and ${REPORT_ROUTES.length} report routes`);
+    ctx.progress(
+      `reports: ${RUNS} sequential requests each of /api/health and ${REPORT_ROUTES.length} report routes`,
+    );
     const health = await measure(`${child.url}/api/health`, cookie);
     const baseline = { label: "GET /api/health p95", value: p95(health), unit: "ms" };
     const figures: Figure[] = [];
@@ -224,7 +248,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
 export const reports: Benchmark = {
   name: "reports",
-  description: "the owner's reports over 50,000 bookings and 100,000 invoices on the production server, vs /api/health",
+  description:
+    "the owner's reports over 50,000 bookings and 100,000 invoices on the production server, vs /api/health",
   defaultScale: 1,
   run,
 };
