@@ -18,10 +18,10 @@ import { createRng } from "@/lib/stripe-fixtures/random";
 
 /** The routes measured: `[id, label, path]`. Add a report route here (e.g. reconciliation). */
 export const REPORT_ROUTES: [id: string, label: string, path: string][] = [
-  ["visits.page", "GET /reports/visits (12 weeks by walker, HTML)", "/reports/visits"],
+  ["visits.page", "GET /reports/visits (8 weeks back, 4 ahead, by walker, HTML)", "/reports/visits"],
   [
     "visits.csv",
-    "GET /api/owner/reports/visits/csv (12 weeks by service)",
+    "GET /api/owner/reports/visits/csv (12 weeks, by service)",
     "/api/owner/reports/visits/csv?by=service",
   ],
   ["revenue.page", "GET /reports/revenue (12 months, HTML)", "/reports/revenue"],

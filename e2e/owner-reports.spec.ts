@@ -91,7 +91,7 @@ test("the range form: keyboard use, a bad range named at the field, an empty ran
   await page.getByLabel("Group by").selectOption("service");
   await page.getByLabel("To").press("Enter");
   await expect(page).toHaveURL(/by=service/);
-  await expect(page.getByRole("alert")).toContainText("must be on or after From");
+  await expect(page.locator("#report-to-error")).toHaveText("must be on or after From");
   await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/report-range-error-1400.png", fullPage: true });

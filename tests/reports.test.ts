@@ -434,11 +434,11 @@ describe("active subscriptions and churn", () => {
 describe("report queries", () => {
   const now = new Date("2026-11-20T12:00:00Z");
 
-  it("defaults to the last 12 weeks or months in the business zone", () => {
+  it("defaults to 8 weeks back and 4 ahead for visits, the last 12 months for money", () => {
     const visits = parseReportQuery("visits", {}, now, "Europe/London");
     expect(visits).toEqual({
       ok: true,
-      query: { report: "visits", by: "staff", range: { from: "2026-08-31", to: "2026-11-22" } },
+      query: { report: "visits", by: "staff", range: { from: "2026-09-28", to: "2026-12-20" } },
     });
     const subs = parseReportQuery(
       "subscriptions",

@@ -51,6 +51,11 @@ export function ChartCard({
   );
 }
 
+/** Legend labels in body text colour (Recharts colours them like their series: too faint to read). */
+export function legendText(value: string): ReactNode {
+  return <span className="text-slate-700">{value}</span>;
+}
+
 /** Calm series colours (status colours where a series is a booking status). */
 export const SERIES_COLORS = [
   "#4f46e5",

@@ -59,14 +59,16 @@ export function periodsOf(range: DateRange, granularity: Granularity, zone: stri
   return periods;
 }
 
-/** The default range: the `count` periods ending with the one containing `now`. */
-export function defaultRange(now: Date, granularity: Granularity, count: number, zone: string): DateRange {
-  const today = DateTime.fromJSDate(now, { zone });
-  const unit = granularity === "week" ? "week" : "month";
-  const from = today
-    .startOf(unit)
-    .minus(granularity === "week" ? { weeks: count - 1 } : { months: count - 1 });
-  const to = today.endOf(unit);
+/** The default range: `back` periods before the one containing `now`, that one, and `ahead` after it. */
+export function defaultRange(
+  now: Date,
+  granularity: Granularity,
+  zone: string,
+  { back, ahead }: { back: number; ahead: number },
+): DateRange {
+  const current = DateTime.fromJSDate(now, { zone }).startOf(granularity);
+  const from = current.minus(granularity === "week" ? { weeks: back } : { months: back });
+  const to = current.plus(granularity === "week" ? { weeks: ahead } : { months: ahead }).endOf(granularity);
   return { from: from.toISODate() ?? "", to: to.toISODate() ?? "" };
 }
 

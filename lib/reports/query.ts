@@ -25,8 +25,15 @@ export type ParsedQuery =
   | { ok: true; query: ReportQuery }
   | { ok: false; errors: { path: string; message: string }[]; range: Partial<DateRange> };
 
-/** Weekly reports default to the last 12 weeks, monthly ones to the last 12 months. */
-const DEFAULT_COUNT = 12;
+/**
+ * Default ranges: visits the 8 weeks up to this one and the next 4 (what was delivered and
+ * what is booked); money and subscriptions the last 12 periods up to the current one.
+ */
+const DEFAULTS = {
+  visits: { back: 7, ahead: 4 },
+  revenue: { back: 11, ahead: 0 },
+  subscriptions: { back: 11, ahead: 0 },
+} as const;
 
 const optionsSchema = {
   visits: z.object({ by: z.enum(["staff", "service"]).default("staff") }),
@@ -51,7 +58,7 @@ export function parseReportQuery(
   const options = optionsSchema[report].safeParse(present);
   if (!options.success) return { ok: false, errors: zodIssues(options.error), range: present };
   const granularity = granularityOf({ report, ...(options.data as { period?: Granularity }) });
-  const fallback = defaultRange(now, granularity, DEFAULT_COUNT, zone);
+  const fallback = defaultRange(now, granularity, zone, DEFAULTS[report]);
   const range = rangeQuerySchema.safeParse({
     from: present.from ?? fallback.from,
     to: present.to ?? fallback.to,

@@ -3,7 +3,7 @@
 // month × currency × service. Amounts of different currencies are never summed.
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard, SERIES_COLORS } from "@/components/ui/chart-card";
+import { ChartCard, legendText, SERIES_COLORS } from "@/components/ui/chart-card";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pill } from "@/components/ui/pill";
@@ -60,7 +60,7 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
             <XAxis dataKey="monthLabel" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} tickFormatter={money} width={80} />
             <Tooltip formatter={(v) => money(Number(v))} />
-            <Legend />
+            <Legend formatter={legendText} />
             {services.map(([key, label], i) => (
               <Bar
                 key={key}

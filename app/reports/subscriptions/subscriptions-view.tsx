@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { ChartCard } from "@/components/ui/chart-card";
+import { ChartCard, legendText } from "@/components/ui/chart-card";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SubscriptionPeriodRow } from "@/lib/reports/subscriptions";
@@ -75,7 +75,7 @@ export function SubscriptionsView({ rows }: { rows: SubscriptionPeriodRow[] }) {
               <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
               <Tooltip />
-              <Legend />
+              <Legend formatter={legendText} />
               <Bar dataKey="started" name="Started" fill="#059669" />
               <Bar dataKey="cancelled" name="Cancelled" fill="#e11d48" />
               <Line dataKey="activeAtEnd" name="Active at end" stroke="#4f46e5" strokeWidth={2} dot={false} />

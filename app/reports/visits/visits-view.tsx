@@ -2,7 +2,7 @@
 // The visits chart (weekly totals stacked by status) and its table (per week and walker/service).
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard } from "@/components/ui/chart-card";
+import { ChartCard, legendText } from "@/components/ui/chart-card";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { VisitRow, VisitsReport } from "@/lib/reports/visits";
@@ -63,7 +63,7 @@ export function VisitsView({ report }: { report: VisitsReport }) {
               />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
               <Tooltip />
-              <Legend />
+              <Legend formatter={legendText} />
               {SERIES.map((s) => (
                 <Bar key={s.key} dataKey={s.key} name={s.label} stackId="visits" fill={s.color} />
               ))}
