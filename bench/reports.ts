@@ -92,28 +92,17 @@ function fillMoney(db: Sqlite, sizes: { invoices: number; subscriptions: number 
       const roll = rng.next();
       const status = roll < 0.88 ? "paid" : roll < 0.95 ? "open" : "void";
       const currency = rng.chance(0.2) ? "eur" : "gbp";
-      const lines = rng.int(1, 2);
-      let total = 0;
-      for (let l = 0; l < lines; l++) {
+      const lines = Array.from({ length: rng.int(1, 2) }, () => {
         const price = rng.pick(prices);
-        const quantity = rng.int(1, 3);
-        total += price.amount * quantity;
-        line.run(`il_${i}_${l}`, id, price.id, price.product, quantity, price.amount * quantity, currency);
-      }
+        return { price, amount: price.amount * rng.int(1, 3) };
+      });
+      const total = lines.reduce((sum, l) => sum + l.amount, 0);
       const paid = status === "paid" ? total : 0;
       const client = `cus_${String(rng.int(1, 2500)).padStart(8, "0")}`;
-      invoice.run(
-        id,
-        client,
-        status,
-        currency,
-        total,
-        paid,
-        total - paid,
-        status === "paid" ? created + 3600_000 : null,
-        created,
-        t,
-        t,
+      const paidAt = status === "paid" ? created + 3600_000 : null;
+      invoice.run(id, client, status, currency, total, paid, total - paid, paidAt, created, t, t);
+      lines.forEach((l, n) =>
+        line.run(`il_${i}_${n}`, id, l.price.id, l.price.product, 1, l.amount, currency),
       );
     }
   })();

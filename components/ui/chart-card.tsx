@@ -56,16 +56,16 @@ export function legendText(value: string): ReactNode {
   return <span className="text-slate-700">{value}</span>;
 }
 
-/** Calm series colours (status colours where a series is a booking status). */
+/** Series colours (Tableau 10: told apart by most readers, colour-blind ones included). */
 export const SERIES_COLORS = [
-  "#4f46e5",
-  "#0891b2",
-  "#16a34a",
-  "#d97706",
-  "#db2777",
-  "#7c3aed",
-  "#0d9488",
-  "#ea580c",
-  "#64748b",
-  "#2563eb",
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ac",
 ];

@@ -47,6 +47,11 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
     return point;
   });
   const money = (v: number) => formatMoney(Math.round(v * scale), currency);
+  const axis = new Intl.NumberFormat("en-GB", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    notation: "compact",
+  });
   const code = currency.toUpperCase();
   return (
     <ChartCard
@@ -58,7 +63,7 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
           <BarChart data={data} accessibilityLayer={false} margin={{ left: 8, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="monthLabel" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} tickFormatter={money} width={80} />
+            <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axis.format(v)} width={64} />
             <Tooltip formatter={(v) => money(Number(v))} />
             <Legend formatter={legendText} />
             {services.map(([key, label], i) => (
