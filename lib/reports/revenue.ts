@@ -4,6 +4,7 @@
 // are the line amounts in minor units, before any later refund.
 import type { Db } from "@/lib/db/prisma";
 import { periodsOf, type DateRange } from "@/lib/reports/periods";
+import { periodsCte } from "@/lib/reports/periods-sql";
 import { serviceAttributor, type ServiceSource } from "@/lib/reports/service-map";
 
 export interface RevenueRow {
@@ -36,27 +37,26 @@ export interface RevenueInput {
 /** Sums each paid invoice line once, in the month it was paid, under one service and its own currency. */
 export async function revenueReport(db: Db, input: RevenueInput): Promise<RevenueReport> {
   const periods = periodsOf(input.range, "month", input.zone);
-  const perMonth: { month: string; monthLabel: string; groups: LineGroup[] }[] = [];
-  // One grouped query per month: SQLite sums the lines, and only a few groups (currency × price
-  // × product) come back, however many invoices there are.
-  for (const period of periods) {
-    const window = { gte: period.start, lt: period.end };
-    const groups = await db.invoiceLineMap.groupBy({
-      by: ["currency", "priceStripeId", "productStripeId"],
-      where: {
-        invoice: {
-          is: {
-            status: "paid",
-            deleted: false,
-            OR: [{ paidAt: window }, { paidAt: null, stripeCreated: window }],
-          },
-        },
-      },
-      _sum: { amount: true },
-      _count: { _all: true },
-    });
-    perMonth.push({ month: period.key, monthLabel: period.label, groups });
-  }
+  if (periods.length === 0) return { months: [], currencies: [], rows: [] };
+  // One aggregate query: SQLite sums the lines per month × currency × price × product, so only a
+  // few hundred groups come back however many invoices there are. (A Prisma groupBy per month
+  // took 1.3 s median over 100,000 invoices: docs/BENCHMARKS.md.)
+  const groups = await db.$queryRaw<RawGroup[]>`${periodsCte(periods)}
+    SELECT p.key AS "month", l."currency" AS "currency", l."priceStripeId" AS "priceStripeId",
+      l."productStripeId" AS "productStripeId", SUM(l."amount") AS "amount", COUNT(*) AS "lines"
+    FROM "InvoiceMap" i
+    JOIN periods p ON COALESCE(i."paidAt", i."stripeCreated") >= p.start_at
+      AND COALESCE(i."paidAt", i."stripeCreated") < p.end_at
+    JOIN "InvoiceLineMap" l ON l."invoiceStripeId" = i."stripeId"
+    WHERE i."status" = 'paid' AND i."deleted" = false
+      AND COALESCE(i."paidAt", i."stripeCreated") >= ${periods[0]!.start.getTime()}
+      AND COALESCE(i."paidAt", i."stripeCreated") < ${periods.at(-1)!.end.getTime()}
+    GROUP BY p.key, l."currency", l."priceStripeId", l."productStripeId"`;
+  const perMonth = periods.map((p) => ({
+    month: p.key,
+    monthLabel: p.label,
+    groups: groups.filter((g) => g.month === p.key).map(lineGroup),
+  }));
   const attribute = await serviceAttributor(
     db,
     perMonth.flatMap((m) => m.groups),
@@ -100,6 +100,26 @@ export async function revenueReport(db: Db, input: RevenueInput): Promise<Revenu
     months: periods.map((p) => ({ month: p.key, monthLabel: p.label })),
     currencies: [...currencies].sort(),
     rows,
+  };
+}
+
+interface RawGroup {
+  month: string;
+  currency: string;
+  priceStripeId: string | null;
+  productStripeId: string | null;
+  amount: number | bigint | null;
+  lines: number | bigint;
+}
+
+/** SQLite drivers may return integer aggregates as bigint. */
+function lineGroup(g: RawGroup): LineGroup {
+  return {
+    currency: g.currency,
+    priceStripeId: g.priceStripeId,
+    productStripeId: g.productStripeId,
+    _sum: { amount: g.amount === null ? null : Number(g.amount) },
+    _count: { _all: Number(g.lines) },
   };
 }
 
