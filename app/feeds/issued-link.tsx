@@ -32,7 +32,13 @@ export function IssuedLink({ issued }: { issued: Issued }) {
             Feed URL
           </label>
           <div className="flex gap-2">
-            <Input id={id} readOnly value={issued.url} onFocus={(e) => e.target.select()} className="font-mono" />
+            <Input
+              id={id}
+              readOnly
+              value={issued.url}
+              onFocus={(e) => e.target.select()}
+              className="font-mono"
+            />
             <CopyButton text={issued.url} fallbackInputId={id} what="Feed URL" />
           </div>
           <p className="text-sm">

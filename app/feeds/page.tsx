@@ -17,7 +17,9 @@ const scopeLabel = { business: "business", staff: "walker", client: "client" } a
 function feedName(feed: CalendarFeed, businessName: string): string {
   if (feed.label) return feed.label;
   if (feed.scope === "business") return businessName;
-  return feed.targetName ?? (feed.scope === "staff" ? `Walker #${feed.staffId}` : (feed.clientStripeId ?? "?"));
+  return (
+    feed.targetName ?? (feed.scope === "staff" ? `Walker #${feed.staffId}` : (feed.clientStripeId ?? "?"))
+  );
 }
 
 export default async function FeedsPage() {
@@ -51,11 +53,7 @@ export default async function FeedsPage() {
         description="Links calendar apps subscribe to: the business, one walker, or one client"
         timeZone={timeZone}
       />
-      <FeedsScreen
-        feeds={rows}
-        staff={targets.staff.filter((s) => s.active)}
-        clients={targets.clients}
-      />
+      <FeedsScreen feeds={rows} staff={targets.staff.filter((s) => s.active)} clients={targets.clients} />
     </>
   );
 }

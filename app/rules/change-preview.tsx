@@ -8,7 +8,10 @@ function Samples({ title, items, total }: { title: string; items: SampleBooking[
   return (
     <section aria-label={title} className="min-w-0">
       <h3 className="text-sm font-medium">
-        {title} <span className="font-normal text-slate-600">(first {items.length} of {total})</span>
+        {title}{" "}
+        <span className="font-normal text-slate-600">
+          (first {items.length} of {total})
+        </span>
       </h3>
       <ul className="mt-1 space-y-1 text-sm">
         {items.map((b) => (

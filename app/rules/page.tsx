@@ -115,7 +115,8 @@ export default async function RulesPage() {
       <Card aria-labelledby="unmapped-heading">
         <CardHeader id="unmapped-heading" title={`Unmapped line items (${unmapped.length})`} />
         <p className="px-4 pt-3 text-sm text-slate-700">
-          Live subscriptions and open or paid invoices whose lines no active rule matches: they make no bookings.
+          Live subscriptions and open or paid invoices whose lines no active rule matches: they make no
+          bookings.
         </p>
         {unmapped.length === 0 ? (
           <p className="px-4 py-3 text-sm text-emerald-800">Every line item is covered by a rule.</p>
@@ -127,11 +128,14 @@ export default async function RulesPage() {
                 className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center"
               >
                 <div className="min-w-0 flex-1 text-sm">
-                  <span className="font-medium">{line.productName ?? line.productStripeId ?? "Unknown product"}</span>
+                  <span className="font-medium">
+                    {line.productName ?? line.productStripeId ?? "Unknown product"}
+                  </span>
                   {line.serviceCode ? <Pill className="ml-2">{line.serviceCode}</Pill> : null}
                   <span className="block text-xs text-slate-700">
-                    {line.clientName ?? line.clientStripeId} · {line.priceLabel ?? line.priceStripeId ?? "no price"} ·
-                    qty {line.quantity} · <span className="break-all font-mono">{line.sourceStripeId}</span>
+                    {line.clientName ?? line.clientStripeId} ·{" "}
+                    {line.priceLabel ?? line.priceStripeId ?? "no price"} · qty {line.quantity} ·{" "}
+                    <span className="break-all font-mono">{line.sourceStripeId}</span>
                   </span>
                 </div>
                 <Button asChild size="sm">

@@ -31,10 +31,18 @@ export function RuleActions({
     setPending(true);
     try {
       const { summary } = await apiJson<{ summary: Summary }>(url, { body });
-      toast({ title, description: said(summary), action: undo ? { label: "Undo", onClick: undo } : undefined });
+      toast({
+        title,
+        description: said(summary),
+        action: undo ? { label: "Undo", onClick: undo } : undefined,
+      });
       router.refresh();
     } catch (error) {
-      toast({ title: "Nothing changed", description: error instanceof ApiError ? error.message : String(error), tone: "error" });
+      toast({
+        title: "Nothing changed",
+        description: error instanceof ApiError ? error.message : String(error),
+        tone: "error",
+      });
     } finally {
       setPending(false);
     }
@@ -51,10 +59,20 @@ export function RuleActions({
 
   return (
     <div className="flex flex-wrap gap-1.5">
-      <Button size="sm" disabled={pending || first} onClick={() => void move("up")} aria-label={`Move ${name} up`}>
+      <Button
+        size="sm"
+        disabled={pending || first}
+        onClick={() => void move("up")}
+        aria-label={`Move ${name} up`}
+      >
         ↑ Up
       </Button>
-      <Button size="sm" disabled={pending || last} onClick={() => void move("down")} aria-label={`Move ${name} down`}>
+      <Button
+        size="sm"
+        disabled={pending || last}
+        onClick={() => void move("down")}
+        aria-label={`Move ${name} down`}
+      >
         ↓ Down
       </Button>
       <Button

@@ -1,6 +1,6 @@
 "use client";
 // The rule form's fields: one control per rule field, each showing the error of its JSON path.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import {
   getAt,
@@ -45,14 +45,12 @@ function ListInput({
   "aria-invalid"?: boolean;
 }) {
   const [text, setText] = useState(textFromList(value));
-  useEffect(() => {
-    // Follow edits made in the JSON view, but not the commas being typed here.
-    if (textFromList(listFromText(text)) !== textFromList(value)) setText(textFromList(value));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keep what is typed (commas, spaces) while it means the draft's list; follow the JSON view otherwise.
+  const shown = textFromList(listFromText(text)) === textFromList(value) ? text : textFromList(value);
   return (
     <Input
       {...ids}
-      value={text}
+      value={shown}
       onChange={(e) => {
         setText(e.target.value);
         onChange(listFromText(e.target.value));
@@ -166,11 +164,17 @@ export function RuleFields({
           )}
         </Field>
         <Field label="Priority" hint="Lower wins when several rules match a line" error={errors.priority}>
-          {(ids) => <NumberInput {...ids} min={0} value={at("priority")} onChange={(v) => set("priority", v)} />}
+          {(ids) => (
+            <NumberInput {...ids} min={0} value={at("priority")} onChange={(v) => set("priority", v)} />
+          )}
         </Field>
         <div className="flex items-end pb-1.5">
           <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
-            <input type="checkbox" checked={at("active") !== false} onChange={(e) => set("active", e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={at("active") !== false}
+              onChange={(e) => set("active", e.target.checked)}
+            />
             Active (makes bookings)
           </label>
         </div>
@@ -215,7 +219,11 @@ export function RuleFields({
               </Select>
             )}
           </Field>
-          <Field label="Currency" hint="3 letters, e.g. GBP; empty for any" error={errors["matcher.currency"]}>
+          <Field
+            label="Currency"
+            hint="3 letters, e.g. GBP; empty for any"
+            error={errors["matcher.currency"]}
+          >
             {(ids) => (
               <Input
                 {...ids}
@@ -261,7 +269,11 @@ export function RuleFields({
         ) : null}
         <div className="grid gap-3 sm:grid-cols-2">
           {kind === "weekly" ? (
-            <Field label="Every n weeks" hint="Empty: every week" error={errors["allocation.schedule.everyWeeks"]}>
+            <Field
+              label="Every n weeks"
+              hint="Empty: every week"
+              error={errors["allocation.schedule.everyWeeks"]}
+            >
               {(ids) => (
                 <NumberInput
                   {...ids}
@@ -285,7 +297,11 @@ export function RuleFields({
             </Field>
           ) : null}
           {kind === "rrule" ? (
-            <Field label="Recurrence rule" hint="e.g. FREQ=MONTHLY;BYDAY=1SA" error={errors["allocation.schedule.rule"]}>
+            <Field
+              label="Recurrence rule"
+              hint="e.g. FREQ=MONTHLY;BYDAY=1SA"
+              error={errors["allocation.schedule.rule"]}
+            >
               {(ids) => (
                 <Input
                   {...ids}
@@ -297,7 +313,11 @@ export function RuleFields({
             </Field>
           ) : null}
           {kind === "once" || kind === "consecutiveDays" ? (
-            <Field label="Days after the purchase" hint="Empty: 0" error={errors["allocation.schedule.offsetDays"]}>
+            <Field
+              label="Days after the purchase"
+              hint="Empty: 0"
+              error={errors["allocation.schedule.offsetDays"]}
+            >
               {(ids) => (
                 <NumberInput
                   {...ids}
@@ -321,7 +341,11 @@ export function RuleFields({
               />
             )}
           </Field>
-          <Field label="Duration (minutes)" hint="Empty: the business default" error={errors["allocation.durationMin"]}>
+          <Field
+            label="Duration (minutes)"
+            hint="Empty: the business default"
+            error={errors["allocation.durationMin"]}
+          >
             {(ids) => (
               <NumberInput
                 {...ids}
@@ -404,7 +428,11 @@ export function RuleFields({
             onChange={(days) => set("allocation.extraWeekdays", days ?? "parallel")}
           />
         ) : null}
-        <Field label="Walker" hint="Every booking goes to them; else unassigned" error={errors["allocation.staffId"]}>
+        <Field
+          label="Walker"
+          hint="Every booking goes to them; else unassigned"
+          error={errors["allocation.staffId"]}
+        >
           {(ids) => (
             <Select
               {...ids}

@@ -22,7 +22,10 @@ export function CopyButton({
         } catch {
           const input = fallbackInputId ? document.getElementById(fallbackInputId) : null;
           if (input instanceof HTMLInputElement) input.select();
-          toast({ title: "Copy it by hand", description: "The browser did not allow copying; the text is selected." });
+          toast({
+            title: "Copy it by hand",
+            description: "The browser did not allow copying; the text is selected.",
+          });
         }
       }}
     >

@@ -52,7 +52,11 @@ export function errorsByField(issues: RuleIssue[]): Partial<Record<ErrorField, s
     const field = fieldOfPath(issue.path);
     const item = /\[(\d+)\][^[]*$/.exec(issue.path)?.[1];
     const where =
-      field === "form" && issue.path ? `${issue.path}: ` : item !== undefined ? `item ${Number(item) + 1}: ` : "";
+      field === "form" && issue.path
+        ? `${issue.path}: `
+        : item !== undefined
+          ? `item ${Number(item) + 1}: `
+          : "";
     out[field] ??= `${where}${issue.message}`;
   }
   return out;

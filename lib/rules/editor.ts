@@ -49,8 +49,7 @@ export function previewRuleSave(
 }
 
 export type SaveResult =
-  | { ok: true; rule: Rule; summary: ReconcileSummary; preview: ChangeSummary }
-  | EditorFailure;
+  { ok: true; rule: Rule; summary: ReconcileSummary; preview: ChangeSummary } | EditorFailure;
 
 /**
  * Saves a rule (new, or replacing `ruleId` whole) and re-derives, in one IMMEDIATE transaction.
@@ -154,7 +153,9 @@ export function upcomingRuleBookings(
   const { timeZone } = loadSettings(db);
   const total = (
     db
-      .prepare("SELECT count(*) AS n FROM Booking WHERE ruleId = ? AND startAt >= ? AND status != 'cancelled'")
+      .prepare(
+        "SELECT count(*) AS n FROM Booking WHERE ruleId = ? AND startAt >= ? AND status != 'cancelled'",
+      )
       .get(ruleId, now.getTime()) as { n: number }
   ).n;
   const rows = db
@@ -216,8 +217,7 @@ export function draftFromUnmapped(line: UnmappedLine): RuleInputRaw {
     allocation: {
       durationMin: 60,
       startTimes: ["09:00"],
-      schedule:
-        line.sourceKind === "subscription" ? { kind: "weekly", byWeekday: ["MO"] } : { kind: "once" },
+      schedule: line.sourceKind === "subscription" ? { kind: "weekly", byWeekday: ["MO"] } : { kind: "once" },
       quantity: "multiply",
     },
   };

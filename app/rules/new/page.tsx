@@ -21,7 +21,8 @@ export default async function NewRulePage({
   await requirePage("owner");
   const db = sqlite();
   const from = (await searchParams).from;
-  const line = typeof from === "string" ? listUnmappedLines(db).find((l) => unmappedLineRef(l) === from) : undefined;
+  const line =
+    typeof from === "string" ? listUnmappedLines(db).find((l) => unmappedLineRef(l) === from) : undefined;
   const staff = await listActiveStaff(prisma());
   return (
     <>

@@ -14,6 +14,7 @@ export const POST = route<Context>("owner.rules.active", "owner", async (request
   const id = await idParam(context);
   const { active } = await readJson(request, bodySchema);
   const result = setRuleActive(sqlite(), id, active, new Date());
-  if (!result.ok) return failureResponse({ kind: result.notFound ? "not-found" : "invalid", errors: result.errors });
+  if (!result.ok)
+    return failureResponse({ kind: result.notFound ? "not-found" : "invalid", errors: result.errors });
   return Response.json({ summary: result.summary });
 });
