@@ -36,6 +36,9 @@ export function ChangePreview({ preview }: { preview: ChangeSummary }) {
   const nothing = counts.created + counts.changed + counts.cancelled === 0;
   return (
     <div className="space-y-4" data-testid="change-preview">
+      <p className="text-sm font-medium" data-testid="preview-counts">
+        Saving creates {counts.created}, changes {counts.changed} and cancels {counts.cancelled} bookings.
+      </p>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Stat label="Created" value={counts.created} />
         <Stat label="Changed" value={counts.changed} />
