@@ -6,6 +6,7 @@ import { draftFromUnmapped, unmappedLineRef } from "@/lib/rules/editor";
 import { emptyDraft } from "@/lib/rules/editor-form";
 import { listUnmappedLines } from "@/lib/rules/match";
 import { prisma } from "@/lib/db/prisma";
+import { loadSettings } from "@/lib/settings";
 import { listActiveStaff } from "@/lib/staff";
 import { PageHeader } from "@/components/ui/page-header";
 import { RuleEditor } from "@/app/rules/rule-editor";
@@ -33,6 +34,7 @@ export default async function NewRulePage({
             ? `Prefilled for ${line.productName ?? line.productStripeId ?? "the line item"} (${line.clientName ?? line.clientStripeId})`
             : "Which purchases it matches, and the bookings each one makes"
         }
+        timeZone={loadSettings(db).timeZone}
       />
       <RuleEditor initial={line ? draftFromUnmapped(line) : emptyDraft()} staff={staff} />
     </>
