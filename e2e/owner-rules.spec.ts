@@ -3,7 +3,7 @@
 // list; "Create a rule for this" prefilled. Screenshots at 1400 and 390 px with axe.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { ensureStaffAccount, expect, signInAs, STAFF, test } from "./fixtures";
 
 async function noSeriousAxeViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -40,14 +40,14 @@ test("create a rule through the form: field errors, preview before saving, then 
   test.setTimeout(90_000);
   await page.goto("/rules/new");
   const form = page.getByRole("form", { name: "Rule" });
-  await form.getByLabel("Name").fill("Puppy class, Thursday evenings");
-  await form.getByLabel("Service code").fill("PUPPY");
-  await form.getByLabel("Priority").fill("1");
-  await form.getByLabel("Product service codes").fill("PUPPY");
-  await form.getByLabel("Thu").check();
-  await form.getByLabel("Mon").uncheck();
-  await form.getByLabel("Start times").fill("18:30, 25:00");
-  await form.getByLabel("Duration (minutes)").fill("45");
+  await form.getByLabel("Name", { exact: true }).fill("Puppy class, Thursday evenings");
+  await form.getByLabel("Service code", { exact: true }).fill("PUPPY");
+  await form.getByLabel("Priority", { exact: true }).fill("1");
+  await form.getByLabel("Product service codes", { exact: true }).fill("PUPPY");
+  await form.getByLabel("Thu", { exact: true }).check();
+  await form.getByLabel("Mon", { exact: true }).uncheck();
+  await form.getByLabel("Start times", { exact: true }).fill("18:30, 25:00");
+  await form.getByLabel("Duration (minutes)", { exact: true }).fill("45");
 
   // The JSON view follows the form.
   const json = page.getByRole("textbox", { name: "JSON" });
@@ -61,7 +61,7 @@ test("create a rule through the form: field errors, preview before saving, then 
   // Invalid JSON says where; fixing the form fixes the JSON.
   await json.fill('{\n  "name": "x",\n  oops\n}');
   await expect(page.getByText(/Invalid JSON at line 3, column 3/)).toBeVisible();
-  await form.getByLabel("Start times").fill("18:30");
+  await form.getByLabel("Start times", { exact: true }).fill("18:30");
   await expect(page.getByText(/Invalid JSON/)).toBeHidden();
 
   await page.getByRole("button", { name: "Preview changes" }).click();
@@ -109,13 +109,14 @@ test("an unmapped line item offers a prefilled rule", async ({ page }) => {
   await expect(page).toHaveURL(/\/rules\/new\?from=/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New rule");
   await expect(page.getByText(/^Prefilled for /)).toBeVisible();
-  await expect(page.getByRole("form", { name: "Rule" }).getByLabel("Name")).not.toHaveValue("");
+  await expect(page.getByRole("form", { name: "Rule" }).getByLabel("Name", { exact: true })).not.toHaveValue(
+    "",
+  );
   await page.getByRole("button", { name: "Preview changes" }).click();
   await expect(page.getByTestId("change-preview")).toBeVisible();
 });
 
 test("staff cannot open the rules editor or call its routes", async ({ browser }) => {
-  const { ensureStaffAccount, signInAs, STAFF } = await import("./fixtures");
   ensureStaffAccount();
   const context = await browser.newContext();
   const page = await context.newPage();

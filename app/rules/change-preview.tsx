@@ -17,7 +17,7 @@ function Samples({ title, items, total }: { title: string; items: SampleBooking[
         {items.map((b) => (
           <li key={b.bookingKey} className="rounded border border-slate-100 bg-slate-50 px-2 py-1">
             <span className="font-medium">{b.when}</span> · {b.title}
-            {b.clientName ? ` · ${b.clientName}` : null}
+            {b.clientName && !b.title.includes(b.clientName) ? ` · ${b.clientName}` : null}
             {b.before && b.before !== b.when ? (
               <span className="block text-xs text-slate-700">was {b.before}</span>
             ) : null}

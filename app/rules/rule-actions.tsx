@@ -77,7 +77,7 @@ export function RuleActions({
       </Button>
       <Button
         size="sm"
-        variant={active ? "danger" : "secondary"}
+        variant="secondary"
         disabled={pending}
         onClick={() => void setActive(!active)}
         aria-label={`${active ? "Deactivate" : "Activate"} ${name}`}

@@ -80,7 +80,9 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
                     {b.when}
                   </Link>
                   <span>{b.title}</span>
-                  {b.clientName ? <span className="text-slate-700">· {b.clientName}</span> : null}
+                  {b.clientName && !b.title.includes(b.clientName) ? (
+                    <span className="text-slate-700">· {b.clientName}</span>
+                  ) : null}
                   <StatusPill status={b.status} />
                 </li>
               ))}
