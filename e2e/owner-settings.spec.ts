@@ -71,7 +71,11 @@ test("settings: a name change saves at once; a longer horizon is previewed, then
     .click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await name.fill(original);
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith("/api/owner/settings") && r.request().method() === "PUT",
+  );
   await form.getByRole("button", { name: "Save settings" }).click();
+  expect((await saved).status()).toBe(200);
   await page.reload();
   await expect(form.getByLabel("Business name")).toHaveValue(original);
   await expect(form.getByLabel("Booking horizon (weeks)")).toHaveValue(weeks);
