@@ -31,7 +31,8 @@ function Samples({ title, items, total }: { title: string; items: SampleBooking[
   );
 }
 
-export function ChangePreview({ preview }: { preview: ChangeSummary }) {
+/** `compact`: one column, for a dialog. */
+export function ChangePreview({ preview, compact = false }: { preview: ChangeSummary; compact?: boolean }) {
   const { counts, samples } = preview;
   const nothing = counts.created + counts.changed + counts.cancelled === 0;
   return (
@@ -39,7 +40,7 @@ export function ChangePreview({ preview }: { preview: ChangeSummary }) {
       <p className="text-sm font-medium" data-testid="preview-counts">
         Saving creates {counts.created}, changes {counts.changed} and cancels {counts.cancelled} bookings.
       </p>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <div className={compact ? "grid grid-cols-2 gap-2" : "grid grid-cols-2 gap-2 sm:grid-cols-4"}>
         <Stat label="Created" value={counts.created} />
         <Stat label="Changed" value={counts.changed} />
         <Stat label="Cancelled" value={counts.cancelled} />
@@ -48,7 +49,7 @@ export function ChangePreview({ preview }: { preview: ChangeSummary }) {
       {nothing ? (
         <p className="text-sm text-slate-700">Saving changes no booking.</p>
       ) : (
-        <div className="grid gap-4 md:grid-cols-3">
+        <div className={compact ? "grid gap-4" : "grid gap-4 md:grid-cols-3"}>
           <Samples title="Created" items={samples.created} total={counts.created} />
           <Samples title="Changed" items={samples.changed} total={counts.changed} />
           <Samples title="Cancelled" items={samples.cancelled} total={counts.cancelled} />

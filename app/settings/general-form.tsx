@@ -151,7 +151,7 @@ export function GeneralForm({ initial, zones }: { initial: Values; zones: string
             : undefined
         }
       >
-        {pending?.preview ? <ChangePreview preview={pending.preview} /> : null}
+        {pending?.preview ? <ChangePreview preview={pending.preview} compact /> : null}
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>Cancel</Button>
