@@ -13,6 +13,8 @@ import {
 } from "@/lib/feeds/manage";
 import { FeedNotFoundError, listFeeds } from "@/lib/feeds/tokens";
 import { insertClient, insertStaff } from "@/tests/calendar-fixtures";
+import { openSqlite } from "@/lib/db/sqlite";
+import { loadSettings } from "@/lib/settings";
 import { freshDb, type TestDb } from "@/tests/support/db";
 
 let t: TestDb | undefined;
@@ -139,5 +141,24 @@ describe("last fetched", () => {
     expect(recordFeedFetch(db, stale, "x".repeat(500), now)).toBe(true);
     expect(recordFeedFetch(db, stale, "other", new Date(now.getTime() + 1000))).toBe(false);
     expect(feed(issued.feed.id).lastUserAgent).toHaveLength(200);
+  });
+  it("a writer holding the database skips the record (the feed still answers) and restores the busy timeout", () => {
+    const { db } = setup();
+    const issued = createOwnerFeed(db, { scope: "business" }, now, PUBLIC);
+    loadSettings(db); // the settings row exists before the lock (its first read creates it)
+    const timeout = db.pragma("busy_timeout", { simple: true });
+    const other = openSqlite(t!.file);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      expect(serve(tokenOf(issued.url), now, { userAgent: "Busy/1" }).status).toBe(200);
+      expect(feed(issued.feed.id).lastFetchedAt).toBeNull();
+      expect(db.pragma("busy_timeout", { simple: true })).toBe(timeout);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    const later = new Date(now.getTime() + 1000);
+    expect(serve(tokenOf(issued.url), later, { userAgent: "Free/1" }).status).toBe(200);
+    expect(feed(issued.feed.id)).toMatchObject({ lastFetchedAt: later, lastUserAgent: "Free/1" });
   });
 });

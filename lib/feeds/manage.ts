@@ -74,7 +74,9 @@ export function revokeFeedById(db: Sqlite, id: number, now: Date): CalendarFeed 
 /**
  * Records that a calendar app fetched the feed (200 or 304): one UPDATE, skipped when the feed was
  * recorded less than a minute ago, so a polling storm writes at most once a minute per feed.
- * A busy database never fails the fetch: the record is only informative.
+ * It never waits for another writer (busy timeout 0 for this one statement; better-sqlite3 is
+ * synchronous, so nothing else runs meanwhile): a busy database skips the record, and the next
+ * poll writes it. The record is only informative; the feed answer never depends on it.
  */
 export function recordFeedFetch(
   db: Sqlite,
@@ -84,6 +86,8 @@ export function recordFeedFetch(
 ): boolean {
   const since = now.getTime() - FETCH_RECORD_INTERVAL_MS;
   if (feed.lastFetchedAt && feed.lastFetchedAt.getTime() > since) return false;
+  const busyTimeout = Number(db.pragma("busy_timeout", { simple: true }));
+  db.pragma("busy_timeout = 0");
   try {
     const result = db
       .prepare(
@@ -93,8 +97,10 @@ export function recordFeedFetch(
       .run(now.getTime(), userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null, feed.id, since);
     return result.changes > 0;
   } catch (error) {
-    log.warn({ feedId: feed.id, err: error }, "feed fetch not recorded");
+    log.debug({ feedId: feed.id, err: error }, "feed fetch not recorded");
     return false;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
 
