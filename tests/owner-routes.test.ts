@@ -5,6 +5,7 @@ import { POST as preview } from "@/app/api/owner/rules/preview/route";
 import { POST as createRule } from "@/app/api/owner/rules/route";
 import { PUT as replaceRule } from "@/app/api/owner/rules/[id]/route";
 import { POST as moveRule } from "@/app/api/owner/rules/[id]/move/route";
+import { POST as setActive } from "@/app/api/owner/rules/[id]/active/route";
 import { POST as createFeed } from "@/app/api/owner/feeds/route";
 import { POST as rotateFeed } from "@/app/api/owner/feeds/[id]/rotate/route";
 import { DELETE as revokeFeed } from "@/app/api/owner/feeds/[id]/route";
@@ -88,6 +89,11 @@ describe("/api/owner/rules", () => {
     });
     const moved = await call(moveRule, "POST", { direction: "down" }, { id: String(body.rule.id) });
     expect(moved.status).toBe(200);
+    const off = await call(setActive, "POST", { active: false }, { id: String(body.rule.id) });
+    expect(off.status).toBe(200);
+    expect((await off.json()).summary.cancelled).toBe(summary.counts.created);
+    expect((await call(setActive, "POST", { active: "no" }, { id: String(body.rule.id) })).status).toBe(422);
+    expect((await call(setActive, "POST", { active: true }, { id: "424242" })).status).toBe(404);
   });
 
   it("an invalid rule is 422 naming each path, and writes nothing", async () => {
