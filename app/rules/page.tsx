@@ -1,19 +1,39 @@
-// Rules in match order, and the purchased line items no rule turns into bookings. Read-only.
+// /rules — owner only: rules in match order (reorder, activate/deactivate, edit) and the
+// purchased line items no rule turns into bookings, each with "Create a rule for this".
 import type { Metadata } from "next";
-import { sqlite } from "@/lib/db/sqlite";
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/page";
+import { sqlite } from "@/lib/db/sqlite";
+import { createRuleHref } from "@/lib/rules/editor";
 import { listUnmappedLines } from "@/lib/rules/match";
-import { listRules } from "@/lib/rules/repo";
+import { listRules, type RuleListing } from "@/lib/rules/repo";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pill } from "@/components/ui/pill";
+import { RuleActions } from "@/app/rules/rule-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Rules" };
 
-function pretty(json: string): string {
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
+function describe(rule: RuleListing): string {
+  const r = rule.rule;
+  if (!r) return "";
+  const s = r.allocation.schedule;
+  const when =
+    s.kind === "weekly"
+      ? `weekly on ${s.byWeekday.join(", ")}${s.everyWeeks && s.everyWeeks > 1 ? ` every ${s.everyWeeks} weeks` : ""}`
+      : s.kind === "perPeriod"
+        ? `${s.count} per period`
+        : s.kind === "rrule"
+          ? s.rule
+          : s.kind === "once"
+            ? "once per purchase"
+            : "consecutive days";
+  const times = r.allocation.startTimes?.join(", ") ?? "default time";
+  const minutes = r.allocation.durationMin ? `${r.allocation.durationMin} min` : "default length";
+  return `${when} · ${times} · ${minutes}`;
 }
 
 export default async function RulesPage() {
@@ -21,105 +41,114 @@ export default async function RulesPage() {
   const db = sqlite();
   const rules = listRules(db);
   const unmapped = listUnmappedLines(db);
-
   return (
-    <div className="space-y-10">
-      <section>
-        <h1 className="text-2xl font-semibold">Rules</h1>
-        <p className="text-sm text-slate-600">
-          A line item gets the first matching active rule (lower priority number first). Change rules with the
-          CLI:
-          <code className="ml-1 rounded bg-slate-100 px-1">rules:preview</code>,{" "}
-          <code className="rounded bg-slate-100 px-1">rules:create</code>.
-        </p>
-        {rules.length === 0 && <p className="mt-4 text-slate-600">No rules yet: nothing is booked.</p>}
-        <ul className="mt-4 space-y-4">
-          {rules.map((rule) => (
-            <li
-              key={rule.id}
-              className={`rounded-lg border bg-white p-4 ${rule.active ? "border-slate-200" : "border-dashed border-slate-300 opacity-70"}`}
-            >
-              <div className="flex flex-wrap items-baseline gap-3">
-                <h2 className="font-medium">
-                  #{rule.id} {rule.name}
-                </h2>
-                <span className="text-xs text-slate-500">{rule.serviceCode}</span>
-                <span className="text-xs text-slate-500">priority {rule.priority}</span>
-                <span
-                  className={`rounded px-2 py-0.5 text-xs ${rule.active ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}
-                >
-                  {rule.active ? "active" : "inactive"}
-                </span>
-                {rule.errors.length > 0 && (
-                  <span className="rounded bg-rose-50 px-2 py-0.5 text-xs text-rose-700">
-                    invalid — skipped
-                  </span>
-                )}
-              </div>
-              {rule.errors.length > 0 && (
-                <ul className="mt-2 text-xs text-rose-700">
-                  {rule.errors.map((e) => (
-                    <li key={`${e.path}:${e.message}`}>
-                      <code>{e.path}</code>: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <div className="mt-3 grid gap-3 md:grid-cols-2">
-                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-                  {pretty(rule.matcherJson)}
-                </pre>
-                <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-                  {pretty(rule.allocationJson)}
-                </pre>
-              </div>
-            </li>
-          ))}
-        </ul>
+    <div className="space-y-8">
+      <PageHeader
+        title="Rules"
+        description="A purchased line item gets the first matching active rule, top to bottom"
+        actions={
+          <Button asChild variant="primary">
+            <Link href="/rules/new">New rule</Link>
+          </Button>
+        }
+      />
+      <section aria-label="Rules in match order">
+        {rules.length === 0 ? (
+          <EmptyState
+            title="No rules yet: nothing is booked"
+            action={
+              <Button asChild variant="primary">
+                <Link href="/rules/new">Create the first rule</Link>
+              </Button>
+            }
+          >
+            A rule turns what a customer pays for into bookings (docs/RULES.md).
+          </EmptyState>
+        ) : (
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {rules.map((rule, i) => (
+              <li
+                key={rule.id}
+                className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center"
+                data-testid="rule-row"
+              >
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="w-6 text-sm text-slate-600" aria-label={`Position ${i + 1}`}>
+                      {i + 1}.
+                    </span>
+                    <Link
+                      href={`/rules/${rule.id}`}
+                      className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                    >
+                      {rule.name}
+                    </Link>
+                    <Pill>{rule.serviceCode}</Pill>
+                    <span className="text-xs text-slate-700">priority {rule.priority}</span>
+                    {rule.active ? <Pill tone="green">active</Pill> : <Pill tone="grey">inactive</Pill>}
+                    {rule.errors.length > 0 ? <Pill tone="rose">invalid — skipped</Pill> : null}
+                  </div>
+                  <p className="mt-0.5 pl-8 text-xs text-slate-700">{describe(rule)}</p>
+                  {rule.errors.length > 0 ? (
+                    <ul className="mt-1 pl-8 text-xs text-rose-700">
+                      {rule.errors.map((e) => (
+                        <li key={`${e.path}:${e.message}`}>
+                          <code>{e.path}</code>: {e.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </div>
+                <RuleActions
+                  id={rule.id}
+                  name={rule.name}
+                  active={rule.active}
+                  first={i === 0}
+                  last={i === rules.length - 1}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
 
-      <section>
-        <h2 className="text-xl font-semibold">Unmapped line items</h2>
-        <p className="text-sm text-slate-600">
-          Live subscriptions and open or paid invoices whose lines no active rule matches: they produce no
+      <Card aria-labelledby="unmapped-heading">
+        <CardHeader id="unmapped-heading" title={`Unmapped line items (${unmapped.length})`} />
+        <p className="px-4 pt-3 text-sm text-slate-700">
+          Live subscriptions and open or paid invoices whose lines no active rule matches: they make no
           bookings.
         </p>
         {unmapped.length === 0 ? (
-          <p className="mt-3 text-sm text-emerald-700">Every line item is covered by a rule.</p>
+          <p className="px-4 py-3 text-sm text-emerald-800">Every line item is covered by a rule.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="px-3 py-2">Client</th>
-                  <th className="px-3 py-2">Product</th>
-                  <th className="px-3 py-2">Price</th>
-                  <th className="px-3 py-2">Qty</th>
-                  <th className="px-3 py-2">Source</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {unmapped.map((line) => (
-                  <tr key={`${line.sourceStripeId}:${line.lineStripeId}`}>
-                    <td className="px-3 py-2">{line.clientName ?? line.clientStripeId}</td>
-                    <td className="px-3 py-2">
-                      {line.productName ?? line.productStripeId ?? "—"}
-                      {line.serviceCode && (
-                        <span className="ml-1 text-xs text-slate-500">{line.serviceCode}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">{line.priceLabel ?? line.priceStripeId ?? "—"}</td>
-                    <td className="px-3 py-2">{line.quantity}</td>
-                    <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                      {line.sourceStripeId} / {line.lineStripeId}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-slate-100" aria-label="Unmapped line items">
+            {unmapped.map((line) => (
+              <li
+                key={`${line.sourceStripeId}:${line.lineStripeId}`}
+                className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center"
+              >
+                <div className="min-w-0 flex-1 text-sm">
+                  <span className="font-medium">
+                    {line.productName ?? line.productStripeId ?? "Unknown product"}
+                  </span>
+                  {line.serviceCode ? <Pill className="ml-2">{line.serviceCode}</Pill> : null}
+                  <span className="block text-xs text-slate-700">
+                    {line.clientName ?? line.clientStripeId} ·{" "}
+                    {line.priceLabel ?? line.priceStripeId ?? "no price"} · qty {line.quantity} ·{" "}
+                    <span className="break-all font-mono">{line.sourceStripeId}</span>
+                  </span>
+                </div>
+                <Button asChild size="sm">
+                  <Link href={createRuleHref(line)}>
+                    Create a rule for this
+                    <span className="sr-only"> ({line.productName ?? line.lineStripeId})</span>
+                  </Link>
+                </Button>
+              </li>
+            ))}
+          </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   usableZone,
 } from "@/lib/calendar/query";
 import type { Sqlite } from "@/lib/db/sqlite";
+import { recordFeedFetch } from "@/lib/feeds/manage";
 import { feedFilter, findActiveFeed, type CalendarFeed } from "@/lib/feeds/tokens";
 import { loadSettings, settingsSchema } from "@/lib/settings";
 
@@ -36,6 +37,8 @@ export interface ServeFeedOptions {
   ifModifiedSince?: string | null;
   now: Date;
   publicUrl: string;
+  /** The fetching client's User-Agent, recorded on the feed (lib/feeds/manage.ts). */
+  userAgent?: string | null;
 }
 
 export type FeedResponse =
@@ -126,8 +129,11 @@ export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions):
   // One read transaction: the ETag and the body come from the same snapshot even while a
   // reconcile commits in between. Newly rendered events are stored after it, in a write of their own.
   const rendered: RenderedRow[] = [];
-  const response = db.transaction(() => serveFromSnapshot(db, token, options, rendered))();
+  const seen: { feed?: CalendarFeed } = {};
+  const response = db.transaction(() => serveFromSnapshot(db, token, options, rendered, seen))();
   persistRendered(db, rendered);
+  // One cheap UPDATE at most once a minute per feed, 304s included (the owner sees it is in use).
+  if (seen.feed) recordFeedFetch(db, seen.feed, options.userAgent ?? null, options.now);
   return response;
 }
 
@@ -141,9 +147,11 @@ function serveFromSnapshot(
   token: string,
   options: ServeFeedOptions,
   rendered: RenderedRow[],
+  seen: { feed?: CalendarFeed },
 ): FeedResponse {
   const feed = findActiveFeed(db, token);
   if (!feed) return { status: 404 };
+  seen.feed = feed;
   const settings = readFeedSettings(db);
   const window = feedWindow(options.now, settings);
   const filter = feedFilter(feed);

@@ -32,12 +32,15 @@ const feedRowSchema = z
     label: z.string().nullable(),
     createdAt: epochMs,
     revokedAt: epochMs.nullable(),
+    lastFetchedAt: epochMs.nullable(),
+    lastUserAgent: z.string().nullable(),
     targetName: z.string().nullable(),
   })
   .transform((row) => ({
     ...row,
     createdAt: new Date(row.createdAt),
     revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+    lastFetchedAt: row.lastFetchedAt === null ? null : new Date(row.lastFetchedAt),
   }));
 /** A feed as stored (never its token), with the staff member's or client's name when it has one. */
 export type CalendarFeed = z.output<typeof feedRowSchema>;
@@ -56,13 +59,15 @@ export class FeedNotFoundError extends Error {
   }
 }
 
-const selectFeeds = `SELECT f.id, f.prefix, f.scope, f.staffId, f.clientStripeId, f.label, f.createdAt, f.revokedAt,
+export const selectFeeds = `SELECT f.id, f.prefix, f.scope, f.staffId, f.clientStripeId, f.label, f.createdAt, f.revokedAt,
+       f.lastFetchedAt, f.lastUserAgent,
        CASE f.scope WHEN 'staff' THEN s.name WHEN 'client' THEN coalesce(c.name, c.email) END AS targetName
   FROM CalendarFeed f
   LEFT JOIN Staff s ON s.id = f.staffId
   LEFT JOIN Client c ON c.stripeId = f.clientStripeId`;
 
-function parseFeed(row: unknown): CalendarFeed {
+/** Parses a row of `selectFeeds`. */
+export function parseFeed(row: unknown): CalendarFeed {
   return feedRowSchema.parse(row);
 }
 

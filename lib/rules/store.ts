@@ -129,6 +129,23 @@ export function updateRule(db: Sqlite, id: number, patch: unknown, now: Date): R
     .immediate();
 }
 
+/** Replaces a rule whole (the editor sends every field; a field left out is removed), validates, re-derives. */
+export function replaceRule(db: Sqlite, id: number, input: unknown, now: Date): RuleWriteResult {
+  if (!getRule(db, id)) return notFound(id);
+  const valid = validate(db, input);
+  if (!valid.ok) return valid;
+  const params = rowParams(valid.value, now);
+  return db
+    .transaction((): RuleWriteResult => {
+      db.prepare(
+        `UPDATE Rule SET name=@name, serviceCode=@serviceCode, matcherJson=@matcherJson, allocationJson=@allocationJson,
+         active=@active, priority=@priority, updatedAt=@now WHERE id=@id`,
+      ).run({ ...params, id });
+      return { ok: true, rule: { ...valid.value, id }, summary: rebuildAllBookings(db, now) };
+    })
+    .immediate();
+}
+
 /** Deactivates a rule (kept for provenance) and re-derives: its future bookings are cancelled or re-matched. */
 export function deactivateRule(db: Sqlite, id: number, now: Date): RuleWriteResult {
   return updateRule(db, id, { active: false }, now);

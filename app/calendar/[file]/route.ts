@@ -29,6 +29,7 @@ export const GET = route<Context>(
       ifModifiedSince: request.headers.get("if-modified-since"),
       now: new Date(),
       publicUrl: config().publicUrl,
+      userAgent: request.headers.get("user-agent"),
     });
     if (result.status === 404) return notFound();
     if (result.status === 304) return new Response(null, { status: 304, headers: result.headers });

@@ -1,0 +1,40 @@
+// The General settings form's schema. Browser-safe (zod only): the form validates with it
+// before sending and /api/owner/settings parses the same schema, so errors name the same field.
+import { z } from "zod";
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+export const generalSettingsSchema = z.strictObject({
+  businessName: z.string().trim().min(1, "a business name is required").max(120, "at most 120 characters"),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "an IANA time zone such as Europe/London or America/New_York"),
+  horizonWeeks: z.coerce
+    .number({ message: "a number of weeks" })
+    .int("whole weeks")
+    .min(1, "at least 1 week")
+    .max(104, "at most 104 weeks"),
+  feedPastDays: z.coerce
+    .number({ message: "a number of days" })
+    .int("whole days")
+    .min(0, "0 or more days")
+    .max(3650, "at most 3650 days"),
+  feedFutureDays: z.coerce
+    .number({ message: "a number of days" })
+    .int("whole days")
+    .min(1, "at least 1 day")
+    .max(3650, "at most 3650 days"),
+  paymentFailedPolicy: z.enum(["keep", "hold"], { message: "keep or hold" }),
+});
+export type GeneralSettings = z.output<typeof generalSettingsSchema>;
+
+/** Settings that derivation reads: changing one re-derives bookings, so it is previewed first. */
+export const REDERIVING_SETTINGS = ["timeZone", "horizonWeeks", "paymentFailedPolicy"] as const;
