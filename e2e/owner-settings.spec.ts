@@ -87,3 +87,32 @@ test("settings: a name change saves at once; a longer horizon is previewed, then
   await expect(page).toHaveURL(/\/settings\/security$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Security");
 });
+
+test("settings: the Data tab names the data folder, its backups and logs, and opens the folder", async ({
+  page,
+}) => {
+  await page.goto("/settings");
+  await page
+    .getByRole("navigation", { name: "Settings sections" })
+    .getByRole("link", { name: "Data" })
+    .click();
+  await expect(page).toHaveURL(/\/settings\/data$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data");
+  const folder = page.getByRole("region", { name: "Data folder" });
+  await expect(folder).toContainText(process.env.E2E_DATA_DIR!);
+  await expect(folder).toContainText(/Database app\.db, [\d.]+ (KB|MB)/);
+  await expect(page.getByRole("region", { name: /^Backups \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Logs" })).toBeVisible();
+  for (const width of [1400, 390]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+    await noSeriousAxeViolations(page, `data settings at ${width}`);
+    if (width === 390)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `test-results/screens/owner-settings-data-${width}.png`, fullPage: true });
+  }
+  // Opened, or (no file manager on this machine) a message naming the folder: either way the folder.
+  await page.getByRole("button", { name: "Open data folder" }).click();
+  await expect(page.getByRole("status").or(page.getByRole("alert")).first()).toContainText(
+    process.env.E2E_DATA_DIR!,
+  );
+});
