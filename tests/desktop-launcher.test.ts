@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 describe("desktop launcher", () => {
-  it("opens the window on the server's URL once /api/health is 200, and stops the server when the window closes", async () => {
+  it("opens the window at once on the start page, sends it to the server's URL once /api/health is 200, and stops the server when the window closes", async () => {
     box = sandbox();
     const port = await anyFreePort("127.0.0.1");
     const env = fakeEnv(box, port, { serverFlags: ["--delay=600"], windowExitAfterMs: 200 });
@@ -41,9 +41,11 @@ describe("desktop launcher", () => {
     const window = readJson(box.windowRecord, windowRecordSchema);
     const server = readJson(box.serverInfo, serverInfoSchema);
     expect(window.healthStatus).toBe(200);
+    expect(window.startPage).toBe(true);
+    expect(window.url).toBe(`http://127.0.0.1:${port}/`);
     expect(window.argv).toEqual(
       expect.arrayContaining([
-        `--url=http://127.0.0.1:${port}/`,
+        expect.stringMatching(/^--url=http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/),
         "--load-dir-res",
         `--path=${REPO_ROOT}`,
         "--window-title=Stripe Bookings",
@@ -84,7 +86,10 @@ describe("desktop launcher", () => {
     expect(code).toBe(1);
     expect(messages).toMatch(/did not become healthy within 0\.8 s/);
     expect(messages).toContain(`| fake server listening on 127.0.0.1:${port}`);
-    expect(existsSync(box.windowRecord)).toBe(false);
+    // The window, open from the start, showed why until it was closed.
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toMatch(
+      /did not become healthy within 0\.8 s/,
+    );
     expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
@@ -98,7 +103,21 @@ describe("desktop launcher", () => {
     expect(messages).toContain("stopped before it was ready (exit code 3)");
     expect(messages).toContain("fake server: exiting on purpose");
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(existsSync(box.windowRecord)).toBe(false);
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toContain("fake server: exiting on purpose");
+  });
+
+  it("stops the starting server and exits 0 when the window is closed on the start page", async () => {
+    box = sandbox();
+    const port = await anyFreePort("127.0.0.1");
+    const env = fakeEnv(box, port, {
+      serverFlags: ["--health=never"],
+      windowExitAfterMs: 1_500,
+      windowExitFromStart: true,
+    });
+    const { code, messages } = await runLauncher(env, ["--health-timeout-ms", "20000"]);
+    expect(code, messages).toBe(0);
+    await waitForFile(box.serverInfo);
+    expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
   it("closes the window and exits 1 when the server dies while the window is open", async () => {
@@ -132,7 +151,7 @@ describe("desktop launcher", () => {
     expect(server.port).not.toBe(port);
     expect(messages).toContain(`Port ${port} is used by another program; using ${server.port} instead.`);
     const window = readJson(box.windowRecord, windowRecordSchema);
-    expect(window.argv).toContain(`--url=http://127.0.0.1:${server.port}/`);
+    expect(window.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(window.healthStatus).toBe(200);
   });
 
@@ -158,7 +177,10 @@ describe("desktop launcher", () => {
     expect(code, messages).toBe(0);
     expect(messages).toContain(`already running at http://127.0.0.1:${port}/`);
     expect(existsSync(marker)).toBe(false);
-    expect(readJson(box.windowRecord, windowRecordSchema).argv).toContain(`--url=http://127.0.0.1:${port}/`);
+    // Straight on the app: no start page when the server already runs.
+    const window = readJson(box.windowRecord, windowRecordSchema);
+    expect(window.startPage).toBe(false);
+    expect(window.argv).toContain(`--url=http://127.0.0.1:${port}/`);
     expect(existing.exitCode).toBeNull();
     expect(isAlive(existing.pid ?? -1)).toBe(true);
   });

@@ -60,6 +60,7 @@ export async function startXvfb(): Promise<Display> {
       if (text.includes("\n")) resolve(text.trim());
     });
     proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
+    setTimeout(() => reject(new Error("Xvfb did not report its display within 30 s")), 30_000).unref();
   });
   return {
     name: `:${number}`,
@@ -82,7 +83,9 @@ export function listWindows(display: string): XWindow[] {
   const result = spawnSync(SYSTEM_PYTHON, [X11_HELPER, "list"], {
     env: { ...process.env, DISPLAY: display },
     encoding: "utf8",
+    timeout: 20_000,
   });
+  if (result.status !== 0) throw new Error(`x11.py list failed: ${result.error ?? result.stderr}`);
   return result.stdout
     .split("\n")
     .filter(Boolean)
@@ -94,20 +97,22 @@ export function closeWindowsOf(display: string, pid: number): boolean {
   return (
     spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid)], {
       env: { ...process.env, DISPLAY: display },
+      timeout: 20_000,
     }).status === 0
   );
 }
 
 /** Standard deviation of the screen's grey levels (0 = one flat colour, 1 = maximal). */
 export function screenshotDeviation(display: string, file: string): number {
-  const shot = spawnSync("import", ["-window", "root", file], { env: { ...process.env, DISPLAY: display } });
-  if (shot.status !== 0) throw new Error(`import failed: ${shot.stderr.toString()}`);
+  const shot = spawnSync("import", ["-window", "root", file], {
+    env: { ...process.env, DISPLAY: display },
+    timeout: 30_000,
+  });
+  if (shot.status !== 0) throw new Error(`import failed: ${shot.error ?? shot.stderr.toString()}`);
   const measured = spawnSync(
     "convert",
     [file, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"],
-    {
-      encoding: "utf8",
-    },
+    { encoding: "utf8", timeout: 30_000 },
   );
   return Number(measured.stdout.trim());
 }
