@@ -46,8 +46,10 @@ function todaySent(serverLog: string, since: number): number | undefined {
       time?: string;
       status?: number;
       agent?: string;
+      aborted?: boolean;
       req?: { path?: string };
     };
+    if (line.aborted) continue;
     const at = Date.parse(line.time ?? "");
     if (line.req?.path === "/" && line.status === 200 && /AppleWebKit/.test(line.agent ?? "") && at > since)
       return at;

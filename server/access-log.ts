@@ -45,7 +45,8 @@ export function installAccessLog(): void {
     (listener: Listener): Listener =>
     (request, response) => {
       const start = performance.now();
-      response.once("finish", () => {
+      // "close" also comes when the client went away before the end ("finish" would not).
+      response.once("close", () => {
         const line = pageLine({
           method: request.method,
           url: request.url,
@@ -53,7 +54,7 @@ export function installAccessLog(): void {
           ms: performance.now() - start,
           agent: request.headers["user-agent"],
         });
-        if (line) log.info(line, "page");
+        if (line) log.info(response.writableFinished ? line : { ...line, aborted: true }, "page");
       });
       listener(request, response);
     };

@@ -16,6 +16,7 @@ import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
 import { logsDir } from "@/lib/logs/rotating";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { installAccessLog } from "@/server/access-log";
+import { warmUp } from "@/server/warm-up";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -113,7 +114,9 @@ async function main(): Promise<void> {
   installAccessLog();
   await import(pathToFileURL(serverFile).href);
   // The import returns before the server listens: say "running" only once it does.
-  await waitForListening(cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST, cfg.PORT, 60_000);
+  const reachable = cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST;
+  await waitForListening(reachable, cfg.PORT, 60_000);
+  void warmUp(`http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${cfg.PORT}`);
   process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
   if (!isLoopbackBind(cfg.HOST)) {
     const urls = lanUrls(cfg.HOST, cfg.PORT);

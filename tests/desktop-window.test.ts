@@ -196,6 +196,7 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
       const req = line.req as { method?: string; path?: string } | undefined;
       return (
         line.msg === "page" &&
+        line.aborted !== true &&
         req?.method === "GET" &&
         req.path === pathname &&
         typeof line.agent === "string" &&
