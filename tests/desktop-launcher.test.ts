@@ -1,7 +1,7 @@
 // The desktop launcher against stand-ins: tests/support/desktop/fake-server.mjs plays the
 // server, fake-neutralino.mjs the window binary. No real Neutralino is needed or downloaded.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import fc from "fast-check";
@@ -182,6 +182,43 @@ describe("desktop launcher", () => {
     expect(window.startPage).toBe(false);
     expect(window.argv).toContain(`--url=http://127.0.0.1:${port}/`);
     expect(existing.exitCode).toBeNull();
+    expect(isAlive(existing.pid ?? -1)).toBe(true);
+  });
+
+  it("reuses the server recorded for this data directory, even on another port, instead of starting a second", async () => {
+    box = sandbox();
+    const serverPort = await anyFreePort("127.0.0.1");
+    const existing = spawn(process.execPath, [FAKE_SERVER, `--info=${box.serverInfo}`, "--delay=1500"], {
+      env: { ...process.env, PORT: String(serverPort), HOST: "127.0.0.1" },
+      stdio: "ignore",
+    });
+    cleanups.push(() => existing.kill("SIGKILL"));
+    await waitForFile(box.serverInfo);
+    // What the real server writes at start (lib/backup/server-record.ts); still starting (503).
+    mkdirSync(box.dataDir, { recursive: true });
+    writeFileSync(
+      path.join(box.dataDir, "server.json"),
+      JSON.stringify({
+        pid: existing.pid,
+        host: "127.0.0.1",
+        port: serverPort,
+        startedAt: new Date().toISOString(),
+      }),
+    );
+    const marker = path.join(box.dir, "second-server-started");
+    const env = {
+      ...fakeEnv(box, await anyFreePort("127.0.0.1"), { windowExitAfterMs: 100 }),
+      DESKTOP_SERVER_COMMAND: JSON.stringify([
+        process.execPath,
+        "-e",
+        `require("fs").writeFileSync(${JSON.stringify(marker)}, "")`,
+      ]),
+    };
+    const { code, messages } = await runLauncher(env);
+    expect(code, messages).toBe(0);
+    expect(messages).toContain(`already running at http://127.0.0.1:${serverPort}/`);
+    expect(existsSync(marker)).toBe(false);
+    expect(readJson(box.windowRecord, windowRecordSchema).healthStatus).toBe(200);
     expect(isAlive(existing.pid ?? -1)).toBe(true);
   });
 
