@@ -37,6 +37,8 @@ export async function main(
       execPath: process.execPath,
       platform: process.platform,
       arch: process.arch,
+      // Beside this file, in the checkout (desktop/) and in the package (app/desktop/) alike.
+      startPageFile: path.join(import.meta.dirname, "resources", "starting.html"),
     });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -176,10 +176,11 @@ describe("desktop launcher", () => {
     expect(code, messages).toBe(0);
     expect(messages).toContain(`already running at http://127.0.0.1:${port}/`);
     expect(existsSync(marker)).toBe(false);
-    // Straight on the app: no start page when the server already runs.
+    // The start page first, then the running server's app.
     const window = readJson(box.windowRecord, windowRecordSchema);
-    expect(window.startPage).toBe(false);
-    expect(window.argv).toContain(`--url=http://127.0.0.1:${port}/`);
+    expect(window.startPage).toBe(true);
+    expect(window.url).toBe(`http://127.0.0.1:${port}/`);
+    expect(window.healthStatus).toBe(200);
     expect(existing.exitCode).toBeNull();
     expect(isAlive(existing.pid ?? -1)).toBe(true);
   });
@@ -240,6 +241,8 @@ describe("desktop launcher", () => {
     const { code, messages } = await runLauncher(env);
     expect(code).toBe(66);
     expect(messages).toContain("Run `./run start` once (or `./run build`)");
+    // The window, open from the start, says so too.
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toContain("No production build found");
   });
 
   it("rejects bad settings (exit 78) and unknown flags (exit 64) with a message naming them", async () => {

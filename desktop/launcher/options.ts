@@ -103,7 +103,7 @@ export function defaultServerCommand(execPath: string): string[] {
 export function resolveOptions(
   argv: string[],
   source: Record<string, string | undefined>,
-  defaults: { appRoot: string; execPath: string; platform: string; arch: string },
+  defaults: { appRoot: string; execPath: string; platform: string; arch: string; startPageFile?: string },
 ): LaunchOptions | "help" {
   const flags = parseFlags(argv);
   if (flags.help) return "help";
@@ -139,7 +139,7 @@ export function resolveOptions(
     healthTimeoutMs: settings.DESKTOP_HEALTH_TIMEOUT_MS,
     stopGraceMs: 5_000,
     windowTitle: settings.DESKTOP_WINDOW_TITLE,
-    startPageFile: path.join(appRoot, "desktop", "resources", "starting.html"),
+    startPageFile: defaults.startPageFile ?? path.join(appRoot, "desktop", "resources", "starting.html"),
     env,
     platform: defaults.platform,
     arch: defaults.arch,

@@ -189,40 +189,47 @@ export async function launch(
   const binary = findNeutralino(options);
   if (binary === undefined) return windowMissing(options, say);
 
-  const choice = await choosePort(options.host, options.preferredPort, {
-    dataDir: options.dataDir,
-    patienceMs: options.healthTimeoutMs,
-    signal: stop,
-  });
-  if (stop.aborted) return interruptedResult(stop, {});
-  const url = localUrl(options.host, choice.port);
-  const base: Partial<LaunchResult> = { port: choice.port, url, reusedServer: choice.reuse };
   const started: Running[] = [];
-  let page: StartPage | undefined;
-  const openWindow = (pageUrl: string): Running => {
-    const args = neutralinoArgs({ appRoot: options.appRoot, url: pageUrl, title: options.windowTitle });
-    const window = spawnLogged([binary, ...args], {
-      cwd: options.appRoot,
-      env: options.env,
-      logFile: path.join(options.logsDir, "window.log"),
-    });
-    started.push(window);
-    return window;
-  };
+  const base: Partial<LaunchResult> = {};
+  // The window opens first, on the start page: everything else happens while it shows.
+  const page = await serveStartPage(options.startPageFile);
+  const window = spawnLogged(
+    [binary, ...neutralinoArgs({ appRoot: options.appRoot, url: page.url, title: options.windowTitle })],
+    { cwd: options.appRoot, env: options.env, logFile: path.join(options.logsDir, "window.log") },
+  );
+  started.push(window);
+  void page.shown.then((at) => {
+    base.shownMs = Math.round(at);
+    log.info(
+      { command: "desktop", event: "start-page-shown", ms: base.shownMs },
+      "window shows its first page",
+    );
+  });
+  const failed = (message: string, result: LaunchResult) =>
+    startFailed(message, result, page, window, stop, say);
   try {
+    const choice = await choosePort(options.host, options.preferredPort, {
+      dataDir: options.dataDir,
+      patienceMs: options.healthTimeoutMs,
+      signal: stop,
+    });
+    const url = localUrl(options.host, choice.port);
+    Object.assign(base, { port: choice.port, url, reusedServer: choice.reuse });
+    if (stop.aborted) return interruptedResult(stop, base);
+    if (hasExited(window)) return windowEnded(await window.exited, window, stop, base, say);
     if (choice.reuse) {
       say(`Using the Stripe Bookings server already running at ${url}`);
-      const window = openWindow(await signedInUrl(url, options.dataDir, say));
+      page.go(await signedInUrl(url, options.dataDir, say));
       return await untilEnd(window, undefined, stop, base, say);
     }
     if (choice.fellBack)
       say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
     const build = path.join(options.appRoot, ".next", "standalone", "server.js");
     if (options.needsBuild && !existsSync(build)) {
-      say(
+      return await failed(
         `No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`,
+        { ...base, exitCode: 66, outcome: "build-missing" },
       );
-      return { ...base, exitCode: 66, outcome: "build-missing" };
     }
     const logFile = path.join(options.logsDir, "server.log");
     say(`Starting the server on ${url} (log: ${logFile})`);
@@ -237,53 +244,35 @@ export async function launch(
     const healthStart = performance.now();
     const server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });
     started.push(server);
-    // The window opens now, on the start page, while the server starts beside it.
-    page = await serveStartPage(options.startPageFile);
-    const window = openWindow(page.url);
-    void page.shown.then((at) => {
-      base.shownMs = Math.round(at);
-      log.info(
-        { command: "desktop", event: "start-page-shown", ms: base.shownMs },
-        "window shows its first page",
-      );
-    });
     const healthUrl = localUrl(options.host, choice.port, "/api/health");
     const ready = await waitUntilReady(server, window, healthUrl, options.healthTimeoutMs, stop);
     if (ready === "interrupted") return interruptedResult(stop, base);
     if (ready === "window-exited") return windowEnded(await window.exited, window, stop, base, say);
     if (ready === "server-exited") {
       const exit = await server.exited;
-      const message = `The server stopped before it was ready (${describeExit(exit)}).\n${tail(server)}`;
-      return await startFailed(
-        message,
-        { ...base, exitCode: 1, outcome: "server-failed" },
-        page,
-        window,
-        stop,
-        say,
+      return await failed(
+        `The server stopped before it was ready (${describeExit(exit)}).\n${tail(server)}`,
+        {
+          ...base,
+          exitCode: 1,
+          outcome: "server-failed",
+        },
       );
     }
     if (ready === "timeout") {
       await stopProcess(server, options.stopGraceMs);
       const seconds = options.healthTimeoutMs / 1000;
-      const message = `The server did not become healthy within ${seconds} s (GET ${healthUrl}).\n${tail(server)}`;
-      return await startFailed(
-        message,
+      return await failed(
+        `The server did not become healthy within ${seconds} s (GET ${healthUrl}).\n${tail(server)}`,
         { ...base, exitCode: 1, outcome: "server-unhealthy" },
-        page,
-        window,
-        stop,
-        say,
       );
     }
     base.healthMs = elapsedMs(healthStart);
     say(`The server is ready (${(base.healthMs / 1000).toFixed(1)} s); opening the app in the window.`);
     page.go(await signedInUrl(url, options.dataDir, say));
-    const handedPage = page;
-    void page.handedOver.then(() => handedPage.close());
     return await untilEnd(window, server, stop, base, say);
   } finally {
-    await page?.close();
+    await page.close();
     await Promise.all(started.map((running) => stopProcess(running, options.stopGraceMs)));
   }
 }

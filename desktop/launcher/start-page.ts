@@ -45,6 +45,18 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
   let destination: Destination | undefined;
   let delivered = false;
 
+  let closing: Promise<void> | undefined;
+  // Idle keep-alive connections close at once; a response still being written gets a second.
+  const stopServing = () =>
+    new Promise<void>((resolve) => {
+      for (const response of waiting) response.writeHead(204).end();
+      waiting.clear();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 1_000).unref();
+    });
+  const close = () => (closing ??= stopServing());
+
   const answer = (response: http.ServerResponse) => {
     if (!destination) return false;
     if ("url" in destination && delivered) {
@@ -57,6 +69,8 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
     if ("url" in destination) {
       delivered = true;
       handedOver.resolve();
+      // Its work is done; the app is on the server's own port from now on.
+      void close();
     }
     return true;
   };
@@ -101,22 +115,12 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
     server.listen({ host: "127.0.0.1", port: 0 }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  // Idle keep-alive connections close at once; a response still being written gets a second.
-  const stopServing = () =>
-    new Promise<void>((resolve) => {
-      for (const response of waiting) response.writeHead(204).end();
-      waiting.clear();
-      server.close(() => resolve());
-      server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 1_000).unref();
-    });
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     shown: shown.promise,
     handedOver: handedOver.promise,
     go: (url) => settle({ url }),
     fail: (error) => settle({ error }),
-    close: () => (closing ??= stopServing()),
+    close,
   };
 }
