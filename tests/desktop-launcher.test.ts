@@ -2,11 +2,12 @@
 // server, fake-neutralino.mjs the window binary. No real Neutralino is needed or downloaded.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { anyFreePort } from "@/desktop/launcher/port";
+import { serveStartPage } from "@/desktop/launcher/start-page";
 import { binaryCandidates, lastLines, localUrl, neutralinoBinaryName } from "@/lib/desktop/neutralino";
 import {
   fakeEnv,
@@ -328,3 +329,49 @@ function listen(server: Server): Promise<number> {
     });
   });
 }
+
+describe("the start page (desktop/launcher/start-page.ts)", () => {
+  const file = path.join(REPO_ROOT, "desktop", "resources", "starting.html");
+
+  it("serves the page under its random prefix only, hands the app URL out once, and survives requests after it closed", async () => {
+    const page = await serveStartPage(file);
+    const prefix = new URL(page.url).pathname;
+    expect(prefix).toMatch(/^\/[0-9a-f]{32}\/$/);
+    const html = await fetch(page.url);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain("Starting…");
+    expect((await fetch(new URL("/", page.url))).status).toBe(404);
+    // A name rebound to 127.0.0.1 arrives with another Host.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(page.url);
+      request({ host: "127.0.0.1", port, path: prefix, headers: { host: "evil.example" } }, (response) =>
+        resolve(response.statusCode ?? 0),
+      )
+        .on("error", reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
+
+    const waiting = fetch(new URL("next", page.url));
+    expect((await fetch(new URL("shown", page.url), { method: "POST" })).status).toBe(204);
+    expect(await page.shown).toBeGreaterThan(0);
+    page.go("http://127.0.0.1:1/api/auth/desktop/redeem?token=t");
+    expect(await (await waiting).json()).toEqual({
+      url: "http://127.0.0.1:1/api/auth/desktop/redeem?token=t",
+    });
+    await page.handedOver;
+    // Single use: a second ask gets nothing.
+    expect((await fetch(new URL("next", page.url))).status).toBe(410);
+    await page.close();
+    await expect(fetch(new URL("shown", page.url), { method: "POST" })).rejects.toThrow();
+  });
+
+  it("shows why the app could not start", async () => {
+    const page = await serveStartPage(file);
+    page.fail("The server stopped before it was ready (exit code 3).");
+    expect(await (await fetch(new URL("next", page.url))).json()).toEqual({
+      error: "The server stopped before it was ready (exit code 3).",
+    });
+    await page.close();
+  });
+});

@@ -49,7 +49,7 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
   // Idle keep-alive connections close at once; a response still being written gets a second.
   const stopServing = () =>
     new Promise<void>((resolve) => {
-      for (const response of waiting) response.writeHead(204).end();
+      for (const response of waiting) if (!response.headersSent) response.writeHead(204).end();
       waiting.clear();
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -69,16 +69,16 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
     if ("url" in destination) {
       delivered = true;
       handedOver.resolve();
-      // Its work is done; the app is on the server's own port from now on.
-      void close();
+      // Its work is done once the page has left (a "shown" report may still be on its way).
+      setTimeout(() => void close(), 5_000).unref();
     }
     return true;
   };
 
+  let port = 0;
   const server = http.createServer((request, response) => {
-    const address = server.address() as AddressInfo;
     // Only this loopback origin, so a web page elsewhere cannot rebind a name to it.
-    if (request.headers.host !== `127.0.0.1:${address.port}`) return void response.writeHead(403).end();
+    if (request.headers.host !== `127.0.0.1:${port}`) return void response.writeHead(403).end();
     if (request.method === "GET" && request.url === prefix) {
       response
         .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
@@ -91,7 +91,7 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
       waiting.add(response);
       const timer = setTimeout(() => {
         waiting.delete(response);
-        response.writeHead(204).end();
+        if (!response.headersSent) response.writeHead(204).end();
       }, HOLD_MS);
       response.once("close", () => {
         clearTimeout(timer);
@@ -114,7 +114,10 @@ export async function serveStartPage(pageFile: string): Promise<StartPage> {
     server.once("error", reject);
     server.listen({ host: "127.0.0.1", port: 0 }, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
+  // Nothing here may take the launcher down: a broken connection only loses the page's poll.
+  server.on("error", () => undefined);
+  server.on("clientError", (_error, socket) => socket.destroy());
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     shown: shown.promise,
