@@ -92,10 +92,10 @@ export function listWindows(display: string): XWindow[] {
     .map((line) => JSON.parse(line) as XWindow);
 }
 
-/** Asks the windows of `pid` to close (WM_DELETE_WINDOW, as a close button does). */
-export function closeWindowsOf(display: string, pid: number): boolean {
+/** Asks the windows of `pid` (named `name`, if given) to close (WM_DELETE_WINDOW, as a close button does). */
+export function closeWindowsOf(display: string, pid: number, name?: string): boolean {
   return (
-    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid)], {
+    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid), ...(name ? [name] : [])], {
       env: { ...process.env, DISPLAY: display },
       timeout: 20_000,
     }).status === 0
