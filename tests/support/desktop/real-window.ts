@@ -43,34 +43,66 @@ export interface Display {
   stop(): Promise<void>;
 }
 
-/** A private Xvfb screen; its number is chosen by Xvfb itself (-displayfd), so parallel runs never collide. */
-export async function startXvfb(): Promise<Display> {
+/** Whether an X client can connect to `display` and list its windows. */
+function displayAnswers(display: string): boolean {
+  return (
+    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "list"], {
+      env: { ...process.env, DISPLAY: display },
+      timeout: 10_000,
+    }).status === 0
+  );
+}
+
+async function startXvfbOnce(): Promise<Display> {
   const proc: ChildProcess = spawn(
     "Xvfb",
     ["-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
     {
-      stdio: ["ignore", "ignore", "pipe", "pipe"],
+      // Not a pipe for stderr: Xvfb writes warnings for every client, and a pipe nobody reads
+      // fills up and stops the X server, and with it every window and X tool of the test.
+      stdio: ["ignore", "ignore", "ignore", "pipe"],
     },
   );
-  const number = await new Promise<string>((resolve, reject) => {
-    let text = "";
-    const fd3 = proc.stdio[3] as NodeJS.ReadableStream;
-    fd3.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes("\n")) resolve(text.trim());
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
     });
-    proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
-    setTimeout(() => reject(new Error("Xvfb did not report its display within 30 s")), 30_000).unref();
-  });
-  return {
-    name: `:${number}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once("exit", () => resolve());
-        proc.kill("SIGTERM");
-      }),
-  };
+  try {
+    const number = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      const fd3 = proc.stdio[3] as NodeJS.ReadableStream;
+      fd3.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes("\n")) resolve(text.trim());
+      });
+      proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
+      setTimeout(() => reject(new Error("Xvfb did not report its display within 30 s")), 30_000).unref();
+    });
+    const name = `:${number}`;
+    if (!displayAnswers(name)) throw new Error(`Xvfb reported ${name}, but no X client can connect to it`);
+    return { name, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * A private Xvfb screen; its number is chosen by Xvfb itself (-displayfd), so parallel runs
+ * never collide. It is proved to accept X clients before it is used (tried up to three times).
+ */
+export async function startXvfb(): Promise<Display> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startXvfbOnce();
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }
 
 export interface XWindow {
