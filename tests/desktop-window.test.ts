@@ -318,11 +318,21 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
       const window2 = await windowOf(second);
       expect(window2.pid).not.toBe(window1.pid);
       // Closed only once it shows Today too, as a person would.
-      await until(
-        "the second window to be sent the Today screen",
-        120_000,
-        () => windowPages("/").length >= 2,
-      );
+      // Its own Today: the second sign-in, then a GET / 200 to WebKit after it (the first window
+      // may load / again meanwhile, so a count alone would not tell).
+      await until("the second window to be sent the Today screen", 120_000, () => {
+        const db2 = new Database(path.join(dataDir, "app.db"), { readonly: true, fileMustExist: true });
+        try {
+          const row = db2
+            .prepare("SELECT count(*) AS n, max(at) AS at FROM AuditEvent WHERE type = 'desktop-sign-in'")
+            .get() as { n: number; at: number | string | null };
+          if (row.n < 2 || row.at === null) return false;
+          const signedInAt = typeof row.at === "number" ? row.at : Date.parse(row.at);
+          return windowPages("/").some((line) => Date.parse(String(line.time)) >= signedInAt);
+        } finally {
+          db2.close();
+        }
+      });
       expect(windowPages("/").every((line) => line.status === 200)).toBe(true);
       expect(second.output()).toMatch(/Using the Stripe Bookings server already running/);
       const servers = [...processGroup(first.pid), ...processGroup(second.pid)].filter((p) =>
