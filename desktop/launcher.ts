@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError } from "@/lib/config";
 import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
+import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
 import { launch, type LaunchResult } from "@/desktop/launcher/session";
 
@@ -16,6 +17,8 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 export interface MainIo {
   /** Human-readable progress and errors; stdout is kept for the structured log. */
   say: (text: string) => void;
+  /** Called once the data directory is known, with its logs folder (the script opens desktop.log). */
+  logsIn?: (logsDir: string) => void;
 }
 
 const defaultIo: MainIo = { say: (text) => process.stderr.write(`${text}\n`) };
@@ -34,6 +37,8 @@ export async function main(
       execPath: process.execPath,
       platform: process.platform,
       arch: process.arch,
+      // Beside this file, in the checkout (desktop/) and in the package (app/desktop/) alike.
+      startPageFile: path.join(import.meta.dirname, "resources", "starting.html"),
     });
   } catch (error) {
     if (error instanceof UsageError) {
@@ -50,6 +55,7 @@ export async function main(
     io.say(USAGE);
     return 0;
   }
+  io.logsIn?.(options.logsDir);
 
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
@@ -71,6 +77,7 @@ export async function main(
       port: result?.port,
       reusedServer: result?.reusedServer,
       healthMs: result?.healthMs,
+      shownMs: result?.shownMs,
       windowMs: result?.windowMs,
       ms: elapsedMs(start),
     };
@@ -91,9 +98,21 @@ function runDirectly(): boolean {
 
 if (runDirectly()) {
   loadDotEnv(appRoot);
-  main(process.argv.slice(2), process.env).then(
-    (code) => {
+  let logFile: LogFile | undefined;
+  const io: MainIo = {
+    ...defaultIo,
+    logsIn: (dir) => {
+      try {
+        logFile = teeToLogFile(path.join(dir, "desktop.log"));
+      } catch {
+        // No log file (an unwritable data directory): the terminal still has everything.
+      }
+    },
+  };
+  main(process.argv.slice(2), process.env, io).then(
+    async (code) => {
       process.exitCode = code;
+      await logFile?.close();
     },
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -13,6 +13,10 @@ import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
 import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
 import { installPeerHeader } from "@/server/peer-header";
 import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
+import { logsDir } from "@/lib/logs/rotating";
+import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
+import { installAccessLog } from "@/server/access-log";
+import { warmUp } from "@/server/warm-up";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -52,9 +56,25 @@ async function ensureFreePort(cfg: Config): Promise<void> {
   if (problem) throw new StartupError(busyPortMessage(cfg.HOST, cfg.PORT, problem), 75);
 }
 
+let logFile: LogFile | undefined;
+
+/**
+ * <data>/logs/server.log, besides the terminal. Not when the desktop launcher started us: it
+ * already writes our output there.
+ */
+function openLogFile(cfg: Config): void {
+  if (process.env.BOOKINGS_OUTPUT_LOGGED === "1") return;
+  try {
+    logFile = teeToLogFile(path.join(logsDir(cfg.dataDir), "server.log"));
+  } catch {
+    // An unwritable data directory is reported by ensureWritableDataDir, with its reason.
+  }
+}
+
 async function main(): Promise<void> {
   const start = performance.now();
   const cfg = loadConfig();
+  openLogFile(cfg);
   await ensureFreePort(cfg);
   ensureWritableDataDir(cfg);
   // Everything that can refuse to start does so before the database is touched.
@@ -91,9 +111,12 @@ async function main(): Promise<void> {
     "server starting",
   );
   installPeerHeader(cfg.TRUST_PROXY);
+  installAccessLog();
   await import(pathToFileURL(serverFile).href);
   // The import returns before the server listens: say "running" only once it does.
-  await waitForListening(cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST, cfg.PORT, 60_000);
+  const reachable = cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST;
+  await waitForListening(reachable, cfg.PORT, 60_000);
+  void warmUp(`http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${cfg.PORT}`);
   process.stdout.write(`\nStripe Bookings is running at http://${cfg.HOST}:${cfg.PORT}\n`);
   if (!isLoopbackBind(cfg.HOST)) {
     const urls = lanUrls(cfg.HOST, cfg.PORT);
@@ -101,12 +124,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   const exitCode = error instanceof StartupError ? error.exitCode : 1;
   const message = error instanceof Error ? error.message : String(error);
   // A StartupError is the person's to fix (settings, port, folder): its message says it all.
   const err = error instanceof StartupError ? undefined : error;
   log.error({ command: "serve", outcome: "failed", exitCode, err }, "server failed to start");
   process.stderr.write(`\nCannot start: ${message}\n`);
+  await logFile?.close();
   process.exit(exitCode);
 });

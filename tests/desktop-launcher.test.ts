@@ -1,12 +1,13 @@
 // The desktop launcher against stand-ins: tests/support/desktop/fake-server.mjs plays the
 // server, fake-neutralino.mjs the window binary. No real Neutralino is needed or downloaded.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { anyFreePort } from "@/desktop/launcher/port";
+import { serveStartPage } from "@/desktop/launcher/start-page";
 import { binaryCandidates, lastLines, localUrl, neutralinoBinaryName } from "@/lib/desktop/neutralino";
 import {
   fakeEnv,
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 describe("desktop launcher", () => {
-  it("opens the window on the server's URL once /api/health is 200, and stops the server when the window closes", async () => {
+  it("opens the window at once on the start page, sends it to the server's URL once /api/health is 200, and stops the server when the window closes", async () => {
     box = sandbox();
     const port = await anyFreePort("127.0.0.1");
     const env = fakeEnv(box, port, { serverFlags: ["--delay=600"], windowExitAfterMs: 200 });
@@ -41,9 +42,11 @@ describe("desktop launcher", () => {
     const window = readJson(box.windowRecord, windowRecordSchema);
     const server = readJson(box.serverInfo, serverInfoSchema);
     expect(window.healthStatus).toBe(200);
+    expect(window.startPage).toBe(true);
+    expect(window.url).toBe(`http://127.0.0.1:${port}/`);
     expect(window.argv).toEqual(
       expect.arrayContaining([
-        `--url=http://127.0.0.1:${port}/`,
+        expect.stringMatching(/^--url=http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/),
         "--load-dir-res",
         `--path=${REPO_ROOT}`,
         "--window-title=Stripe Bookings",
@@ -80,11 +83,13 @@ describe("desktop launcher", () => {
     box = sandbox();
     const port = await anyFreePort("127.0.0.1");
     const env = fakeEnv(box, port, { serverFlags: ["--health=never"] });
-    const { code, messages } = await runLauncher(env, ["--health-timeout-ms", "800"]);
+    // Long enough for the stand-in server to start and say so on a loaded machine.
+    const { code, messages } = await runLauncher(env, ["--health-timeout-ms", "4000"]);
     expect(code).toBe(1);
-    expect(messages).toMatch(/did not become healthy within 0\.8 s/);
+    expect(messages).toMatch(/did not become healthy within 4 s/);
     expect(messages).toContain(`| fake server listening on 127.0.0.1:${port}`);
-    expect(existsSync(box.windowRecord)).toBe(false);
+    // The window, open from the start, showed why until it was closed.
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toMatch(/did not become healthy within 4 s/);
     expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
@@ -98,13 +103,27 @@ describe("desktop launcher", () => {
     expect(messages).toContain("stopped before it was ready (exit code 3)");
     expect(messages).toContain("fake server: exiting on purpose");
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(existsSync(box.windowRecord)).toBe(false);
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toContain("fake server: exiting on purpose");
+  });
+
+  it("stops the starting server and exits 0 when the window is closed on the start page", async () => {
+    box = sandbox();
+    const port = await anyFreePort("127.0.0.1");
+    const env = fakeEnv(box, port, {
+      serverFlags: ["--health=never"],
+      windowExitAfterMs: 3_000,
+      windowExitFromStart: true,
+    });
+    const { code, messages } = await runLauncher(env, ["--health-timeout-ms", "20000"]);
+    expect(code, messages).toBe(0);
+    await waitForFile(box.serverInfo);
+    expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
   it("closes the window and exits 1 when the server dies while the window is open", async () => {
     box = sandbox();
     const port = await anyFreePort("127.0.0.1");
-    const env = fakeEnv(box, port, { serverFlags: ["--exit-after=1500"] });
+    const env = fakeEnv(box, port, { serverFlags: ["--exit-after=4000"] });
     const { code, messages } = await runLauncher(env);
     expect(code).toBe(1);
     expect(messages).toContain("The server stopped unexpectedly (exit code 3); closing the window.");
@@ -132,7 +151,7 @@ describe("desktop launcher", () => {
     expect(server.port).not.toBe(port);
     expect(messages).toContain(`Port ${port} is used by another program; using ${server.port} instead.`);
     const window = readJson(box.windowRecord, windowRecordSchema);
-    expect(window.argv).toContain(`--url=http://127.0.0.1:${server.port}/`);
+    expect(window.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(window.healthStatus).toBe(200);
   });
 
@@ -158,8 +177,49 @@ describe("desktop launcher", () => {
     expect(code, messages).toBe(0);
     expect(messages).toContain(`already running at http://127.0.0.1:${port}/`);
     expect(existsSync(marker)).toBe(false);
-    expect(readJson(box.windowRecord, windowRecordSchema).argv).toContain(`--url=http://127.0.0.1:${port}/`);
+    // The start page first, then the running server's app.
+    const window = readJson(box.windowRecord, windowRecordSchema);
+    expect(window.startPage).toBe(true);
+    expect(window.url).toBe(`http://127.0.0.1:${port}/`);
+    expect(window.healthStatus).toBe(200);
     expect(existing.exitCode).toBeNull();
+    expect(isAlive(existing.pid ?? -1)).toBe(true);
+  });
+
+  it("reuses the server recorded for this data directory, even on another port, instead of starting a second", async () => {
+    box = sandbox();
+    const serverPort = await anyFreePort("127.0.0.1");
+    const existing = spawn(process.execPath, [FAKE_SERVER, `--info=${box.serverInfo}`, "--delay=1500"], {
+      env: { ...process.env, PORT: String(serverPort), HOST: "127.0.0.1" },
+      stdio: "ignore",
+    });
+    cleanups.push(() => existing.kill("SIGKILL"));
+    await waitForFile(box.serverInfo);
+    // What the real server writes at start (lib/backup/server-record.ts); still starting (503).
+    mkdirSync(box.dataDir, { recursive: true });
+    writeFileSync(
+      path.join(box.dataDir, "server.json"),
+      JSON.stringify({
+        pid: existing.pid,
+        host: "127.0.0.1",
+        port: serverPort,
+        startedAt: new Date().toISOString(),
+      }),
+    );
+    const marker = path.join(box.dir, "second-server-started");
+    const env = {
+      ...fakeEnv(box, await anyFreePort("127.0.0.1"), { windowExitAfterMs: 100 }),
+      DESKTOP_SERVER_COMMAND: JSON.stringify([
+        process.execPath,
+        "-e",
+        `require("fs").writeFileSync(${JSON.stringify(marker)}, "")`,
+      ]),
+    };
+    const { code, messages } = await runLauncher(env);
+    expect(code, messages).toBe(0);
+    expect(messages).toContain(`already running at http://127.0.0.1:${serverPort}/`);
+    expect(existsSync(marker)).toBe(false);
+    expect(readJson(box.windowRecord, windowRecordSchema).healthStatus).toBe(200);
     expect(isAlive(existing.pid ?? -1)).toBe(true);
   });
 
@@ -182,6 +242,8 @@ describe("desktop launcher", () => {
     const { code, messages } = await runLauncher(env);
     expect(code).toBe(66);
     expect(messages).toContain("Run `./run start` once (or `./run build`)");
+    // The window, open from the start, says so too.
+    expect(readJson(box.windowRecord, windowRecordSchema).error).toContain("No production build found");
   });
 
   it("rejects bad settings (exit 78) and unknown flags (exit 64) with a message naming them", async () => {
@@ -267,3 +329,49 @@ function listen(server: Server): Promise<number> {
     });
   });
 }
+
+describe("the start page (desktop/launcher/start-page.ts)", () => {
+  const file = path.join(REPO_ROOT, "desktop", "resources", "starting.html");
+
+  it("serves the page under its random prefix only, hands the app URL out once, and survives requests after it closed", async () => {
+    const page = await serveStartPage(file);
+    const prefix = new URL(page.url).pathname;
+    expect(prefix).toMatch(/^\/[0-9a-f]{32}\/$/);
+    const html = await fetch(page.url);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain("Starting…");
+    expect((await fetch(new URL("/", page.url))).status).toBe(404);
+    // A name rebound to 127.0.0.1 arrives with another Host.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(page.url);
+      request({ host: "127.0.0.1", port, path: prefix, headers: { host: "evil.example" } }, (response) =>
+        resolve(response.statusCode ?? 0),
+      )
+        .on("error", reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
+
+    const waiting = fetch(new URL("next", page.url));
+    expect((await fetch(new URL("shown", page.url), { method: "POST" })).status).toBe(204);
+    expect(await page.shown).toBeGreaterThan(0);
+    page.go("http://127.0.0.1:1/api/auth/desktop/redeem?token=t");
+    expect(await (await waiting).json()).toEqual({
+      url: "http://127.0.0.1:1/api/auth/desktop/redeem?token=t",
+    });
+    await page.handedOver;
+    // Single use: a second ask gets nothing.
+    expect((await fetch(new URL("next", page.url))).status).toBe(410);
+    await page.close();
+    await expect(fetch(new URL("shown", page.url), { method: "POST" })).rejects.toThrow();
+  });
+
+  it("shows why the app could not start", async () => {
+    const page = await serveStartPage(file);
+    page.fail("The server stopped before it was ready (exit code 3).");
+    expect(await (await fetch(new URL("next", page.url))).json()).toEqual({
+      error: "The server stopped before it was ready (exit code 3).",
+    });
+    await page.close();
+  });
+});

@@ -6,23 +6,36 @@ import { healthSchema } from "@/lib/health";
 
 const anonymousHealth = healthSchema.pick({ status: true });
 
-/** True only for a 200 carrying our health document with status "ok"; never throws. */
-export async function probeHealth(url: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+export type Probe = "healthy" | "ours-unhealthy" | "other" | "no-answer";
+
+/**
+ * One look at the health URL: "healthy" (200, status "ok"), "ours-unhealthy" (our health
+ * document with another status), "other" (some other program answered) or "no-answer"
+ * (refused, reset or too slow). Never throws.
+ */
+export async function probe(url: string, timeoutMs: number, signal?: AbortSignal): Promise<Probe> {
   const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
+  let response: Response;
   try {
-    const response = await fetch(url, {
+    response = await fetch(url, {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       headers: { accept: "application/json" },
     });
-    if (response.status !== 200) {
-      await response.body?.cancel();
-      return false;
-    }
-    const parsed = anonymousHealth.safeParse(await response.json());
-    return parsed.success && parsed.data.status === "ok";
   } catch {
-    return false;
+    return "no-answer";
   }
+  try {
+    const parsed = anonymousHealth.safeParse(await response.json());
+    if (!parsed.success) return "other";
+    return response.status === 200 && parsed.data.status === "ok" ? "healthy" : "ours-unhealthy";
+  } catch {
+    return "other";
+  }
+}
+
+/** True only for a 200 carrying our health document with status "ok"; never throws. */
+export async function probeHealth(url: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  return (await probe(url, timeoutMs, signal)) === "healthy";
 }
 
 export type WaitOutcome = "healthy" | "timeout" | "aborted";

@@ -45,6 +45,8 @@ export interface LaunchOptions {
   healthTimeoutMs: number;
   stopGraceMs: number;
   windowTitle: string;
+  /** The window's first page while the server starts (desktop/launcher/start-page.ts). */
+  startPageFile: string;
   /** Environment for both children. */
   env: Record<string, string | undefined>;
   platform: string;
@@ -56,8 +58,9 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: ./run desktop [--port N] [--health-timeout-ms MS]
 
-Opens Stripe Bookings in a native window: starts the local server (unless a healthy one already
-answers on the port), waits for /api/health, then starts Neutralino. See docs/DESKTOP.md.
+Opens Stripe Bookings in a native window: opens the window at once on a "Starting…" page,
+starts the local server beside it (unless ours already runs), and sends the window to the app
+once /api/health answers. See docs/DESKTOP.md.
 
   --port N               port to serve on (default: PORT or 3000; a busy port falls back to a free one)
   --health-timeout-ms MS how long to wait for the server to become healthy (default 30000)
@@ -100,7 +103,7 @@ export function defaultServerCommand(execPath: string): string[] {
 export function resolveOptions(
   argv: string[],
   source: Record<string, string | undefined>,
-  defaults: { appRoot: string; execPath: string; platform: string; arch: string },
+  defaults: { appRoot: string; execPath: string; platform: string; arch: string; startPageFile?: string },
 ): LaunchOptions | "help" {
   const flags = parseFlags(argv);
   if (flags.help) return "help";
@@ -136,6 +139,7 @@ export function resolveOptions(
     healthTimeoutMs: settings.DESKTOP_HEALTH_TIMEOUT_MS,
     stopGraceMs: 5_000,
     windowTitle: settings.DESKTOP_WINDOW_TITLE,
+    startPageFile: defaults.startPageFile ?? path.join(appRoot, "desktop", "resources", "starting.html"),
     env,
     platform: defaults.platform,
     arch: defaults.arch,

@@ -52,6 +52,15 @@ export function spawnLogged(
   // Once both pipes are closed nothing more can be written.
   child.once("close", () => log.end());
   child.once("error", () => log.end());
+  // A grandchild (WebKit's web and network processes) may hold the pipes after the child
+  // itself has gone; the launcher must not wait for it to exit, so the pipes are let go soon.
+  child.once("exit", () => {
+    setTimeout(() => {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      if (!log.writableEnded) log.end();
+    }, 1_000).unref();
+  });
   const exited = new Promise<ExitInfo>((resolve) => {
     child.once("error", (error) => resolve({ code: null, signal: null, error }));
     child.once("exit", (code, signal) => resolve({ code, signal }));

@@ -1,6 +1,9 @@
 // One desktop session: find the window binary, pick the port, start the server (or reuse a
-// healthy one), wait for /api/health, open the window, and tie the two lifetimes together —
-// whichever ends first, the other is stopped. Ctrl-C (the `stop` signal) stops both.
+// healthy one) and, at the same time, open the window on a local "Starting…" page
+// (desktop/launcher/start-page.ts); once /api/health answers, send the window to the signed-in
+// app. The two lifetimes are tied together — whichever ends first, the other is stopped.
+// Ctrl-C (the `stop` signal) stops both. When the server cannot start, the window says why
+// until it is closed.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import {
@@ -10,12 +13,13 @@ import {
   missingBinaryMessage,
   neutralinoArgs,
 } from "@/lib/desktop/neutralino";
-import { elapsedMs } from "@/lib/log";
+import { elapsedMs, log } from "@/lib/log";
 import { findNeutralino } from "@/desktop/launcher/binary";
 import { waitForHealth } from "@/desktop/launcher/health";
 import type { LaunchOptions } from "@/desktop/launcher/options";
 import { choosePort } from "@/desktop/launcher/port";
 import { signedInUrl } from "@/desktop/launcher/sign-in-link";
+import { serveStartPage, type StartPage } from "@/desktop/launcher/start-page";
 import {
   describeExit,
   hasExited,
@@ -43,6 +47,8 @@ export interface LaunchResult {
   url?: string;
   reusedServer?: boolean;
   healthMs?: number;
+  /** Launcher start (process start) → the window has drawn its first page. */
+  shownMs?: number;
   windowMs?: number;
 }
 
@@ -73,10 +79,12 @@ function whenAborted(signal: AbortSignal): Promise<void> {
   });
 }
 
-type Ready = "healthy" | "timeout" | "server-exited" | "interrupted";
+type Ready = "healthy" | "timeout" | "server-exited" | "window-exited" | "interrupted";
 
+/** Waits for /api/health while watching the server, the window (closed early?) and Ctrl-C. */
 async function waitUntilReady(
   server: Running,
+  window: Running,
   url: string,
   timeoutMs: number,
   stop: AbortSignal,
@@ -85,11 +93,13 @@ async function waitUntilReady(
   const abort = () => give.abort();
   stop.addEventListener("abort", abort, { once: true });
   void server.exited.then(abort);
+  void window.exited.then(abort);
   if (stop.aborted) abort();
   try {
     const outcome = await waitForHealth(url, { timeoutMs, signal: give.signal });
     if (outcome === "healthy") return "healthy";
     if (stop.aborted) return "interrupted";
+    if (hasExited(window)) return "window-exited";
     return hasExited(server) ? "server-exited" : "timeout";
   } finally {
     stop.removeEventListener("abort", abort);
@@ -107,6 +117,69 @@ function windowMissing(options: LaunchOptions, say: (text: string) => void): Lau
   return { exitCode: 2, outcome: "binary-missing" };
 }
 
+/** How a session ends once its window has ended by itself. */
+function windowEnded(
+  exit: ExitInfo,
+  window: Running,
+  stop: AbortSignal,
+  base: Partial<LaunchResult>,
+  say: (text: string) => void,
+): LaunchResult {
+  if (killedByCtrlC(exit)) return interruptedResult(stop, base);
+  if (exit.error || exit.code !== 0) {
+    say(`The window ended with an error (${describeExit(exit)}).\n${tail(window)}`);
+    return { ...base, exitCode: 1, outcome: "window-failed" };
+  }
+  return { ...base, exitCode: 0, outcome: "closed" };
+}
+
+/** Runs until the window closes, the server dies or Ctrl-C. */
+async function untilEnd(
+  window: Running,
+  server: Running | undefined,
+  stop: AbortSignal,
+  base: Partial<LaunchResult>,
+  say: (text: string) => void,
+): Promise<LaunchResult> {
+  const opened = performance.now();
+  const serverEnd = server
+    ? server.exited.then((exit) => ({ who: "server" as const, exit }))
+    : new Promise<never>(() => {});
+  const first = await Promise.race([
+    window.exited.then((exit) => ({ who: "window" as const, exit })),
+    serverEnd,
+    whenAborted(stop).then(() => ({ who: "stop" as const })),
+  ]);
+  base.windowMs = elapsedMs(opened);
+  if (first.who === "stop") return interruptedResult(stop, base);
+  if (first.who === "server") {
+    if (killedByCtrlC(first.exit)) return interruptedResult(stop, base);
+    say(
+      `The server stopped unexpectedly (${describeExit(first.exit)}); closing the window.\n${tail(server ?? window)}`,
+    );
+    return { ...base, exitCode: 1, outcome: "server-died" };
+  }
+  return windowEnded(first.exit, window, stop, base, say);
+}
+
+/**
+ * The server could not start: say why in the terminal and in the window, and keep the window
+ * (someone who double-clicked has no terminal) until it is closed or Ctrl-C.
+ */
+async function startFailed(
+  message: string,
+  result: LaunchResult,
+  page: StartPage,
+  window: Running,
+  stop: AbortSignal,
+  say: (text: string) => void,
+): Promise<LaunchResult> {
+  say(message);
+  page.fail(message);
+  await Promise.race([window.exited, whenAborted(stop)]);
+  return result;
+}
+
 /** Runs one session to its end and reports how it ended; never leaves a child it started running. */
 export async function launch(
   options: LaunchOptions,
@@ -116,92 +189,90 @@ export async function launch(
   const binary = findNeutralino(options);
   if (binary === undefined) return windowMissing(options, say);
 
-  const choice = await choosePort(options.host, options.preferredPort);
-  const url = localUrl(options.host, choice.port);
-  const base: Partial<LaunchResult> = { port: choice.port, url, reusedServer: choice.reuse };
   const started: Running[] = [];
+  const base: Partial<LaunchResult> = {};
+  // The window opens first, on the start page: everything else happens while it shows.
+  const page = await serveStartPage(options.startPageFile);
+  const window = spawnLogged(
+    [binary, ...neutralinoArgs({ appRoot: options.appRoot, url: page.url, title: options.windowTitle })],
+    { cwd: options.appRoot, env: options.env, logFile: path.join(options.logsDir, "window.log") },
+  );
+  started.push(window);
+  void page.shown.then((at) => {
+    base.shownMs = Math.round(at);
+    log.info(
+      { command: "desktop", event: "start-page-shown", ms: base.shownMs },
+      "window shows its first page",
+    );
+  });
+  const failed = (message: string, result: LaunchResult) =>
+    startFailed(message, result, page, window, stop, say);
   try {
-    let server: Running | undefined;
+    const choice = await choosePort(options.host, options.preferredPort, {
+      dataDir: options.dataDir,
+      patienceMs: options.healthTimeoutMs,
+      signal: stop,
+    });
+    const url = localUrl(options.host, choice.port);
+    Object.assign(base, { port: choice.port, url, reusedServer: choice.reuse });
+    if (stop.aborted) return interruptedResult(stop, base);
+    if (hasExited(window)) return windowEnded(await window.exited, window, stop, base, say);
     if (choice.reuse) {
       say(`Using the Stripe Bookings server already running at ${url}`);
-    } else {
-      if (choice.fellBack)
-        say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
-      const build = path.join(options.appRoot, ".next", "standalone", "server.js");
-      if (options.needsBuild && !existsSync(build)) {
-        say(
-          `No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`,
-        );
-        return { ...base, exitCode: 66, outcome: "build-missing" };
-      }
-      const logFile = path.join(options.logsDir, "server.log");
-      say(`Starting the server on ${url} (log: ${logFile})`);
-      const env = {
-        ...options.env,
-        PORT: String(choice.port),
-        HOST: options.host,
-        DATA_DIR: options.dataDir,
-      };
-      server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });
-      started.push(server);
-      const healthStart = performance.now();
-      const ready = await waitUntilReady(
-        server,
-        localUrl(options.host, choice.port, "/api/health"),
-        options.healthTimeoutMs,
-        stop,
+      page.go(await signedInUrl(url, options.dataDir, say));
+      return await untilEnd(window, undefined, stop, base, say);
+    }
+    if (choice.fellBack)
+      say(`Port ${options.preferredPort} is used by another program; using ${choice.port} instead.`);
+    const build = path.join(options.appRoot, ".next", "standalone", "server.js");
+    if (options.needsBuild && !existsSync(build)) {
+      return await failed(
+        `No production build found (${build} is missing).\nRun \`./run start\` once (or \`./run build\`), then \`./run desktop\` again.`,
+        { ...base, exitCode: 66, outcome: "build-missing" },
       );
-      if (ready === "interrupted") return interruptedResult(stop, base);
-      if (ready === "server-exited") {
-        const exit = await server.exited;
-        say(`The server stopped before it was ready (${describeExit(exit)}).\n${tail(server)}`);
-        return { ...base, exitCode: 1, outcome: "server-failed" };
-      }
-      if (ready === "timeout") {
-        await stopProcess(server, options.stopGraceMs);
-        const seconds = options.healthTimeoutMs / 1000;
-        say(
-          `The server did not become healthy within ${seconds} s (GET ${localUrl(options.host, choice.port, "/api/health")}).\n${tail(server)}`,
-        );
-        return { ...base, exitCode: 1, outcome: "server-unhealthy" };
-      }
-      base.healthMs = elapsedMs(healthStart);
-      say(`The server is ready (${(base.healthMs / 1000).toFixed(1)} s); opening the window.`);
     }
-
-    const windowLog = path.join(options.logsDir, "window.log");
-    const windowUrl = await signedInUrl(url, options.dataDir, say);
-    const args = neutralinoArgs({ appRoot: options.appRoot, url: windowUrl, title: options.windowTitle });
-    const window = spawnLogged([binary, ...args], {
-      cwd: options.appRoot,
-      env: options.env,
-      logFile: windowLog,
-    });
-    started.push(window);
-    const opened = performance.now();
-    const serverEnd = server
-      ? server.exited.then((exit) => ({ who: "server" as const, exit }))
-      : new Promise<never>(() => {});
-    const first = await Promise.race([
-      window.exited.then((exit) => ({ who: "window" as const, exit })),
-      serverEnd,
-      whenAborted(stop).then(() => ({ who: "stop" as const })),
-    ]);
-    base.windowMs = elapsedMs(opened);
-
-    if (first.who === "stop" || killedByCtrlC(first.exit)) return interruptedResult(stop, base);
-    if (first.who === "server") {
-      say(
-        `The server stopped unexpectedly (${describeExit(first.exit)}); closing the window.\n${tail(server ?? window)}`,
+    const logFile = path.join(options.logsDir, "server.log");
+    say(`Starting the server on ${url} (log: ${logFile})`);
+    const env = {
+      ...options.env,
+      PORT: String(choice.port),
+      HOST: options.host,
+      DATA_DIR: options.dataDir,
+      // Its output already goes to server.log through this launcher: it must not write it twice.
+      BOOKINGS_OUTPUT_LOGGED: "1",
+    };
+    const healthStart = performance.now();
+    const server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });
+    started.push(server);
+    const healthUrl = localUrl(options.host, choice.port, "/api/health");
+    const ready = await waitUntilReady(server, window, healthUrl, options.healthTimeoutMs, stop);
+    if (ready === "interrupted") return interruptedResult(stop, base);
+    if (ready === "window-exited") return windowEnded(await window.exited, window, stop, base, say);
+    if (ready === "server-exited") {
+      const exit = await server.exited;
+      return await failed(
+        `The server stopped before it was ready (${describeExit(exit)}).\n${tail(server)}`,
+        {
+          ...base,
+          exitCode: 1,
+          outcome: "server-failed",
+        },
       );
-      return { ...base, exitCode: 1, outcome: "server-died" };
     }
-    if (first.exit.error || first.exit.code !== 0) {
-      say(`The window ended with an error (${describeExit(first.exit)}).\n${tail(window)}`);
-      return { ...base, exitCode: 1, outcome: "window-failed" };
+    if (ready === "timeout") {
+      await stopProcess(server, options.stopGraceMs);
+      const seconds = options.healthTimeoutMs / 1000;
+      return await failed(
+        `The server did not become healthy within ${seconds} s (GET ${healthUrl}).\n${tail(server)}`,
+        { ...base, exitCode: 1, outcome: "server-unhealthy" },
+      );
     }
-    return { ...base, exitCode: 0, outcome: "closed" };
+    base.healthMs = elapsedMs(healthStart);
+    say(`The server is ready (${(base.healthMs / 1000).toFixed(1)} s); opening the app in the window.`);
+    page.go(await signedInUrl(url, options.dataDir, say));
+    return await untilEnd(window, server, stop, base, say);
   } finally {
+    await page.close();
     await Promise.all(started.map((running) => stopProcess(running, options.stopGraceMs)));
   }
 }

@@ -13,7 +13,9 @@ export async function signedInUrl(
     const response = await fetch(new URL("/api/desktop/sign-in-link", baseUrl), {
       method: "POST",
       headers: { authorization: `Bearer ${secret}` },
-      signal: AbortSignal.timeout(5000),
+      // Generous: the route's first request loads its code, slow on a busy machine, and the
+      // window shows "Starting…" meanwhile; giving up means signing in by hand.
+      signal: AbortSignal.timeout(30_000),
     });
     if (response.status === 409) return baseUrl;
     if (!response.ok) {

@@ -1,15 +1,41 @@
 #!/usr/bin/env node
-// Stand-in for the Neutralino window binary in the desktop launcher tests. On start it asks
-// the page's /api/health (as the real window would load the page), then writes
-// {argv, pid, healthStatus} as JSON to $FAKE_NEU_RECORD. It exits after $FAKE_NEU_EXIT_AFTER_MS
-// with $FAKE_NEU_EXIT_CODE (default 0), or, without that variable, stays until it is killed.
+// Stand-in for the Neutralino window binary in the desktop launcher tests. It "loads" its --url
+// the way the real window does: on the launcher's start page it reports being drawn, then
+// follows the page's long poll to the app URL (or stops at the start-up error it is shown);
+// on the app it asks /api/health. It writes {argv, pid, url, healthStatus, error} as JSON to
+// $FAKE_NEU_RECORD. It exits $FAKE_NEU_EXIT_AFTER_MS after that (or after its start with
+// FAKE_NEU_EXIT_FROM=start) with $FAKE_NEU_EXIT_CODE (default 0); shown an error, it exits 0 as
+// someone closing the window would; otherwise it stays until it is killed.
 import { writeFileSync } from "node:fs";
 
 const argv = process.argv.slice(2);
-const url = argv.find((arg) => arg.startsWith("--url="))?.slice("--url=".length);
+const exitAfter = process.env.FAKE_NEU_EXIT_AFTER_MS;
+const exitCode = Number(process.env.FAKE_NEU_EXIT_CODE ?? 0);
+// Closed while the page still loads (FAKE_NEU_EXIT_FROM=start), or once it has loaded.
+const exitLater = () => setTimeout(() => process.exit(exitCode), Number(exitAfter));
+if (exitAfter && process.env.FAKE_NEU_EXIT_FROM === "start") exitLater();
+setInterval(() => {}, 60_000);
+
+let url = argv.find((arg) => arg.startsWith("--url="))?.slice("--url=".length);
+let error = null;
+const startPage = url !== undefined && /^\/[0-9a-f]{32}\/$/.test(new URL(url).pathname);
+if (startPage) {
+  const page = url;
+  await fetch(new URL("shown", page), { method: "POST" });
+  url = undefined;
+  while (url === undefined && error === null) {
+    const response = await fetch(new URL("next", page)).catch(() => null);
+    if (response === null) break;
+    if (response.status === 410) break;
+    if (response.status !== 200) continue;
+    const body = await response.json();
+    if (typeof body.url === "string") url = body.url;
+    if (typeof body.error === "string") error = body.error;
+  }
+}
 
 let healthStatus = null;
-if (url) {
+if (url && error === null) {
   try {
     healthStatus = (await fetch(new URL("/api/health", url))).status;
   } catch {
@@ -17,15 +43,11 @@ if (url) {
   }
 }
 if (process.env.FAKE_NEU_RECORD) {
-  writeFileSync(process.env.FAKE_NEU_RECORD, JSON.stringify({ argv, pid: process.pid, healthStatus }));
+  writeFileSync(
+    process.env.FAKE_NEU_RECORD,
+    JSON.stringify({ argv, pid: process.pid, startPage, url: url ?? null, healthStatus, error }),
+  );
 }
 console.log("fake neutralino window open");
-
-if (process.env.FAKE_NEU_EXIT_AFTER_MS) {
-  setTimeout(
-    () => process.exit(Number(process.env.FAKE_NEU_EXIT_CODE ?? 0)),
-    Number(process.env.FAKE_NEU_EXIT_AFTER_MS),
-  );
-} else {
-  setInterval(() => {}, 60_000);
-}
+if (error !== null) process.exit(0);
+if (exitAfter && process.env.FAKE_NEU_EXIT_FROM !== "start") exitLater();

@@ -19,7 +19,13 @@ export function makeFakeWindowExecutable(): void {
 export const windowRecordSchema = z.object({
   argv: z.array(z.string()),
   pid: z.number(),
+  /** Opened on the launcher's start page (rather than straight on the app). */
+  startPage: z.boolean(),
+  /** The app URL it ended on, or null. */
+  url: z.string().nullable(),
   healthStatus: z.union([z.number(), z.string(), z.null()]),
+  /** The start-up error the start page showed, or null. */
+  error: z.string().nullable(),
 });
 export const serverInfoSchema = z.object({
   pid: z.number(),
@@ -53,7 +59,13 @@ export function sandbox(): Sandbox {
 export function fakeEnv(
   box: Sandbox,
   port: number,
-  options: { serverFlags?: string[]; windowExitAfterMs?: number; windowExitCode?: number } = {},
+  options: {
+    serverFlags?: string[];
+    windowExitAfterMs?: number;
+    windowExitCode?: number;
+    /** Close the window while it still shows the start page. */
+    windowExitFromStart?: boolean;
+  } = {},
 ): Record<string, string | undefined> {
   const { PORT: _port, APP_ROOT: _root, ...inherited } = process.env;
   return {
@@ -65,6 +77,7 @@ export function fakeEnv(
     FAKE_NEU_RECORD: box.windowRecord,
     FAKE_NEU_EXIT_AFTER_MS: options.windowExitAfterMs?.toString(),
     FAKE_NEU_EXIT_CODE: options.windowExitCode?.toString(),
+    FAKE_NEU_EXIT_FROM: options.windowExitFromStart ? "start" : undefined,
     DESKTOP_SERVER_COMMAND: JSON.stringify([
       process.execPath,
       FAKE_SERVER,

@@ -43,33 +43,66 @@ export interface Display {
   stop(): Promise<void>;
 }
 
-/** A private Xvfb screen; its number is chosen by Xvfb itself (-displayfd), so parallel runs never collide. */
-export async function startXvfb(): Promise<Display> {
+/** Whether an X client can connect to `display` and list its windows. */
+function displayAnswers(display: string): boolean {
+  return (
+    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "list"], {
+      env: { ...process.env, DISPLAY: display },
+      timeout: 10_000,
+    }).status === 0
+  );
+}
+
+async function startXvfbOnce(): Promise<Display> {
   const proc: ChildProcess = spawn(
     "Xvfb",
     ["-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
     {
-      stdio: ["ignore", "ignore", "pipe", "pipe"],
+      // Not a pipe for stderr: Xvfb writes warnings for every client, and a pipe nobody reads
+      // fills up and stops the X server, and with it every window and X tool of the test.
+      stdio: ["ignore", "ignore", "ignore", "pipe"],
     },
   );
-  const number = await new Promise<string>((resolve, reject) => {
-    let text = "";
-    const fd3 = proc.stdio[3] as NodeJS.ReadableStream;
-    fd3.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes("\n")) resolve(text.trim());
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
     });
-    proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
-  });
-  return {
-    name: `:${number}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once("exit", () => resolve());
-        proc.kill("SIGTERM");
-      }),
-  };
+  try {
+    const number = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      const fd3 = proc.stdio[3] as NodeJS.ReadableStream;
+      fd3.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes("\n")) resolve(text.trim());
+      });
+      proc.once("exit", (code) => reject(new Error(`Xvfb exited (${code})`)));
+      setTimeout(() => reject(new Error("Xvfb did not report its display within 30 s")), 30_000).unref();
+    });
+    const name = `:${number}`;
+    if (!displayAnswers(name)) throw new Error(`Xvfb reported ${name}, but no X client can connect to it`);
+    return { name, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * A private Xvfb screen; its number is chosen by Xvfb itself (-displayfd), so parallel runs
+ * never collide. It is proved to accept X clients before it is used (tried up to three times).
+ */
+export async function startXvfb(): Promise<Display> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startXvfbOnce();
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }
 
 export interface XWindow {
@@ -82,32 +115,36 @@ export function listWindows(display: string): XWindow[] {
   const result = spawnSync(SYSTEM_PYTHON, [X11_HELPER, "list"], {
     env: { ...process.env, DISPLAY: display },
     encoding: "utf8",
+    timeout: 20_000,
   });
+  if (result.status !== 0) throw new Error(`x11.py list failed: ${result.error ?? result.stderr}`);
   return result.stdout
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as XWindow);
 }
 
-/** Asks the windows of `pid` to close (WM_DELETE_WINDOW, as a close button does). */
-export function closeWindowsOf(display: string, pid: number): boolean {
+/** Asks the windows of `pid` (named `name`, if given) to close (WM_DELETE_WINDOW, as a close button does). */
+export function closeWindowsOf(display: string, pid: number, name?: string): boolean {
   return (
-    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid)], {
+    spawnSync(SYSTEM_PYTHON, [X11_HELPER, "close", String(pid), ...(name ? [name] : [])], {
       env: { ...process.env, DISPLAY: display },
+      timeout: 20_000,
     }).status === 0
   );
 }
 
 /** Standard deviation of the screen's grey levels (0 = one flat colour, 1 = maximal). */
 export function screenshotDeviation(display: string, file: string): number {
-  const shot = spawnSync("import", ["-window", "root", file], { env: { ...process.env, DISPLAY: display } });
-  if (shot.status !== 0) throw new Error(`import failed: ${shot.stderr.toString()}`);
+  const shot = spawnSync("import", ["-window", "root", file], {
+    env: { ...process.env, DISPLAY: display },
+    timeout: 30_000,
+  });
+  if (shot.status !== 0) throw new Error(`import failed: ${shot.error ?? shot.stderr.toString()}`);
   const measured = spawnSync(
     "convert",
     [file, "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"],
-    {
-      encoding: "utf8",
-    },
+    { encoding: "utf8", timeout: 30_000 },
   );
   return Number(measured.stdout.trim());
 }

@@ -3,7 +3,8 @@
 # to close the way a window manager's close button does (a WM_DELETE_WINDOW client message),
 # so the app sees a normal close rather than a killed connection.
 #   x11.py list          -> one JSON line per top-level window: {"id", "name", "pid"}
-#   x11.py close PID     -> closes every window of process PID; exit 1 when it has none
+#   x11.py close PID [NAME] -> closes every window of process PID (named NAME, if given); exit 1
+#                              when it has none
 import json
 import sys
 
@@ -41,7 +42,8 @@ def main():
         return 0
     if sys.argv[1] == "close":
         pid = int(sys.argv[2])
-        targets = [w for w in windows(d) if w["pid"] == pid]
+        name = sys.argv[3] if len(sys.argv) > 3 else None
+        targets = [w for w in windows(d) if w["pid"] == pid and (name is None or w["name"] == name)]
         if not targets:
             return 1
         protocols = d.intern_atom("WM_PROTOCOLS")
