@@ -8,6 +8,7 @@ import { migrateIfNeeded } from "@/lib/db/migrations";
 import { closeSqlite, sqlite } from "@/lib/db/sqlite";
 import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
+import { appendCommandLog } from "@/lib/logs/command-log";
 import { DataDirError, prepareDataDir } from "@/lib/startup";
 import { clientsList, staffList } from "@/cli/commands/people";
 import { demoLoad, demoWipe } from "@/cli/commands/demo";
@@ -98,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   const start = performance.now();
   let code = 1;
   let failure: unknown;
+  let dataDir: string | undefined;
   // The per-command JSON line is for the log, not the terminal: warnings and errors only,
   // unless LOG_LEVEL asks for more.
   log.level = "warn";
@@ -109,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseCommandArgs(spec, args); // bad input exits 2 before anything is touched
     if (spec.needsDatabase !== false) {
       prepareDataDir(cfg);
+      dataDir = cfg.dataDir;
       await migrateIfNeeded(cfg.databaseFile);
     }
     // Opened on first use: the migration engine must not find another connection open.
@@ -129,16 +132,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   // One line per command, failures included (with the stack at LOG_LEVEL=debug): the person
   // already read the message on stderr.
+  const line = {
+    command: name,
+    outcome: code === 0 ? "ok" : "failed",
+    exitCode: code,
+    ms: elapsedMs(start),
+  };
   log.info(
     {
-      command: name,
-      outcome: code === 0 ? "ok" : "failed",
-      exitCode: code,
-      ms: elapsedMs(start),
+      ...line,
       ...(failure === undefined ? {} : { err: log.isLevelEnabled("debug") ? failure : String(failure) }),
     },
     "command",
   );
+  if (dataDir !== undefined)
+    await appendCommandLog(dataDir, failure === undefined ? line : { ...line, err: String(failure) });
   return code;
 }
 

@@ -125,6 +125,17 @@ describe("strict arguments, exit codes and the log line", () => {
     expect(cli(["rules:list"], { DATA_DIR: dir, LOG_LEVEL: "info" }).stderr).toContain(
       '"command":"rules:list"',
     );
+    // …and always in <data>/logs/cli.log, failures included.
+    expect(cli(["feed:revoke", "no-such-feed"], { DATA_DIR: dir }).code).toBe(2);
+    const lines = readFileSync(path.join(dir, "logs", "cli.log"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map(({ command, outcome, exitCode }) => ({ command, outcome, exitCode }))).toEqual([
+      { command: "rules:list", outcome: "ok", exitCode: 0 },
+      { command: "rules:list", outcome: "ok", exitCode: 0 },
+      { command: "feed:revoke", outcome: "failed", exitCode: 2 },
+    ]);
   });
 });
 
