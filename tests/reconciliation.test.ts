@@ -56,7 +56,13 @@ function addRule(input: unknown): number {
   return insertRule(s.db, ruleInputSchema.parse(input), now);
 }
 
-const groomLine = (id: string, quantity = 1) => ({
+interface Line {
+  stripeId: string;
+  priceStripeId: string;
+  productStripeId: string;
+  quantity: number;
+}
+const groomLine = (id: string, quantity = 1): Line => ({
   stripeId: id,
   priceStripeId: catalog.groom.price,
   productStripeId: catalog.groom.product,
@@ -109,7 +115,7 @@ beforeAll(async () => {
     sourceAt: next(),
     ...extra,
   });
-  const inv = (id: string, lines: ReturnType<typeof groomLine>[], extra = {}) => ({
+  const inv = (id: string, lines: Line[], extra = {}) => ({
     stripeId: id,
     clientStripeId: "cus_1",
     status: "paid" as const,
