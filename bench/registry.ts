@@ -8,6 +8,7 @@ import { feed } from "@/bench/feed";
 import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
 import { start } from "@/bench/start";
+import { reconciliation } from "@/bench/reconciliation";
 import { screens } from "@/bench/screens";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
@@ -22,5 +23,6 @@ export const benchmarks: Benchmark[] = [
   growth,
   apiV1,
   screens,
+  reconciliation,
   desktop,
 ];

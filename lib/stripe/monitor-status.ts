@@ -83,12 +83,14 @@ export async function stripeStatus(
   };
 }
 
-/** The home screen's line: no network request, no database query. */
-export function connectionAtAGlance(cfg: Config): ConnectionSummary {
+/**
+ * The home screen's line: never waits for Stripe or the database. A stale or missing account
+ * check is started in the background, so the next visit knows the account.
+ */
+export function connectionAtAGlance(cfg: Config, now: Date): ConnectionSummary {
   const key = keyInfo(cfg.STRIPE_SECRET_KEY);
-  return summarizeConnection({
-    key,
-    check: lastAccountCheck(keyId(cfg.STRIPE_SECRET_KEY)),
-    offlineSince: offlineSince(cfg),
-  });
+  const id = keyId(cfg.STRIPE_SECRET_KEY);
+  const stripe = stripeFromConfig(cfg);
+  if (stripe) void cachedAccountCheck(stripe, id, now);
+  return summarizeConnection({ key, check: lastAccountCheck(id), offlineSince: offlineSince(cfg) });
 }
