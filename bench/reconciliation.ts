@@ -36,7 +36,7 @@ const catalog = [
 ];
 
 /** Writes the account in one transaction; returns what it wrote. */
-function fillAccount(db: Sqlite, sizes: typeof FULL, now: number): Record<string, number> {
+export function fillAccount(db: Sqlite, sizes: typeof FULL, now: number): Record<string, number> {
   const rng = createRng(12);
   const m = (at: number) => [`{}`, `h${at}`, at, at, at] as const;
   const ins = {

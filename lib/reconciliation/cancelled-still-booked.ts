@@ -2,7 +2,7 @@
 // at or after now) whose source says the visit is no longer paid for.
 import type { Db } from "@/lib/db/prisma";
 import { bookingLink, clientLink } from "@/lib/reconciliation/links";
-import { clientNames } from "@/lib/reconciliation/lookups";
+import { bookingsOfSources, clientNames, inChunks } from "@/lib/reconciliation/lookups";
 import {
   UPCOMING_STATUSES,
   type ReconciliationInput,
@@ -17,20 +17,22 @@ const always =
   () => ({ reason, detail });
 
 async function subscriptionVerdicts(db: Db, ids: string[]): Promise<Map<string, Verdict>> {
-  const subs = await db.subscriptionMap.findMany({
-    where: { stripeId: { in: ids } },
-    select: {
-      stripeId: true,
-      status: true,
-      deleted: true,
-      endedAt: true,
-      cancelAt: true,
-      cancelAtPeriodEnd: true,
-      currentPeriodEnd: true,
-      pauseBehavior: true,
-      pauseResumesAt: true,
-    },
-  });
+  const subs = await inChunks(ids, (chunk) =>
+    db.subscriptionMap.findMany({
+      where: { stripeId: { in: chunk } },
+      select: {
+        stripeId: true,
+        status: true,
+        deleted: true,
+        endedAt: true,
+        cancelAt: true,
+        cancelAtPeriodEnd: true,
+        currentPeriodEnd: true,
+        pauseBehavior: true,
+        pauseResumesAt: true,
+      },
+    }),
+  );
   const verdicts = new Map<string, Verdict>();
   for (const sub of subs) {
     if (sub.deleted)
@@ -46,6 +48,8 @@ async function subscriptionVerdicts(db: Db, ids: string[]): Promise<Map<string, 
         .map((d) => d.getTime());
       const end = ends.length ? Math.min(...ends) : null;
       const resumes = sub.pauseResumesAt?.getTime() ?? null;
+      // A live subscription with no end and no pause pays for every booking: nothing to look at.
+      if (end === null && !sub.pauseBehavior) continue;
       verdicts.set(sub.stripeId, (startAt) => {
         if (end !== null && startAt >= end)
           return { reason: "subscription_ending", detail: "Subscription ends before this visit" };
@@ -59,10 +63,19 @@ async function subscriptionVerdicts(db: Db, ids: string[]): Promise<Map<string, 
 }
 
 async function invoiceVerdicts(db: Db, ids: string[]): Promise<Map<string, Verdict>> {
-  const invoices = await db.invoiceMap.findMany({
-    where: { stripeId: { in: ids } },
-    select: { stripeId: true, number: true, status: true, deleted: true, total: true, amountRefunded: true },
-  });
+  const invoices = await inChunks(ids, (chunk) =>
+    db.invoiceMap.findMany({
+      where: { stripeId: { in: chunk } },
+      select: {
+        stripeId: true,
+        number: true,
+        status: true,
+        deleted: true,
+        total: true,
+        amountRefunded: true,
+      },
+    }),
+  );
   const verdicts = new Map<string, Verdict>();
   for (const inv of invoices) {
     const name = `Invoice ${inv.number ?? inv.stripeId}`;
@@ -91,25 +104,10 @@ export async function cancelledStillBooked(db: Db, input: ReconciliationInput): 
   const subs = await subscriptionVerdicts(db, ids("subscription"));
   const invoices = await invoiceVerdicts(db, ids("invoice"));
   if (subs.size === 0 && invoices.size === 0) return [];
-  const bookings = await db.booking.findMany({
-    where: {
-      ...upcoming,
-      OR: [
-        { sourceKind: "subscription", sourceId: { in: [...subs.keys()] } },
-        { sourceKind: "invoice", sourceId: { in: [...invoices.keys()] } },
-      ],
-    },
-    select: {
-      id: true,
-      clientStripeId: true,
-      title: true,
-      startAt: true,
-      sourceKind: true,
-      sourceId: true,
-      sourceLineId: true,
-    },
-    orderBy: [{ startAt: "asc" }, { id: "asc" }],
-  });
+  const bookings = await bookingsOfSources(db, upcoming, [
+    { kind: "subscription", ids: [...subs.keys()] },
+    { kind: "invoice", ids: [...invoices.keys()] },
+  ]);
   const names = await clientNames(
     db,
     bookings.map((b) => b.clientStripeId),

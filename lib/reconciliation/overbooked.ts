@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/prisma";
 import { MAX_COPIES } from "@/lib/bookings/derive";
 import type { Rule } from "@/lib/rules/schema";
 import { clientLink, ruleLink } from "@/lib/reconciliation/links";
-import { clientNames, loadCatalog } from "@/lib/reconciliation/lookups";
+import { clientNames, inChunks, loadCatalog } from "@/lib/reconciliation/lookups";
 import { LIVE_STATUSES, type ReconciliationInput, type ReconciliationRow } from "@/lib/reconciliation/types";
 
 type Allowance = { per: "line"; visits: number } | { per: "period"; visits: number };
@@ -46,16 +46,18 @@ async function loadLines(
 ): Promise<Map<string, Line>> {
   const lines = new Map<string, Line>();
   if (kind === "subscription") {
-    const subs = await db.subscriptionMap.findMany({
-      where: { stripeId: { in: sourceIds } },
-      select: {
-        stripeId: true,
-        clientStripeId: true,
-        currentPeriodStart: true,
-        currentPeriodEnd: true,
-        items: true,
-      },
-    });
+    const subs = await inChunks(sourceIds, (chunk) =>
+      db.subscriptionMap.findMany({
+        where: { stripeId: { in: chunk } },
+        select: {
+          stripeId: true,
+          clientStripeId: true,
+          currentPeriodStart: true,
+          currentPeriodEnd: true,
+          items: true,
+        },
+      }),
+    );
     for (const sub of subs)
       for (const item of sub.items)
         lines.set(`${sub.stripeId}:${item.stripeId}`, {
@@ -70,10 +72,12 @@ async function loadLines(
           periodEnd: item.currentPeriodEnd ?? sub.currentPeriodEnd,
         });
   } else {
-    const invoices = await db.invoiceMap.findMany({
-      where: { stripeId: { in: sourceIds } },
-      select: { stripeId: true, clientStripeId: true, lines: true },
-    });
+    const invoices = await inChunks(sourceIds, (chunk) =>
+      db.invoiceMap.findMany({
+        where: { stripeId: { in: chunk } },
+        select: { stripeId: true, clientStripeId: true, lines: true },
+      }),
+    );
     for (const inv of invoices)
       for (const line of inv.lines)
         lines.set(`${inv.stripeId}:${line.stripeId}`, {
@@ -129,15 +133,20 @@ export async function overbooked(db: Db, input: ReconciliationInput): Promise<Re
   }
   if (periodChecks.length > 0) {
     // Per billing period: only the bookings that start within the line's current period count.
-    const starts = await db.booking.findMany({
-      where: {
-        status: { in: LIVE_STATUSES },
-        sourceKind: "subscription",
-        sourceLineId: { in: periodChecks.map((c) => c.line.lineId) },
-        startAt: { gte: new Date(Math.min(...periodChecks.map((c) => c.line.periodStart?.getTime() ?? 0))) },
-      },
-      select: { sourceLineId: true, startAt: true },
-    });
+    const since = new Date(Math.min(...periodChecks.map((c) => c.line.periodStart?.getTime() ?? 0)));
+    const starts = await inChunks(
+      periodChecks.map((c) => c.line.lineId),
+      (chunk) =>
+        db.booking.findMany({
+          where: {
+            status: { in: LIVE_STATUSES },
+            sourceKind: "subscription",
+            sourceLineId: { in: chunk },
+            startAt: { gte: since },
+          },
+          select: { sourceLineId: true, startAt: true },
+        }),
+    );
     for (const check of periodChecks) {
       const from = check.line.periodStart?.getTime() ?? 0;
       const to = check.line.periodEnd?.getTime() ?? 0;

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/prisma";
 import { matchRule } from "@/lib/rules/match";
 import { clientLink, newRuleLink, ruleLink } from "@/lib/reconciliation/links";
-import { clientNames, loadCatalog } from "@/lib/reconciliation/lookups";
+import { clientNames, inChunks, loadCatalog } from "@/lib/reconciliation/lookups";
 import {
   LIVE_STATUSES,
   UPCOMING_STATUSES,
@@ -80,14 +80,14 @@ async function invoiceCandidates(db: Db, input: ReconciliationInput): Promise<Ca
     },
   });
   const live = invoices.filter((inv) => !(inv.total > 0 && inv.amountRefunded >= inv.total));
-  const booked = await db.booking.groupBy({
-    by: ["sourceId", "sourceLineId"],
-    where: {
-      sourceKind: "invoice",
-      sourceId: { in: live.map((inv) => inv.stripeId) },
-      status: { in: LIVE_STATUSES },
-    },
-  });
+  const booked = await inChunks(
+    live.map((inv) => inv.stripeId),
+    (chunk) =>
+      db.booking.groupBy({
+        by: ["sourceId", "sourceLineId"],
+        where: { sourceKind: "invoice", sourceId: { in: chunk }, status: { in: LIVE_STATUSES } },
+      }),
+  );
   const withBookings = new Set(booked.map((row) => `${row.sourceId}:${row.sourceLineId}`));
   return live.flatMap((inv) =>
     inv.lines
