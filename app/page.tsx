@@ -11,14 +11,9 @@ import { hasOwner } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 import { headers } from "next/headers";
 import { readConnectivity } from "@/lib/desktop/connectivity";
-import { Suspense } from "react";
 import Link from "next/link";
-import { Stat as KitStat } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Pill } from "@/components/ui/pill";
-import { reconciliationCounts } from "@/lib/reconciliation/report";
-import { categories, categorySlugs, categoryTitles } from "@/lib/reconciliation/types";
-import { loadActiveRules } from "@/lib/rules/repo";
+import { HomeReconciliationCounts } from "@/app/reconciliation/home-counts";
 import { connectionAtAGlance, type ConnectionSummary } from "@/lib/stripe/monitor-status";
 
 export const dynamic = "force-dynamic";
@@ -28,40 +23,6 @@ function Stat({ label, value }: { label: string; value: number | string }) {
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
       <div className="text-2xl font-semibold">{value}</div>
-    </div>
-  );
-}
-
-/**
- * The four reconciliation counts, streamed after Today's bookings (Suspense), so the day's
- * list never waits for the report.
- */
-async function ReconciliationCounts() {
-  const counts = await reconciliationCounts(prisma(), { now: new Date(), rules: loadActiveRules(sqlite()) });
-  return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-      {categories.map((c) => (
-        <KitStat
-          key={c}
-          label={categoryTitles[c]}
-          value={counts[c]}
-          href={`/reconciliation?category=${categorySlugs[c]}`}
-        />
-      ))}
-    </div>
-  );
-}
-
-function CountsSkeleton() {
-  return (
-    <div
-      role="status"
-      aria-label="Loading reconciliation counts"
-      className="grid grid-cols-2 gap-3 lg:grid-cols-4"
-    >
-      {categories.map((c) => (
-        <Skeleton key={c} className="h-[70px]" />
-      ))}
     </div>
   );
 }
@@ -169,9 +130,7 @@ export default async function HomePage() {
               format={(d) => dateTime.format(d)}
             />
           </div>
-          <Suspense fallback={<CountsSkeleton />}>
-            <ReconciliationCounts />
-          </Suspense>
+          <HomeReconciliationCounts />
         </section>
       ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">

@@ -1,6 +1,6 @@
 // The reconciliation report over 50,000 bookings and 100,000 invoices on the production
 // server: the JSON data route (`/api/owner/reconciliation`), the screen (`/reconciliation`) and
-// the home screen (whose counts stream after Today), one request at a time by a signed-in
+// the home screen (whose counts the browser fetches from the data route), one request at a time by a signed-in
 // owner. Baseline: GET /api/health in the same run. The account is written with raw SQL: two
 // years of a dog-walking business, with every kind of disagreement sprinkled in.
 import { execFileSync } from "node:child_process";
@@ -250,7 +250,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     const targets = [
       { id: "data", label: "GET /api/owner/reconciliation (JSON report)", path: "/api/owner/reconciliation" },
       { id: "screen", label: "GET /reconciliation (HTML)", path: "/reconciliation" },
-      { id: "home", label: "GET / (home with streamed counts)", path: "/" },
+      { id: "home", label: "GET / (home; its counts are fetched by the browser)", path: "/" },
     ];
     const figures: Figure[] = [];
     for (const t of targets) {
