@@ -176,6 +176,9 @@ beforeAll(async () => {
     ),
   ); // paid through its subscription
 
+  // Paid 20 days ago but first mirrored now: its grooming was due before the app knew of it.
+  writeInvoice(db, inv("in_old", [groomLine("il_old")], { paidAt: at(-20), created: at(-20) }));
+
   // Scheduled but unpaid --------------------------------------------------------------
   s.apply(inv("in_open", [groomLine("il_open")], { status: "open", paidAt: null })); // 1 booking, open
   s.apply(inv("in_late", [groomLine("il_late")], { status: "open", paidAt: null, paymentFailed: true })); // 1 booking, past due

@@ -7,12 +7,15 @@ import { matchRule } from "@/lib/rules/match";
 import { clientLink, newRuleLink, ruleLink } from "@/lib/reconciliation/links";
 import { clientNames, inChunks, loadCatalog } from "@/lib/reconciliation/lookups";
 import {
+  DAY_MS,
   LIVE_STATUSES,
   UPCOMING_STATUSES,
   lookbackStart,
   type ReconciliationInput,
   type ReconciliationRow,
 } from "@/lib/reconciliation/types";
+
+const WEEK_MS = 7 * 86_400_000;
 
 interface Candidate {
   sourceKind: "subscription" | "invoice";
@@ -23,6 +26,13 @@ interface Candidate {
   productStripeId: string | null;
   description: string | null;
   quantity: number;
+  /**
+   * Invoice lines: when the app first held the paid invoice, and when its visits were due by
+   * (line period end, or a week after payment). A rule cannot book visits that were over before
+   * the app knew of them (history from before the first sync): those are not disagreements.
+   */
+  seenAt: number | null;
+  dueBy: number | null;
 }
 
 async function subscriptionCandidates(db: Db, now: Date): Promise<Candidate[]> {
@@ -51,6 +61,8 @@ async function subscriptionCandidates(db: Db, now: Date): Promise<Candidate[]> {
         productStripeId: item.productStripeId,
         description: null,
         quantity: item.quantity,
+        seenAt: null,
+        dueBy: null,
       })),
   );
 }
@@ -68,8 +80,11 @@ async function invoiceCandidates(db: Db, input: ReconciliationInput): Promise<Ca
       clientStripeId: true,
       total: true,
       amountRefunded: true,
+      paidAt: true,
+      appliedAt: true,
       lines: {
         select: {
+          periodEnd: true,
           stripeId: true,
           priceStripeId: true,
           productStripeId: true,
@@ -101,6 +116,8 @@ async function invoiceCandidates(db: Db, input: ReconciliationInput): Promise<Ca
         productStripeId: line.productStripeId,
         description: line.description,
         quantity: line.quantity,
+        seenAt: inv.appliedAt.getTime(),
+        dueBy: Math.max(line.periodEnd?.getTime() ?? 0, (inv.paidAt?.getTime() ?? 0) + WEEK_MS),
       })),
   );
 }
@@ -116,37 +133,44 @@ export async function paidUnscheduled(db: Db, input: ReconciliationInput): Promi
     db,
     candidates.map((c) => c.clientStripeId),
   );
-  return candidates.map((c): ReconciliationRow => {
+  return candidates.flatMap((c): ReconciliationRow[] => {
     const context = catalog.context(c);
     const rule = matchRule(input.rules, context);
+    const offsetMs =
+      rule && "offsetDays" in rule.allocation.schedule
+        ? (rule.allocation.schedule.offsetDays ?? 0) * DAY_MS
+        : 0;
+    if (rule && c.seenAt !== null && c.dueBy !== null && c.dueBy + offsetMs < c.seenAt) return [];
     const source = c.sourceKind === "subscription" ? "Active subscription" : "Paid invoice";
-    return {
-      key: `${c.sourceKind}:${c.sourceId}:${c.lineId}`,
-      category: "paidUnscheduled",
-      clientStripeId: c.clientStripeId,
-      clientName: names.get(c.clientStripeId) ?? null,
-      what: catalog.productName(context.productStripeId) ?? c.description ?? c.priceStripeId ?? c.lineId,
-      sourceKind: c.sourceKind,
-      sourceId: c.sourceId,
-      lineId: c.lineId,
-      bookingId: null,
-      startAt: null,
-      reason: rule ? "rule_produces_nothing" : "no_rule",
-      detail: rule
-        ? `${source}: rule “${rule.name}” matches but produces no ${c.sourceKind === "subscription" ? "upcoming " : ""}booking`
-        : `${source}: no active rule matches this line`,
-      booked: null,
-      paid: null,
-      links: [
-        rule
-          ? ruleLink(rule.id)
-          : newRuleLink({
-              ...c,
-              serviceCode: context.product?.serviceCode ?? null,
-              productStripeId: context.productStripeId,
-            }),
-        clientLink(c.clientStripeId),
-      ],
-    };
+    return [
+      {
+        key: `${c.sourceKind}:${c.sourceId}:${c.lineId}`,
+        category: "paidUnscheduled",
+        clientStripeId: c.clientStripeId,
+        clientName: names.get(c.clientStripeId) ?? null,
+        what: catalog.productName(context.productStripeId) ?? c.description ?? c.priceStripeId ?? c.lineId,
+        sourceKind: c.sourceKind,
+        sourceId: c.sourceId,
+        lineId: c.lineId,
+        bookingId: null,
+        startAt: null,
+        reason: rule ? "rule_produces_nothing" : "no_rule",
+        detail: rule
+          ? `${source}: rule “${rule.name}” matches but produces no ${c.sourceKind === "subscription" ? "upcoming " : ""}booking`
+          : `${source}: no active rule matches this line`,
+        booked: null,
+        paid: null,
+        links: [
+          rule
+            ? ruleLink(rule.id)
+            : newRuleLink({
+                ...c,
+                serviceCode: context.product?.serviceCode ?? null,
+                productStripeId: context.productStripeId,
+              }),
+          clientLink(c.clientStripeId),
+        ],
+      },
+    ];
   });
 }
