@@ -10,7 +10,8 @@ import { LinkTabs } from "@/components/ui/tabs";
 import { requirePage } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/prisma";
 import { sqlite } from "@/lib/db/sqlite";
-import { reconciliationReport } from "@/lib/reconciliation/report";
+import { cachedReconciliationReport } from "@/lib/reconciliation/cache";
+import { config } from "@/lib/config";
 import {
   categories,
   categorySlugs,
@@ -41,7 +42,10 @@ export default async function ReconciliationPage({
   const category: Category = (slug && bySlug.get(slug)) || "paidUnscheduled";
   const pageParam = Number(typeof params.page === "string" ? params.page : 1);
   const { zone } = screenContext();
-  const report = await reconciliationReport(prisma(), { now: new Date(), rules: loadActiveRules(sqlite()) });
+  const report = await cachedReconciliationReport(prisma(), config().databaseFile, {
+    now: new Date(),
+    rules: loadActiveRules(sqlite()),
+  });
   const rows = report[category];
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pages) : 1;

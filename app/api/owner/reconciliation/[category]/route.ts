@@ -6,7 +6,8 @@ import { route } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
 import { loadActiveRules } from "@/lib/rules/repo";
 import { reconciliationCsv } from "@/lib/reconciliation/csv";
-import { categoryReaders } from "@/lib/reconciliation/report";
+import { cachedReconciliationReport } from "@/lib/reconciliation/cache";
+import { config } from "@/lib/config";
 import { categories, categorySlugs, type Category } from "@/lib/reconciliation/types";
 import { loadSettings } from "@/lib/settings";
 import { localDate } from "@/lib/schedule/time";
@@ -28,7 +29,9 @@ export const GET = route(
     const db = sqlite();
     const now = new Date();
     const { timeZone } = loadSettings(db);
-    const rows = await categoryReaders[category](prisma(), { now, rules: loadActiveRules(db) });
+    const rows = (
+      await cachedReconciliationReport(prisma(), config().databaseFile, { now, rules: loadActiveRules(db) })
+    )[category];
     const origin = new URL(request.url).origin;
     return new Response(reconciliationCsv(rows, timeZone, origin), {
       headers: {
