@@ -49,8 +49,10 @@ test.beforeAll(async () => {
     if (!sub) throw new Error("the demo business has no active subscription with upcoming visits");
     tampered = sub;
     // Ends in a day: every visit from then on is no longer paid for.
-    db.prepare("UPDATE SubscriptionMap SET cancelAt = ? WHERE stripeId = ?").run(
+    // Written as ingest writes a newer state: appliedAt moves (the report cache keys on it).
+    db.prepare("UPDATE SubscriptionMap SET cancelAt = ?, appliedAt = ? WHERE stripeId = ?").run(
       now + 86_400_000,
+      now,
       sub.stripeId,
     );
     expectedRows = (
@@ -70,8 +72,9 @@ test.afterAll(() => {
   if (!tampered) return;
   const db = openSqlite(dbFile());
   try {
-    db.prepare("UPDATE SubscriptionMap SET cancelAt = ? WHERE stripeId = ?").run(
+    db.prepare("UPDATE SubscriptionMap SET cancelAt = ?, appliedAt = ? WHERE stripeId = ?").run(
       tampered.cancelAt,
+      Date.now(),
       tampered.stripeId,
     );
   } finally {
