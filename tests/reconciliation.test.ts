@@ -7,6 +7,7 @@ import { loadActiveRules } from "@/lib/rules/repo";
 import { ruleInputSchema } from "@/lib/rules/schema";
 import { reconciliationCounts, reconciliationReport } from "@/lib/reconciliation/report";
 import { reconciliationCsv } from "@/lib/reconciliation/csv";
+import { cachedReconciliationReport } from "@/lib/reconciliation/cache";
 import { paidVisits } from "@/lib/reconciliation/overbooked";
 import type { ReconciliationReport } from "@/lib/reconciliation/types";
 import {
@@ -333,5 +334,19 @@ describe("reconciliation report", () => {
     expect(reconciliationCsv([{ ...report.overbooked[0]!, what: '=HYPERLINK("x")' }], "UTC")).toContain(
       `"'=HYPERLINK(""x"")"`,
     );
+  });
+
+  // Last: it changes the fixture.
+  it("keeps the report for the screens until a row it reads is written", async () => {
+    const input = { now, rules: loadActiveRules(s.db) };
+    const first = await cachedReconciliationReport(prisma, "test", input);
+    expect(await cachedReconciliationReport(prisma, "test", input)).toBe(first);
+    // Staff cancel the voided invoice's visit: the report moves at once.
+    s.db
+      .prepare("UPDATE Booking SET status = 'cancelled', updatedAt = ? WHERE sourceId = 'in_void'")
+      .run(now.getTime() + 5000);
+    const second = await cachedReconciliationReport(prisma, "test", input);
+    expect(second).not.toBe(first);
+    expect(second.cancelledStillBooked).toHaveLength(8);
   });
 });
