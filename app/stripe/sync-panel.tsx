@@ -124,7 +124,7 @@ export function SyncPanel({ initial, zone, demo }: { initial: SyncState; zone: s
       header: "Status",
       accessorFn: (r) => r.status,
       cell: ({ row }) => (
-        <span className="flex flex-col gap-0.5">
+        <span className="flex flex-col items-start gap-0.5">
           <Pill
             tone={
               row.original.status === "succeeded"

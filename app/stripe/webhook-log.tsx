@@ -69,7 +69,7 @@ export function WebhookLog({
       header: "Status",
       accessorFn: (r) => r.status,
       cell: ({ row }) => (
-        <span className="flex flex-col gap-0.5">
+        <span className="flex flex-col items-start gap-0.5">
           <Pill tone={tones[row.original.status] ?? "neutral"}>
             {labels[row.original.status] ?? row.original.status}
           </Pill>
