@@ -11,6 +11,10 @@ import { hasOwner } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 import { headers } from "next/headers";
 import { readConnectivity } from "@/lib/desktop/connectivity";
+import Link from "next/link";
+import { Pill } from "@/components/ui/pill";
+import { HomeReconciliationCounts } from "@/app/reconciliation/home-counts";
+import { connectionAtAGlance, type ConnectionSummary } from "@/lib/stripe/monitor-status";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +24,45 @@ function Stat({ label, value }: { label: string; value: number | string }) {
       <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
       <div className="text-2xl font-semibold">{value}</div>
     </div>
+  );
+}
+
+const connectionWords: Record<ConnectionSummary["state"], string> = {
+  "not-configured": "no key set",
+  checking: "key set, not checked yet",
+  connected: "connected",
+  "key-refused": "Stripe refused the key",
+  offline: "offline",
+};
+
+function StripeConnectionLine({
+  summary,
+  format,
+}: {
+  summary: ConnectionSummary;
+  format: (d: Date) => string;
+}) {
+  const tone =
+    summary.state === "connected"
+      ? "green"
+      : summary.state === "offline"
+        ? "amber"
+        : summary.state === "key-refused"
+          ? "rose"
+          : "neutral";
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="stripe-connection">
+      <span className="text-slate-600">Stripe:</span>
+      <Pill tone={tone}>{connectionWords[summary.state]}</Pill>
+      {summary.mode ? <span className="text-slate-600">{summary.mode} mode</span> : null}
+      {summary.accountName ? <span>{summary.accountName}</span> : null}
+      {summary.state === "offline" && summary.since ? (
+        <span className="text-slate-700">since {format(new Date(summary.since))}</span>
+      ) : null}
+      <Link href="/stripe" className="text-indigo-800 underline underline-offset-2">
+        Stripe screen
+      </Link>
+    </p>
   );
 }
 
@@ -74,6 +117,22 @@ export default async function HomePage() {
           your local data. The app catches up by itself as soon as the connection is back.
         </p>
       ) : null}
+      {user.role === "owner" ? (
+        <section aria-labelledby="money-and-schedule" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="money-and-schedule" className="font-medium">
+              <Link href="/reconciliation" className="hover:underline">
+                Payments and schedule
+              </Link>
+            </h2>
+            <StripeConnectionLine
+              summary={connectionAtAGlance(config(), now)}
+              format={(d) => dateTime.format(d)}
+            />
+          </div>
+          <HomeReconciliationCounts />
+        </section>
+      ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat label="Clients" value={stats.clients} />
         <Stat label="Active subscriptions" value={stats.activeSubscriptions} />
@@ -82,8 +141,17 @@ export default async function HomePage() {
       </div>
       {stats.failedWebhooks > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
-          {stats.failedWebhooks} Stripe event(s) could not be applied. The log says why; once the cause is
-          fixed, <code>./run webhooks:retry</code> applies them.
+          {stats.failedWebhooks} Stripe event(s) could not be applied.{" "}
+          {user.role === "owner" ? (
+            <>
+              <Link href="/stripe?status=failed#webhooks" className="underline">
+                The webhook log
+              </Link>{" "}
+              says why; once the cause is fixed, retry them there (or <code>./run webhooks:retry</code>).
+            </>
+          ) : (
+            <>The owner can retry them once the cause is fixed.</>
+          )}
         </p>
       ) : null}
       {stats.quarantined > 0 ? (

@@ -9,6 +9,7 @@ import { growth } from "@/bench/growth";
 import { ingest } from "@/bench/ingest";
 import { start } from "@/bench/start";
 import { reports } from "@/bench/reports";
+import { reconciliation } from "@/bench/reconciliation";
 import { screens } from "@/bench/screens";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
@@ -24,5 +25,6 @@ export const benchmarks: Benchmark[] = [
   apiV1,
   screens,
   reports,
+  reconciliation,
   desktop,
 ];

@@ -1,0 +1,9 @@
+"use client";
+import { ErrorState } from "@/components/ui/error-state";
+
+export default function ReconciliationError(props: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorState {...props} />;
+}

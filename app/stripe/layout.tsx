@@ -1,0 +1,8 @@
+// Owner only: checked here as well as in the page, so the redirect or 403 comes before streaming.
+import type { ReactNode } from "react";
+import { requirePage } from "@/lib/auth/page";
+
+export default async function StripeLayout({ children }: { children: ReactNode }) {
+  await requirePage("owner");
+  return children;
+}
