@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/prisma";
 import { insertRule } from "@/lib/rules/store";
+import { unmappedLineRef } from "@/lib/rules/editor";
+import { listUnmappedLines } from "@/lib/rules/match";
 import { loadActiveRules } from "@/lib/rules/repo";
 import { ruleInputSchema } from "@/lib/rules/schema";
 import { reconciliationCounts, reconciliationReport } from "@/lib/reconciliation/report";
@@ -244,9 +246,9 @@ describe("reconciliation report", () => {
       "subscription:sub_c:si_c rule_produces_nothing",
     ]);
     const noRule = report.paidUnscheduled.find((r) => r.key === "subscription:sub_b:si_b");
-    expect(noRule?.links[0]?.href).toBe(
-      "/rules/new?sourceKind=subscription&sourceId=sub_b&lineId=si_b&priceId=price_mystery_m&productId=prod_mystery",
-    );
+    // The rules editor's own link, and the editor knows that line (it prefills the form from it).
+    expect(noRule?.links[0]?.href).toBe("/rules/new?from=subscription%3Asub_b%3Asi_b");
+    expect(listUnmappedLines(s.db).map(unmappedLineRef)).toContain("subscription:sub_b:si_b");
     expect(noRule?.clientName).toBe("Jane Doe");
     expect(noRule?.what).toBe("Mystery box");
     expect(report.paidUnscheduled.find((r) => r.key.includes("sub_c"))?.links[0]?.label).toBe("Edit rule");

@@ -160,16 +160,7 @@ export async function paidUnscheduled(db: Db, input: ReconciliationInput): Promi
           : `${source}: no active rule matches this line`,
         booked: null,
         paid: null,
-        links: [
-          rule
-            ? ruleLink(rule.id)
-            : newRuleLink({
-                ...c,
-                serviceCode: context.product?.serviceCode ?? null,
-                productStripeId: context.productStripeId,
-              }),
-          clientLink(c.clientStripeId),
-        ],
+        links: [rule ? ruleLink(rule.id) : newRuleLink(c), clientLink(c.clientStripeId)],
       },
     ];
   });
