@@ -32,6 +32,12 @@ export const REPORT_ROUTES: [id: string, label: string, path: string][] = [
     "GET /api/owner/reports/subscriptions/csv (weekly, 12 weeks)",
     "/api/owner/reports/subscriptions/csv?period=week",
   ],
+  ["reconciliation.page", "GET /reconciliation (first category, HTML)", "/reconciliation"],
+  [
+    "reconciliation.csv",
+    "GET /api/owner/reconciliation/scheduled-unpaid (CSV)",
+    "/api/owner/reconciliation/scheduled-unpaid",
+  ],
 ];
 
 const FULL = { bookings: 50_000, invoices: 100_000, subscriptions: 10_000 };
