@@ -41,6 +41,7 @@ export interface IngestResult {
   invalid: { kind: MirroredKind; id: string | null; error: string }[];
   /** Same-second ties: resolved by lifecycle order for now, queued for a re-fetch (lib/stripe/refetch.ts). */
   ties: TiedObject[];
+  /** Sources whose bookings were re-derived (empty with `reconcile: false`). */
   sources: SourceRef[];
   bookings: ReconcileSummary | null;
 }
@@ -95,9 +96,10 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
     const outcomes = items.map((item) => ingestOne(ctx, item));
     if (options.syncRunId !== undefined)
       for (const kind of mirroredKinds) store.seenMany(kind, ctx.seen[kind], options.syncRunId);
-    const sources = affectedSources(db, ctx.changed);
+    // Without reconcile nobody derives from them: not looked up (a query per changed customer).
+    const sources = options.reconcile === false ? [] : affectedSources(db, ctx.changed);
     const bookings =
-      options.reconcile === false || sources.length === 0
+      sources.length === 0
         ? null
         : reconcileSources(db, sources, { now: options.now, origin: options.origin ?? { actor: "stripe" } });
     return { outcomes, invalid: ctx.invalid, ties: ctx.ties, sources, bookings };

@@ -31,6 +31,8 @@ import { RangeScheduler, type RangeTask } from "@/lib/stripe/sync-ranges";
 import { ProgressTracker, type OverallProgress } from "@/lib/stripe/sync-progress";
 import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
 import { resolveTies } from "@/lib/stripe/refetch";
+import type { ChangeOrigin } from "@/lib/bookings/history";
+import { BackgroundDerive } from "@/lib/stripe/sync-derive";
 
 /**
  * What bookings are made of comes first, so a booking is created complete (its client's name,
@@ -93,10 +95,12 @@ interface RunContext {
   failure: { error: unknown } | null;
   /** Consecutive connection failures (bodies cut off, timeouts) left before the run fails. */
   retriesLeft: number;
+  /** Bookings of a first full sync, derived behind the fetch (`SyncCursor.deriveAtEnd`). */
+  derive: BackgroundDerive;
 }
 
 const CONNECTION_RETRIES = 3;
-
+const SYNC_ORIGIN: ChangeOrigin = { actor: "stripe", cause: "sync" };
 /** Runs (or resumes) one sync. Never leaves half a page applied. */
 export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
   const clock = options.now ?? (() => new Date());
@@ -119,6 +123,7 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     options,
     failure: null,
     retriesLeft: CONNECTION_RETRIES,
+    derive: new BackgroundDerive(db, clock, SYNC_ORIGIN),
   };
   let markedDeleted = 0;
   let refetched = 0;
@@ -132,6 +137,11 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     if (!run.cursor.vanishedMarked) {
       markedDeleted = markVanished(db, run.id, run.cursor.scanStartedAt, clock());
       run.cursor.vanishedMarked = true;
+      saveProgress(db, run);
+    }
+    if (run.cursor.deriveAtEnd && !run.cursor.derived) {
+      await ctx.derive.finish();
+      run.cursor.derived = true;
       saveProgress(db, run);
     }
     finishSyncRun(db, run.id, clock());
@@ -244,7 +254,8 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
         ingestObjects(ctx.db, items, {
           now: fetchedAt,
           syncRunId: ctx.run.id,
-          origin: { actor: "stripe", cause: "sync" },
+          origin: SYNC_ORIGIN,
+          reconcile: !ctx.run.cursor.deriveAtEnd,
         }),
       () => {
         const last = mine.at(-1);
@@ -259,6 +270,11 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
       },
     );
     ctx.retriesLeft = CONNECTION_RETRIES;
+    if (ctx.run.cursor.deriveAtEnd)
+      ctx.derive.committed(
+        kind,
+        mine.map((object) => object.id),
+      );
     scheduler.progressed(range.last);
     ctx.tracker.page(kind, mine.length);
     reportProgress(ctx, kind, counts);
