@@ -101,10 +101,20 @@ interface RunContext {
 
 const CONNECTION_RETRIES = 3;
 const SYNC_ORIGIN: ChangeOrigin = { actor: "stripe", cause: "sync" };
+/**
+ * WAL pages between automatic checkpoints while a sync runs (64 MB of 4 KB pages; SQLite's
+ * default is 1,000). Each checkpoint copies the WAL into the database and syncs the file; a
+ * sync writes a page of 100 objects every few ms, so with the default it checkpointed every
+ * few pages, rewriting the same index pages each time: 1.6× the sync's wall time on a busy
+ * disk (docs/BENCHMARKS.md). One checkpoint at the end, then the previous setting.
+ */
+const SYNC_WAL_AUTOCHECKPOINT = 16_384;
 /** Runs (or resumes) one sync. Never leaves half a page applied. */
 export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
   const clock = options.now ?? (() => new Date());
   const started = performance.now();
+  const autocheckpoint = Number(db.pragma("wal_autocheckpoint", { simple: true }));
+  db.pragma(`wal_autocheckpoint = ${SYNC_WAL_AUTOCHECKPOINT}`);
   const run = beginSyncRun(db, { now: clock(), full: options.full });
   const limiter = options.requestsPerSecond ? tokenBucket(options.requestsPerSecond) : unlimited;
   const counting = countingLimiter(limiter);
@@ -155,6 +165,9 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     };
   } finally {
     stripe.off("response", onResponse);
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    // PASSIVE: copies what no reader still needs, never waits for other connections.
+    db.pragma("wal_checkpoint(PASSIVE)");
   }
 }
 
