@@ -94,10 +94,14 @@ function toRun(row: unknown): SyncRunRow {
 /** Whether any subscription or invoice is mirrored (bookings are derived from them). */
 function hasSources(db: Sqlite): boolean {
   return (
-    db.prepare(`SELECT EXISTS(SELECT 1 FROM SubscriptionMap) OR EXISTS(SELECT 1 FROM InvoiceMap) AS found`).get() as {
-      found: number;
-    }
-  ).found === 1;
+    (
+      db
+        .prepare(`SELECT EXISTS(SELECT 1 FROM SubscriptionMap) OR EXISTS(SELECT 1 FROM InvoiceMap) AS found`)
+        .get() as {
+        found: number;
+      }
+    ).found === 1
+  );
 }
 
 /** Resumes the newest unfinished run, or starts a new one (full when needed, else incremental). */
@@ -155,11 +159,7 @@ export function saveProgress(db: Sqlite, run: SyncRunRow): void {
     update = db.prepare(`UPDATE SyncRun SET cursorJson = ?, countsJson = ? WHERE id = ?`);
     progressUpdates.set(db, update);
   }
-  update.run(
-    JSON.stringify(run.cursor),
-    JSON.stringify(run.counts),
-    run.id,
-  );
+  update.run(JSON.stringify(run.cursor), JSON.stringify(run.counts), run.id);
 }
 
 export function finishSyncRun(db: Sqlite, runId: number, now: Date, error?: string): void {
