@@ -115,7 +115,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
           `row building ${profile.rows.toFixed(1)}, SQLite statements and commits ` +
           `${(perObjectUs - profile.validate - profile.serialise - profile.hash - profile.rows).toFixed(0)}.`,
         "The sync database has no rules, so its reconcile derives no bookings (derivation is the `derive` benchmark).",
-        "Raw INSERTs: one transaction per 100 objects with their subscription items / invoice lines; no DedupEvent rows; rows, JSON and hashes built before the timing.",
+        "Raw INSERTs: one transaction per 100 objects with their subscription items / invoice lines (ingest writes no more rows than these); rows, JSON and hashes built before the timing.",
       ],
     };
   } finally {

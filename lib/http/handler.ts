@@ -15,6 +15,13 @@ export type RouteHandler<C> = ((request: Request, context: C) => Promise<Respons
 export interface RouteOptions {
   /** The path as written to the log (e.g. with a secret in it redacted). */
   logPath?: (url: URL) => string;
+  /**
+   * A public route that authenticates by other means (the Stripe webhook's signature) and never
+   * reads the caller: no session lookup, even when a cookie is sent. Public routes only.
+   */
+  anonymous?: boolean;
+  /** Headers set on every response of the route, errors included. */
+  headers?: Record<string, string>;
 }
 
 export function route<C>(
@@ -24,17 +31,21 @@ export function route<C>(
   options: RouteOptions = {},
 ): RouteHandler<C> {
   const declared = asPolicy(policy);
+  if (options.anonymous && declared.access !== "public")
+    throw new Error(`${name}: only a public route can be anonymous`);
   const wrapped = async (request: Request, context: C) => {
     const start = performance.now();
     let response: Response;
     let error: unknown;
     try {
-      const principal = await authorize(request, declared);
+      const principal = options.anonymous ? null : await authorize(request, declared);
       response = await handler(request, context, principal);
     } catch (caught) {
       error = caught;
       response = errorResponse(caught);
     }
+    if (options.headers)
+      for (const [key, value] of Object.entries(options.headers)) response.headers.set(key, value);
     const url = new URL(request.url);
     const line = {
       route: name,

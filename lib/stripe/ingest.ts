@@ -11,9 +11,9 @@ import type { ChangeOrigin } from "@/lib/bookings/history";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
 import { ingestBookkeeping, type IngestBookkeeping } from "@/lib/stripe/ingest-bookkeeping";
 import { compareStates, type ComparableState } from "@/lib/stripe/lifecycle";
-import { mirrorStore, type MirrorStore } from "@/lib/stripe/mirror-store";
+import { mirrorStore, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
 import { parseObject, parsedObjectRows, type ParsedObject, type Provenance } from "@/lib/stripe/rows";
-import { deletedStubSchema, mirroredKindOf, type MirroredKind } from "@/lib/stripe/schemas";
+import { deletedStubSchema, mirroredKindOf, mirroredKinds, type MirroredKind } from "@/lib/stripe/schemas";
 
 export interface IngestItem {
   /** A Stripe object as the API or an event delivered it. */
@@ -41,6 +41,7 @@ export interface IngestResult {
   invalid: { kind: MirroredKind; id: string | null; error: string }[];
   /** Same-second ties: resolved by lifecycle order for now, queued for a re-fetch (lib/stripe/refetch.ts). */
   ties: TiedObject[];
+  /** Sources whose bookings were re-derived (empty with `reconcile: false`). */
   sources: SourceRef[];
   bookings: ReconcileSummary | null;
 }
@@ -65,6 +66,10 @@ interface Context {
   changed: ChangedObject[];
   invalid: IngestResult["invalid"];
   ties: TiedObject[];
+  /** States read for the whole page up front; an entry is dropped once its object is written. */
+  states: Record<MirroredKind, Map<string, MirrorState | null>>;
+  /** Objects already mirrored that this sync run saw, marked in one statement per type. */
+  seen: Record<MirroredKind, string[]>;
 }
 
 /**
@@ -85,11 +90,16 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
       changed: [],
       invalid: [],
       ties: [],
+      states: prefetchStates(store, items),
+      seen: perKind(() => []),
     };
     const outcomes = items.map((item) => ingestOne(ctx, item));
-    const sources = affectedSources(db, ctx.changed);
+    if (options.syncRunId !== undefined)
+      for (const kind of mirroredKinds) store.seenMany(kind, ctx.seen[kind], options.syncRunId);
+    // Without reconcile nobody derives from them: not looked up (a query per changed customer).
+    const sources = options.reconcile === false ? [] : affectedSources(db, ctx.changed);
     const bookings =
-      options.reconcile === false || sources.length === 0
+      sources.length === 0
         ? null
         : reconcileSources(db, sources, { now: options.now, origin: options.origin ?? { actor: "stripe" } });
     return { outcomes, invalid: ctx.invalid, ties: ctx.ties, sources, bookings };
@@ -100,6 +110,48 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
   const counts = { applied: 0, unchanged: 0, stale: 0, invalid: 0, ignored: 0 };
   for (const outcome of result.outcomes) counts[outcome] += 1;
   return { ...result, counts };
+}
+
+function perKind<T>(make: () => T): Record<MirroredKind, T> {
+  return Object.fromEntries(mirroredKinds.map((kind) => [kind, make()])) as Record<MirroredKind, T>;
+}
+
+/**
+ * The stored state of every object of the page, read with one statement per type (a page is
+ * mostly one type): null for objects not mirrored yet. Objects given more than once are left
+ * out, so each of their states is read after the previous one was written.
+ */
+function prefetchStates(store: MirrorStore, items: IngestItem[]): Context["states"] {
+  const ids = perKind((): string[] => []);
+  const counted = new Map<string, number>();
+  for (const item of items) {
+    const kind = mirroredKindOf(item.object);
+    const id = (item.object as { id?: unknown }).id;
+    if (!kind || typeof id !== "string" || id.length === 0) continue;
+    const key = `${kind}:${id}`;
+    const n = (counted.get(key) ?? 0) + 1;
+    counted.set(key, n);
+    if (n === 1) ids[kind].push(id);
+  }
+  const states = perKind((): Map<string, MirrorState | null> => new Map());
+  for (const kind of mirroredKinds) {
+    const unique = ids[kind].filter((id) => counted.get(`${kind}:${id}`) === 1);
+    const found = store.states(kind, unique);
+    for (const id of unique) states[kind].set(id, found.get(id) ?? null);
+  }
+  return states;
+}
+
+/** The stored state of one object: from the page's prefetch while it has not been written, else read now. */
+function stateOf(ctx: Context, kind: MirroredKind, id: string): MirrorState | undefined {
+  const cached = ctx.states[kind].get(id);
+  if (cached !== undefined) return cached ?? undefined;
+  return ctx.store.state(kind, id);
+}
+
+/** Forgets the prefetched state of an object about to be written. */
+function written(ctx: Context, kind: MirroredKind, id: string): void {
+  ctx.states[kind].delete(id);
 }
 
 /** Stable content hash of one object state (the deletion flag is part of the state). */
@@ -138,11 +190,14 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
   };
   const { store, options } = ctx;
   if (ctx.quarantine) ctx.books.release(kind, id, sourceAt, ctx.now);
-  const current = store.state(kind, id);
-  if (options.syncRunId !== undefined && current) store.seen(kind, id, options.syncRunId);
+  const current = stateOf(ctx, kind, id);
+  if (options.syncRunId !== undefined && current) ctx.seen[kind].push(id);
   if (current) {
     if (current.contentHash === incoming.contentHash) {
-      if (incoming.sourceAt > current.sourceAt) store.touch(kind, id, incoming.sourceAt, ctx.now);
+      if (incoming.sourceAt > current.sourceAt) {
+        written(ctx, kind, id);
+        store.touch(kind, id, incoming.sourceAt, ctx.now);
+      }
       return "unchanged";
     }
     if (current.sourceAt === incoming.sourceAt) {
@@ -159,9 +214,8 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
     appliedAt: ctx.now,
     deleted,
   };
-  writeRows(store, parsed, provenance, current !== undefined);
-  if (options.syncRunId !== undefined) store.seen(kind, id, options.syncRunId);
-  store.recordDedup(kind, id, incoming.contentHash, ctx.now);
+  written(ctx, kind, id);
+  writeRows(store, parsed, provenance, current !== undefined, options.syncRunId);
   ctx.changed.push({ kind, stripeId: id });
   return "applied";
 }
@@ -177,7 +231,7 @@ function quarantine(
   const rawId = (item.object as { id?: unknown }).id;
   const id = typeof rawId === "string" && rawId.length > 0 ? rawId : null;
   const sourceAt = item.sourceAt.getTime();
-  const current = id === null ? undefined : ctx.store.state(kind, id);
+  const current = id === null ? undefined : stateOf(ctx, kind, id);
   // A newer valid state is already mirrored: this one could not change anything even if valid.
   if (current && current.sourceAt > sourceAt) return "stale";
   const deleted = Boolean(item.deleted);
@@ -189,9 +243,20 @@ function quarantine(
   return "invalid";
 }
 
-/** `existed`: the object had rows before, so children it no longer lists must go. */
-function writeRows(store: MirrorStore, parsed: ParsedObject, p: Provenance, existed: boolean): void {
+/**
+ * `existed`: the object had rows before, so children it no longer lists must go. The mirror
+ * row's (sourceAt, contentHash) is the object's idempotency record (no separate DedupEvent row).
+ */
+function writeRows(
+  store: MirrorStore,
+  parsed: ParsedObject,
+  p: Provenance,
+  existed: boolean,
+  syncRunId: number | undefined,
+): void {
   const { table, row, childTable, children } = parsedObjectRows(parsed, p);
+  // Marked seen in the same statement that writes the row (a separate UPDATE rewrote the row).
+  if (syncRunId !== undefined) row.seenSyncRunId = syncRunId;
   store.upsert(table, row);
   const id = String(row.stripeId);
   if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(id, children, existed);
@@ -200,9 +265,10 @@ function writeRows(store: MirrorStore, parsed: ParsedObject, p: Provenance, exis
 
 /** A deletion stub (`{ id, deleted: true }`) carries no state: flag the row we already have. */
 function markDeleted(ctx: Context, kind: MirroredKind, id: string, item: IngestItem): ItemOutcome {
-  const current = ctx.store.state(kind, id);
+  const current = stateOf(ctx, kind, id);
   if (!current) return "ignored";
   if (current.sourceAt > item.sourceAt.getTime()) return "stale";
+  written(ctx, kind, id);
   ctx.store.markDeleted(kind, id, item.sourceAt.getTime(), ctx.now);
   ctx.changed.push({ kind, stripeId: id });
   return "applied";

@@ -35,9 +35,11 @@ const withStatus = new Set(["SubscriptionMap", "InvoiceMap"]);
 export class MirrorStore {
   private readonly upserts = new Map<string, Statement>();
   private readonly selectState: Record<MirroredKind, Statement<[string], StateRow>>;
+  private readonly selectStates: Record<MirroredKind, Statement<[string], StateRow & { stripeId: string }>>;
   private readonly markDeletedState: Record<MirroredKind, Statement>;
   private readonly touchState: Record<MirroredKind, Statement>;
   private readonly markSeen: Record<MirroredKind, Statement>;
+  private readonly markSeenMany: Record<MirroredKind, Statement>;
   private readonly dedup: Statement;
   private readonly dedupSelect: Statement<[string, string], { contentHash: string }>;
   private readonly deleteItems: Statement;
@@ -54,6 +56,13 @@ export class MirrorStore {
         `SELECT sourceAt, contentHash, deleted, ${withStatus.has(t) ? "status" : "NULL AS status"} FROM ${t} WHERE stripeId = ?`,
       ),
     );
+    // One lookup per page and type instead of one per object (ingest reads every state first).
+    this.selectStates = each((t) =>
+      db.prepare<[string], StateRow & { stripeId: string }>(
+        `SELECT stripeId, sourceAt, contentHash, deleted, ${withStatus.has(t) ? "status" : "NULL AS status"} FROM ${t}
+         WHERE stripeId IN (SELECT value FROM json_each(?))`,
+      ),
+    );
     this.markDeletedState = each((t) =>
       db.prepare(
         `UPDATE ${t} SET deleted = 1, sourceAt = ?, appliedAt = ? WHERE stripeId = ? AND deleted = 0`,
@@ -64,6 +73,11 @@ export class MirrorStore {
     );
     this.markSeen = each((t) =>
       db.prepare(`UPDATE ${t} SET seenSyncRunId = @runId WHERE stripeId = @stripeId`),
+    );
+    this.markSeenMany = each((t) =>
+      db.prepare(
+        `UPDATE ${t} SET seenSyncRunId = ? WHERE stripeId IN (SELECT value FROM json_each(?)) AND seenSyncRunId IS NOT ?`,
+      ),
     );
     this.dedup = db.prepare(
       `INSERT INTO DedupEvent (externalId, kind, contentHash, processedAt) VALUES (@externalId, @kind, @contentHash, @processedAt)
@@ -82,6 +96,25 @@ export class MirrorStore {
   state(kind: MirroredKind, stripeId: string): MirrorState | undefined {
     const row = this.selectState[kind].get(stripeId);
     return row && { ...row, deleted: row.deleted === 1 };
+  }
+
+  /** The stored states of several objects of one type, by Stripe id (absent: not mirrored). */
+  states(kind: MirroredKind, stripeIds: readonly string[]): Map<string, MirrorState> {
+    const found = new Map<string, MirrorState>();
+    if (stripeIds.length === 0) return found;
+    for (const row of this.selectStates[kind].all(JSON.stringify(stripeIds)))
+      found.set(row.stripeId, {
+        sourceAt: row.sourceAt,
+        contentHash: row.contentHash,
+        status: row.status,
+        deleted: row.deleted === 1,
+      });
+    return found;
+  }
+
+  /** Marks several objects of one type as seen by a sync run, in one statement. */
+  seenMany(kind: MirroredKind, stripeIds: readonly string[], runId: number): void {
+    if (stripeIds.length > 0) this.markSeenMany[kind].run(runId, JSON.stringify(stripeIds), runId);
   }
 
   /** Same content seen again at a later Stripe time: remember the time, change nothing else. */
@@ -120,9 +153,12 @@ export class MirrorStore {
     return this.dedupSelect.get(kind, externalId)?.contentHash;
   }
 
-  /** Keyed by table and conflict key only: rows.ts builds every row of a table with the same columns. */
+  /**
+   * Keyed by table, conflict key and whether the row names its sync run: rows.ts builds every
+   * row of a table with the same columns, ingest adds `seenSyncRunId` during a sync.
+   */
   private statementFor(table: string, row: Row, conflictKey: string): Statement {
-    const key = `${table}|${conflictKey}`;
+    const key = `${table}|${conflictKey}|${"seenSyncRunId" in row}`;
     let statement = this.upserts.get(key);
     if (!statement) {
       const columns = Object.keys(row);

@@ -31,6 +31,8 @@ import { RangeScheduler, type RangeTask } from "@/lib/stripe/sync-ranges";
 import { ProgressTracker, type OverallProgress } from "@/lib/stripe/sync-progress";
 import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
 import { resolveTies } from "@/lib/stripe/refetch";
+import type { ChangeOrigin } from "@/lib/bookings/history";
+import { BackgroundDerive } from "@/lib/stripe/sync-derive";
 
 /**
  * What bookings are made of comes first, so a booking is created complete (its client's name,
@@ -93,14 +95,26 @@ interface RunContext {
   failure: { error: unknown } | null;
   /** Consecutive connection failures (bodies cut off, timeouts) left before the run fails. */
   retriesLeft: number;
+  /** Bookings of a first full sync, derived behind the fetch (`SyncCursor.deriveAtEnd`). */
+  derive: BackgroundDerive;
 }
 
 const CONNECTION_RETRIES = 3;
-
+const SYNC_ORIGIN: ChangeOrigin = { actor: "stripe", cause: "sync" };
+/**
+ * WAL pages between automatic checkpoints while a sync runs (64 MB of 4 KB pages; SQLite's
+ * default is 1,000). Each checkpoint copies the WAL into the database and syncs the file; a
+ * sync writes a page of 100 objects every few ms, so with the default it checkpointed every
+ * few pages, rewriting the same index pages each time: 1.6× the sync's wall time on a busy
+ * disk (docs/BENCHMARKS.md). One checkpoint at the end, then the previous setting.
+ */
+const SYNC_WAL_AUTOCHECKPOINT = 16_384;
 /** Runs (or resumes) one sync. Never leaves half a page applied. */
 export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
   const clock = options.now ?? (() => new Date());
   const started = performance.now();
+  const autocheckpoint = Number(db.pragma("wal_autocheckpoint", { simple: true }));
+  db.pragma(`wal_autocheckpoint = ${SYNC_WAL_AUTOCHECKPOINT}`);
   const run = beginSyncRun(db, { now: clock(), full: options.full });
   const limiter = options.requestsPerSecond ? tokenBucket(options.requestsPerSecond) : unlimited;
   const counting = countingLimiter(limiter);
@@ -119,6 +133,7 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     options,
     failure: null,
     retriesLeft: CONNECTION_RETRIES,
+    derive: new BackgroundDerive(db, clock, SYNC_ORIGIN),
   };
   let markedDeleted = 0;
   let refetched = 0;
@@ -134,6 +149,11 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
       run.cursor.vanishedMarked = true;
       saveProgress(db, run);
     }
+    if (run.cursor.deriveAtEnd && !run.cursor.derived) {
+      await ctx.derive.finish();
+      run.cursor.derived = true;
+      saveProgress(db, run);
+    }
     finishSyncRun(db, run.id, clock());
     return report(db, run, "succeeded", { markedDeleted, refetched }, started, counting.sent());
   } catch (error) {
@@ -145,6 +165,9 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     };
   } finally {
     stripe.off("response", onResponse);
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    // PASSIVE: copies what no reader still needs, never waits for other connections.
+    db.pragma("wal_checkpoint(PASSIVE)");
   }
 }
 
@@ -244,7 +267,8 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
         ingestObjects(ctx.db, items, {
           now: fetchedAt,
           syncRunId: ctx.run.id,
-          origin: { actor: "stripe", cause: "sync" },
+          origin: SYNC_ORIGIN,
+          reconcile: !ctx.run.cursor.deriveAtEnd,
         }),
       () => {
         const last = mine.at(-1);
@@ -259,6 +283,11 @@ async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: Range
       },
     );
     ctx.retriesLeft = CONNECTION_RETRIES;
+    if (ctx.run.cursor.deriveAtEnd)
+      ctx.derive.committed(
+        kind,
+        mine.map((object) => object.id),
+      );
     scheduler.progressed(range.last);
     ctx.tracker.page(kind, mine.length);
     reportProgress(ctx, kind, counts);

@@ -1,6 +1,7 @@
 // Processing stored webhook events. Pending events are applied in batches: each batch's events
 // go through ingest together, with their status changes, in ONE transaction, so a crash
 // leaves them all pending and they are applied at the next start: none is lost, none doubled.
+import type { Statement } from "better-sqlite3";
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { Sqlite } from "@/lib/db/sqlite";
@@ -13,9 +14,18 @@ import { completeNestedLists } from "@/lib/stripe/fetch";
 import { mirrorStore } from "@/lib/stripe/mirror-store";
 
 const MAX_ATTEMPTS = 5;
-/** A batch holds the loop for about this long, so requests arriving meanwhile wait little. */
-const TARGET_BATCH_MS = 15;
-const FIRST_BATCH = 25;
+/**
+ * A batch (one transaction, commit included) takes about this much CPU time and at most about
+ * this much wall time, so a request arriving meanwhile waits little (issue 14: p99 < 50 ms
+ * during a backlog). Wall time alone shrank batches to one or two events on a busy machine
+ * (other processes' turns count), each paying a batch's fixed cost (~2–4 ms: the commit, and
+ * reconcile loading settings and rules and compiling its statements) again: MIN_BATCH bounds
+ * that; CPU time alone let one batch hold the loop for several times its target there.
+ */
+const TARGET_BATCH_CPU_MS = 10;
+const TARGET_BATCH_WALL_MS = 15;
+const MIN_BATCH = 3;
+const FIRST_BATCH = 5;
 const MAX_BATCH = 500;
 
 const pendingRow = z.object({
@@ -23,6 +33,8 @@ const pendingRow = z.object({
   stripeEventId: z.string(),
   payload: z.string(),
   attempts: z.number(),
+  // Epoch ms as this app writes it; compared by SQLite only, so any stored form is kept as is.
+  receivedAt: z.union([z.number(), z.string()]),
 });
 type PendingRow = z.infer<typeof pendingRow>;
 /** The stored payload was verified and validated on receipt; this re-reads what the worker needs. */
@@ -37,7 +49,7 @@ export interface ProcessOptions {
   now: () => Date;
   /** When online, truncated item/line lists are completed from the API. */
   stripe?: Stripe | null;
-  /** Events per transaction; default adaptive (about TARGET_BATCH_MS of work each). 1 = one by one. */
+  /** Events per transaction; default adaptive (see TARGET_BATCH_CPU_MS). 1 = one by one. */
   batchSize?: number;
   /** Awaited between batches (the worker lets incoming requests go first). */
   between?: () => Promise<void>;
@@ -54,28 +66,69 @@ export interface ProcessSummary {
 
 type Outcome = keyof ProcessSummary;
 
-/** Applies every pending event, oldest first. Safe to call at any time, from any number of places. */
+/** Applies every pending event, oldest received first. Safe to call at any time, from any number of places. */
 export async function processPendingWebhooks(db: Sqlite, options: ProcessOptions): Promise<ProcessSummary> {
   const summary: ProcessSummary = { processed: 0, ignored: 0, failed: 0, retrying: 0, quarantined: 0 };
-  const select = db.prepare(
-    `SELECT id, stripeEventId, payload, attempts FROM WebhookEvent WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
-  );
-  let after = 0;
+  const { selectPending } = statements(db);
+  // Resume point in (receivedAt, id) order, so an event left pending (retrying) is not read again.
+  let after: { receivedAt: number | string; id: number } = { receivedAt: -Infinity, id: 0 };
   let size = options.batchSize ?? FIRST_BATCH;
+  // Cost per event (CPU and wall), smoothed over batches, so one slow batch (a checkpoint, GC)
+  // does not halve the next one and a fast one does not double it.
+  let perEvent: { cpu: number; wall: number } | null = null;
   for (;;) {
-    const rows = select.all(after, size).map((row) => pendingRow.parse(row));
-    if (rows.length === 0) return summary;
-    after = rows.at(-1)?.id ?? after;
-    const started = performance.now();
+    const rows = selectPending.all(after.receivedAt, after.id, size).map((row) => pendingRow.parse(row));
+    const last = rows.at(-1);
+    if (!last) return summary;
+    after = { receivedAt: last.receivedAt, id: last.id };
+    const cpuStart = process.cpuUsage();
+    const wallStart = performance.now();
     for (const outcome of await processBatch(db, rows, options)) summary[outcome] += 1;
     if (options.batchSize === undefined) {
-      const perEvent = (performance.now() - started) / rows.length;
-      size = Math.max(1, Math.min(MAX_BATCH, Math.round(TARGET_BATCH_MS / Math.max(perEvent, 0.01))));
+      const used = process.cpuUsage(cpuStart);
+      const measured = {
+        cpu: (used.user + used.system) / 1000 / rows.length,
+        wall: (performance.now() - wallStart) / rows.length,
+      };
+      perEvent = perEvent
+        ? { cpu: 0.7 * perEvent.cpu + 0.3 * measured.cpu, wall: 0.7 * perEvent.wall + 0.3 * measured.wall }
+        : measured;
+      const fits = Math.min(
+        TARGET_BATCH_CPU_MS / Math.max(perEvent.cpu, 0.005),
+        TARGET_BATCH_WALL_MS / Math.max(perEvent.wall, 0.005),
+      );
+      size = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor(fits)));
     }
     // Applying is synchronous SQLite work: yield to the event loop between batches so incoming
     // requests (webhooks among them) are answered during a burst, not after it.
     await (options.between?.() ?? new Promise((resolve) => setImmediate(resolve)));
   }
+}
+
+type StatementName = "selectPending" | "setStatus" | "setFailure" | "quarantined";
+const compiled = new WeakMap<Sqlite, Record<StatementName, Statement>>();
+
+/** Statements of the worker, compiled once per connection (they run for every event). */
+function statements(db: Sqlite): Record<StatementName, Statement> {
+  let found = compiled.get(db);
+  if (!found) {
+    found = {
+      // Oldest first in the order of the (status, receivedAt) index: no sort, and only the rows
+      // returned are read (ORDER BY id read every pending row, payloads included, to sort them:
+      // O(backlog) per batch).
+      selectPending: db.prepare(
+        `SELECT id, stripeEventId, payload, attempts, receivedAt FROM WebhookEvent
+         WHERE status = 'pending' AND (receivedAt, id) > (?, ?) ORDER BY receivedAt, id LIMIT ?`,
+      ),
+      setStatus: db.prepare(
+        `UPDATE WebhookEvent SET status = ?, processedAt = ?, error = ?, attempts = attempts + 1 WHERE id = ?`,
+      ),
+      setFailure: db.prepare(`UPDATE WebhookEvent SET attempts = ?, status = ?, error = ? WHERE id = ?`),
+      quarantined: db.prepare(`SELECT 1 FROM QuarantinedObject WHERE stripeId = ? LIMIT 1`),
+    };
+    compiled.set(db, found);
+  }
+  return found;
 }
 
 interface Prepared {
@@ -189,12 +242,7 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
     const message = error instanceof Error ? error.message : String(error);
     const attempts = row.attempts + 1;
     const status = attempts >= MAX_ATTEMPTS ? "failed" : "pending";
-    db.prepare(`UPDATE WebhookEvent SET attempts = ?, status = ?, error = ? WHERE id = ?`).run(
-      attempts,
-      status,
-      message,
-      row.id,
-    );
+    statements(db).setFailure.run(attempts, status, message, row.id);
     log.warn({ eventId, attempts, err: error }, "webhook event processing failed");
     return status === "failed" ? "failed" : "retrying";
   }
@@ -211,11 +259,9 @@ function batchOrigin(events: Prepared[]): ChangeOrigin {
 }
 
 function stillQuarantined(db: Sqlite, stripeId: string): boolean {
-  return db.prepare(`SELECT 1 FROM QuarantinedObject WHERE stripeId = ? LIMIT 1`).get(stripeId) !== undefined;
+  return statements(db).quarantined.get(stripeId) !== undefined;
 }
 
 function setStatus(db: Sqlite, id: number, status: string, now: Date, error?: string): void {
-  db.prepare(
-    `UPDATE WebhookEvent SET status = ?, processedAt = ?, error = ?, attempts = attempts + 1 WHERE id = ?`,
-  ).run(status, now.getTime(), error ?? null, id);
+  statements(db).setStatus.run(status, now.getTime(), error ?? null, id);
 }
