@@ -74,9 +74,10 @@ function openLogFile(cfg: Config): void {
 async function main(): Promise<void> {
   const start = performance.now();
   const cfg = loadConfig();
-  openLogFile(cfg);
   await ensureFreePort(cfg);
   ensureWritableDataDir(cfg);
+  // After the checks: a refused start (busy port, unusable folder) creates nothing on disk.
+  openLogFile(cfg);
   // Everything that can refuse to start does so before the database is touched.
   const serverFile = path.join(root, ".next", "standalone", "server.js");
   if (!existsSync(serverFile)) {
