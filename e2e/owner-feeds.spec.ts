@@ -1,23 +1,9 @@
 // Calendar feeds from the owner's screen (issue 12): create one, fetch its URL as a calendar app
 // does, see when and by what it was last fetched, rotate it (the old URL answers 404), revoke.
 // Screenshots at 1400 and 390 px with axe.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
+import { noSeriousAxeViolations } from "./axe";
 
 async function shoot(page: Page, name: string) {
   for (const width of [1400, 390]) {

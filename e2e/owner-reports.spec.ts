@@ -3,23 +3,8 @@
 // an empty range says what to do, and staff get "no permission" (page) and 403 (CSV). Axe on
 // every screen; screenshots at 1400 and 390 px in test-results/screens/.
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { ensureStaffAccount, expect, signInAs, STAFF, test } from "./fixtures";
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
+import { noSeriousAxeViolations } from "./axe";
 
 const REPORTS = [
   {

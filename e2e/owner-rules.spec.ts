@@ -1,23 +1,9 @@
 // The rules editor end to end (issue 12): a rule made through the form, refused at the field
 // first, previewed before saving, then its bookings on its page; reorder / deactivate from the
 // list; "Create a rule for this" prefilled. Screenshots at 1400 and 390 px with axe.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { ensureStaffAccount, expect, signInAs, STAFF, test } from "./fixtures";
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
+import { noSeriousAxeViolations } from "./axe";
 
 async function shoot(page: Page, name: string) {
   for (const width of [1400, 390]) {

@@ -1,22 +1,8 @@
 // General settings (issue 12): a change that re-derives bookings shows its preview first, then
 // applies; one that does not saves at once. The tabs reach Security. Screenshots with axe.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
+import { noSeriousAxeViolations } from "./axe";
 
 const toast = (page: Page, text: string | RegExp) =>
   page.getByText(text, { exact: typeof text === "string" }).first();

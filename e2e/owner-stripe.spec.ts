@@ -6,12 +6,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { openSqlite } from "@/lib/db/sqlite";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
 import { API_KEY, childEnv, startAppServer, type AppServer } from "@/tests/support/faults/app-server";
 import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
+import { noSeriousAxeViolations } from "./axe";
 
 const OWNER = { email: "stripe-owner@example.com", password: "stripe owner password" };
 const STAFF = { email: "stripe-walker@example.com", password: "stripe walker password" };
@@ -46,20 +46,6 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1400, height: 900 });
-}
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
 }
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });

@@ -2,10 +2,10 @@
 // then "this and following", cancel one then a webhook re-derives (the visit stays cancelled),
 // complete with a note, a manual booking, client search, the schedule at 390 px; axe on every
 // screen; screenshots of every screen at 1400 and 390 px in test-results/screens/.
-import AxeBuilder from "@axe-core/playwright";
 import Stripe from "stripe";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { noSeriousAxeViolations } from "./axe";
 
 // Tests run in file order on one worker (playwright.config.ts); later ones use the client the
 // webhook test creates.
@@ -58,20 +58,6 @@ function local(iso: string, part: "time" | "weekday" | "date"): string {
     month: "2-digit",
     day: "2-digit",
   }).format(d);
-}
-
-async function noSeriousAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    );
-  expect(bad, `axe on ${name}`).toEqual([]);
 }
 
 async function webhook(request: APIRequestContext, event: object) {
