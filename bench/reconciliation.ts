@@ -3,12 +3,12 @@
 // the home screen (whose counts the browser fetches from the data route), one request at a time by a signed-in
 // owner. Baseline: GET /api/health in the same run. The account is written with raw SQL: two
 // years of a dog-walking business, with every kind of disagreement sprinkled in.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { figure } from "@/bench/report";
 import { migratedDataDir } from "@/bench/support/db";
-import { freePort, ROOT, startServe } from "@/bench/support/server";
+import { createOwnerAccount, signInCookie } from "@/bench/support/owner";
+import { freePort, startServe } from "@/bench/support/server";
 import { median, p95, scaled } from "@/bench/support/stats";
 import type { BenchContext, BenchOutput, Benchmark, Figure } from "@/bench/types";
 import { openSqlite, type Sqlite } from "@/lib/db/sqlite";
@@ -207,28 +207,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const written = fillAccount(db, sizes, now);
   db.close();
   ctx.progress(`reconciliation: ${sizes.bookings} bookings, ${sizes.invoices} invoices; creating the owner`);
-  execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--no-warnings",
-      "--import",
-      "tsx",
-      "cli/index.ts",
-      "user:create",
-      "--email",
-      EMAIL,
-      "--role",
-      "owner",
-      "--password-stdin",
-    ],
-    {
-      cwd: ROOT,
-      input: PASSWORD,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", STRIPE_SECRET_KEY: "" },
-      stdio: ["pipe", "ignore", "inherit"],
-    },
-  );
+  createOwnerAccount(dataDir, EMAIL, PASSWORD);
   // The report itself, uncached, in this process before the server starts (what the screens
   // pay after every write), measured first so no idle keep-alive socket goes stale: a warm-up,
   // then COLD_RUNS timed calls.
@@ -255,16 +234,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     env: { BUSINESS_TIMEZONE: ZONE },
   });
   try {
-    const signIn = await fetch(`${child.url}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: child.url },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0]!)
-      .join("; ");
+    const cookie = await signInCookie(child.url, EMAIL, PASSWORD);
     const report = (await (
       await fetch(`${child.url}/api/owner/reconciliation?view=counts`, { headers: { cookie } })
     ).json()) as Record<string, number>;

@@ -2,13 +2,13 @@
 // report's screen (server render, HTML) and its CSV route, requested one at a time by a signed-in
 // owner. Baseline: GET /api/health in the same run. Another report route joins the run by one
 // line in REPORT_ROUTES.
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { figure } from "@/bench/report";
 import { fillBookings } from "@/bench/support/bookings";
 import { migratedDataDir } from "@/bench/support/db";
 import { newObjectRows, rawInserter } from "@/bench/support/mirror-rows";
-import { freePort, ROOT, startServe } from "@/bench/support/server";
+import { createOwnerAccount, signInCookie } from "@/bench/support/owner";
+import { freePort, startServe } from "@/bench/support/server";
 import { median, p95, scaled } from "@/bench/support/stats";
 import type { BenchContext, BenchOutput, Benchmark, Check, Figure } from "@/bench/types";
 import { openSqlite, type Sqlite } from "@/lib/db/sqlite";
@@ -155,28 +155,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     "UPDATE Booking SET status = CASE WHEN id % 10 = 0 THEN 'no_show' ELSE 'completed' END WHERE startAt < ? AND status = 'scheduled'",
   ).run(now.getTime());
   db.close();
-  execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--no-warnings",
-      "--import",
-      "tsx",
-      "cli/index.ts",
-      "user:create",
-      "--email",
-      EMAIL,
-      "--role",
-      "owner",
-      "--password-stdin",
-    ],
-    {
-      cwd: ROOT,
-      input: PASSWORD,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", STRIPE_SECRET_KEY: "" },
-      stdio: ["pipe", "ignore", "inherit"],
-    },
-  );
+  createOwnerAccount(dataDir, EMAIL, PASSWORD);
   const port = await freePort();
   ctx.progress(`reports: starting the production server on 127.0.0.1:${port}`);
   const { child } = await startServe({
@@ -186,16 +165,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     env: { BUSINESS_TIMEZONE: ZONE },
   });
   try {
-    const signIn = await fetch(`${child.url}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: child.url },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0]!)
-      .join("; ");
+    const cookie = await signInCookie(child.url, EMAIL, PASSWORD);
     ctx.progress(
       `reports: ${RUNS} sequential requests each of /api/health and ${REPORT_ROUTES.length} report routes`,
     );

@@ -2,12 +2,12 @@
 // its polling endpoint and the bookings list (first page, a deep page, a client search), each
 // requested one at a time by a signed-in owner. Baseline: GET /api/health in the same run.
 // Also checks every bookings-list page stays under 200 KB of HTML.
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { figure } from "@/bench/report";
 import { fillBookings } from "@/bench/support/bookings";
 import { migratedDataDir } from "@/bench/support/db";
-import { freePort, ROOT, startServe } from "@/bench/support/server";
+import { createOwnerAccount, signInCookie } from "@/bench/support/owner";
+import { freePort, startServe } from "@/bench/support/server";
 import { median, p95, scaled } from "@/bench/support/stats";
 import type { BenchContext, BenchOutput, Benchmark, Check, Figure } from "@/bench/types";
 import { openSqlite } from "@/lib/db/sqlite";
@@ -64,28 +64,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
   const someClient = (db.prepare("SELECT name FROM Client LIMIT 1 OFFSET 7").get() as { name: string }).name;
   db.close();
   ctx.progress(`screens: ${bookings} bookings; creating the owner account`);
-  execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--no-warnings",
-      "--import",
-      "tsx",
-      "cli/index.ts",
-      "user:create",
-      "--email",
-      EMAIL,
-      "--role",
-      "owner",
-      "--password-stdin",
-    ],
-    {
-      cwd: ROOT,
-      input: PASSWORD,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", STRIPE_SECRET_KEY: "" },
-      stdio: ["pipe", "ignore", "inherit"],
-    },
-  );
+  createOwnerAccount(dataDir, EMAIL, PASSWORD);
   const port = await freePort();
   ctx.progress(`screens: starting the production server on 127.0.0.1:${port}`);
   const { child } = await startServe({
@@ -95,16 +74,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     env: { BUSINESS_TIMEZONE: ZONE },
   });
   try {
-    const signIn = await fetch(`${child.url}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: child.url },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0]!)
-      .join("; ");
+    const cookie = await signInCookie(child.url, EMAIL, PASSWORD);
     const today = localDate(now, ZONE);
     const targets: { id: string; label: string; path: string }[] = [
       {
