@@ -1,6 +1,6 @@
 // The owner's JSON routes in-process on the demo business: problem JSON naming the field,
 // nothing written on bad input, staff refused, a stale preview answered 409 with the new one.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as preview } from "@/app/api/owner/rules/preview/route";
 import { POST as createRule } from "@/app/api/owner/rules/route";
 import { PUT as replaceRule } from "@/app/api/owner/rules/[id]/route";
@@ -11,27 +11,10 @@ import { POST as rotateFeed } from "@/app/api/owner/feeds/[id]/rotate/route";
 import { DELETE as revokeFeed } from "@/app/api/owner/feeds/[id]/route";
 import { POST as settingsPreview } from "@/app/api/owner/settings/preview/route";
 import { PUT as saveSettings } from "@/app/api/owner/settings/route";
-import { closeSqlite } from "@/lib/db/sqlite";
-import { disconnectPrisma } from "@/lib/db/prisma";
-import { loadDemoData } from "@/lib/demo";
-import { pointAppAtDatabase } from "@/tests/support/app-env";
-import { freshDb, type TestDb } from "@/tests/support/db";
 import { signedInCookie, withAuth } from "@/tests/support/auth";
+import { demoAppDatabase } from "@/tests/support/demo-app";
 
-let t: TestDb | undefined;
-afterEach(async () => {
-  closeSqlite();
-  await disconnectPrisma();
-  t?.cleanup();
-  t = undefined;
-});
-
-function demo() {
-  t = freshDb();
-  loadDemoData(t.db, new Date());
-  pointAppAtDatabase(t.file, { BUSINESS_TIMEZONE: "Europe/London" });
-  return t.db;
-}
+const demo = demoAppDatabase();
 
 async function call(
   handler: (r: Request, c: never) => Promise<Response>,

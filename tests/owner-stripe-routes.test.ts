@@ -1,33 +1,16 @@
 // The owner's Stripe and reconciliation routes in-process on the demo business: owner only,
 // problem JSON on bad input with nothing written, the CSV of each category.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as reconciliation } from "@/app/api/owner/reconciliation/route";
 import { GET as reconciliationCsv } from "@/app/api/owner/reconciliation/[category]/route";
 import { GET as status } from "@/app/api/owner/stripe/status/route";
 import { GET as sync } from "@/app/api/owner/stripe/sync/route";
 import { GET as webhooks } from "@/app/api/owner/webhooks/route";
 import { POST as retry } from "@/app/api/owner/webhooks/retry/route";
-import { closeSqlite } from "@/lib/db/sqlite";
-import { disconnectPrisma } from "@/lib/db/prisma";
-import { loadDemoData } from "@/lib/demo";
-import { pointAppAtDatabase } from "@/tests/support/app-env";
-import { freshDb, type TestDb } from "@/tests/support/db";
 import { signedInCookie, withAuth } from "@/tests/support/auth";
+import { demoAppDatabase } from "@/tests/support/demo-app";
 
-let t: TestDb | undefined;
-afterEach(async () => {
-  closeSqlite();
-  await disconnectPrisma();
-  t?.cleanup();
-  t = undefined;
-});
-
-function demo() {
-  t = freshDb();
-  loadDemoData(t.db, new Date());
-  pointAppAtDatabase(t.file, { BUSINESS_TIMEZONE: "Europe/London" });
-  return t.db;
-}
+const demo = demoAppDatabase();
 
 async function call(
   handler: (r: Request, c: never) => Promise<Response>,

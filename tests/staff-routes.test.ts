@@ -1,32 +1,15 @@
 // The staff screens' routes in-process on the demo business: field-named errors, nothing
 // written on bad input, bulk assign all-or-none, manual bookings, the board endpoint.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as assign } from "@/app/api/staff/bookings/assign/route";
 import { PATCH as edit } from "@/app/api/staff/bookings/[id]/route";
 import { POST as create } from "@/app/api/staff/bookings/route";
 import { POST as staffCreate } from "@/app/api/staff/staff/route";
 import { GET as board } from "@/app/api/staff/schedule/route";
-import { closeSqlite } from "@/lib/db/sqlite";
-import { disconnectPrisma } from "@/lib/db/prisma";
-import { loadDemoData } from "@/lib/demo";
-import { pointAppAtDatabase } from "@/tests/support/app-env";
-import { freshDb, type TestDb } from "@/tests/support/db";
 import { signedInCookie, withAuth } from "@/tests/support/auth";
+import { demoAppDatabase } from "@/tests/support/demo-app";
 
-let t: TestDb | undefined;
-afterEach(async () => {
-  closeSqlite();
-  await disconnectPrisma();
-  t?.cleanup();
-  t = undefined;
-});
-
-function demo() {
-  t = freshDb();
-  loadDemoData(t.db, new Date());
-  pointAppAtDatabase(t.file, { BUSINESS_TIMEZONE: "Europe/London" });
-  return t.db;
-}
+const demo = demoAppDatabase();
 
 async function call(
   handler: (r: Request, c: never) => Promise<Response>,
