@@ -1,21 +1,11 @@
 // Names and catalog rows the categories need, read in one query per table for a whole set of ids.
 import type { Db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { inChunks } from "@/lib/db/in-chunks";
+import { loadCatalogSnapshots } from "@/lib/rules/catalog-snapshots";
 import type { LineContext } from "@/lib/rules/match";
 
-/** SQLite (through Prisma) takes a bounded number of parameters: long id lists go in chunks. */
-const CHUNK = 500;
-
-/** Runs `query` on `ids` a chunk at a time and concatenates the rows (ids de-duplicated). */
-export async function inChunks<T>(
-  ids: readonly string[],
-  query: (chunk: string[]) => Promise<T[]>,
-): Promise<T[]> {
-  const all = [...new Set(ids)];
-  const rows: T[] = [];
-  for (let i = 0; i < all.length; i += CHUNK) rows.push(...(await query(all.slice(i, i + CHUNK))));
-  return rows;
-}
+export { inChunks } from "@/lib/db/in-chunks";
 
 const unique = (ids: (string | null | undefined)[]): string[] => [
   ...new Set(ids.filter((id): id is string => typeof id === "string")),
@@ -46,63 +36,11 @@ export async function loadCatalog(
   db: Db,
   lines: { priceStripeId: string | null; productStripeId: string | null }[],
 ): Promise<Catalog> {
-  const prices = await inChunks(unique(lines.map((l) => l.priceStripeId)), (chunk) =>
-    db.price.findMany({
-      where: { stripeId: { in: chunk } },
-      select: {
-        stripeId: true,
-        productStripeId: true,
-        type: true,
-        recurringInterval: true,
-        recurringCount: true,
-        lookupKey: true,
-        currency: true,
-        unitAmount: true,
-      },
-    }),
-  );
-  const priceById = new Map(prices.map((p) => [p.stripeId, p]));
-  const productIds = unique([
-    ...lines.map((l) => l.productStripeId),
-    ...prices.map((p) => p.productStripeId),
-  ]);
-  const products = await inChunks(productIds, (chunk) =>
-    db.product.findMany({
-      where: { stripeId: { in: chunk } },
-      select: { stripeId: true, name: true, serviceCode: true, metadata: true },
-    }),
-  );
-  const productById = new Map(
-    products.map((p) => [p.stripeId, { ...p, metadata: parseMetadata(p.metadata) }] as const),
-  );
+  const catalog = await loadCatalogSnapshots(db, lines);
   return {
-    context(line) {
-      const price = line.priceStripeId ? (priceById.get(line.priceStripeId) ?? null) : null;
-      const productId = line.productStripeId ?? price?.productStripeId ?? null;
-      return {
-        priceStripeId: line.priceStripeId,
-        productStripeId: productId,
-        quantity: line.quantity,
-        price,
-        product: productId ? (productById.get(productId) ?? null) : null,
-      };
-    },
-    productName(id) {
-      return id ? (productById.get(id)?.name ?? null) : null;
-    },
+    context: catalog.context,
+    productName: (id) => (id ? (catalog.productById.get(id)?.name ?? null) : null),
   };
-}
-
-function parseMetadata(text: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== "object") return {};
-    return Object.fromEntries(
-      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-    );
-  } catch {
-    return {};
-  }
 }
 
 /** Bookings of the given sources matching `where`, in start order (then id). */

@@ -5,7 +5,7 @@
 //   3. else "Other (no product)": a line with neither price nor product (a custom amount).
 // Rules are matched as they are now, not as they were when the invoice was paid.
 import type { Db } from "@/lib/db/prisma";
-import type { PriceSnapshot, ProductSnapshot } from "@/lib/bookings/types";
+import { loadCatalogSnapshots } from "@/lib/rules/catalog-snapshots";
 import { matchRule } from "@/lib/rules/match";
 import { matcherSchema, type Matcher } from "@/lib/rules/schema";
 
@@ -39,37 +39,14 @@ export async function serviceAttributor(
   db: Db,
   refs: readonly LineRef[],
 ): Promise<(ref: LineRef) => ServiceAttribution> {
-  const priceIds = [...new Set(refs.map((r) => r.priceStripeId).filter((id): id is string => id !== null))];
-  const [rules, prices] = await Promise.all([
+  const [rules, catalog] = await Promise.all([
     db.rule.findMany({
       where: { active: true },
       orderBy: [{ priority: "asc" }, { id: "asc" }],
       select: { serviceCode: true, matcherJson: true },
     }),
-    db.price.findMany({
-      where: { stripeId: { in: priceIds } },
-      select: {
-        stripeId: true,
-        productStripeId: true,
-        type: true,
-        recurringInterval: true,
-        recurringCount: true,
-        lookupKey: true,
-        currency: true,
-        unitAmount: true,
-      },
-    }),
+    loadCatalogSnapshots(db, refs),
   ]);
-  const priceById = new Map<string, PriceSnapshot>(prices.map((p) => [p.stripeId, p]));
-  const productIds = new Set(refs.map((r) => r.productStripeId).filter((id): id is string => id !== null));
-  for (const p of prices) productIds.add(p.productStripeId);
-  const products = await db.product.findMany({
-    where: { stripeId: { in: [...productIds] } },
-    select: { stripeId: true, name: true, serviceCode: true, metadata: true },
-  });
-  const productById = new Map<string, ProductSnapshot>(
-    products.map((p) => [p.stripeId, { ...p, metadata: parseMetadata(p.metadata) }]),
-  );
   const matchers = rules.flatMap((r) => {
     const matcher = parseMatcher(r.matcherJson);
     return matcher ? [{ active: true, matcher, serviceCode: r.serviceCode }] : [];
@@ -79,16 +56,9 @@ export async function serviceAttributor(
     const cacheKey = `${ref.priceStripeId ?? ""}|${ref.productStripeId ?? ""}`;
     const known = cache.get(cacheKey);
     if (known) return known;
-    const price = ref.priceStripeId ? (priceById.get(ref.priceStripeId) ?? null) : null;
-    const productId = ref.productStripeId ?? price?.productStripeId ?? null;
-    const product = productId ? (productById.get(productId) ?? null) : null;
-    const rule = matchRule(matchers, {
-      priceStripeId: ref.priceStripeId,
-      productStripeId: productId,
-      quantity: 1,
-      price,
-      product,
-    });
+    const line = catalog.context({ ...ref, quantity: 1 });
+    const { product, productStripeId: productId } = line;
+    const rule = matchRule(matchers, line);
     const attribution: ServiceAttribution = rule
       ? { key: rule.serviceCode, label: rule.serviceCode, source: "rule" }
       : product
@@ -99,16 +69,4 @@ export async function serviceAttributor(
     cache.set(cacheKey, attribution);
     return attribution;
   };
-}
-
-function parseMetadata(json: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!value || typeof value !== "object") return {};
-    return Object.fromEntries(
-      Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
-    );
-  } catch {
-    return {};
-  }
 }
