@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   const rows = allObjectRows(objects, now.getTime(), now.getTime());
   const rounds = Number(process.env.ROUNDS ?? 1);
   const modes = (process.env.MODES ?? "ingest").split(",");
+  // Objects per ingestObjects call (and per plain-INSERT transaction): a sync's page, or several.
+  const pageSize = Number(process.env.PAGE ?? PAGE_SIZE);
   for (let round = 0; round < rounds; round += 1)
     for (const mode of modes) {
       const file = path.join(dir, `ingest-${process.pid}-${round}-${mode}.db`);
@@ -64,10 +66,10 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage();
       const started = performance.now();
       let applied = 0;
-      if (mode === "raw") insertRaw(db, rows, PAGE_SIZE);
+      if (mode === "raw") insertRaw(db, rows, pageSize);
       else
-        for (let i = 0; i < items.length; i += PAGE_SIZE)
-          applied += ingestObjects(db, items.slice(i, i + PAGE_SIZE), { now, reconcile: false }).counts
+        for (let i = 0; i < items.length; i += pageSize)
+          applied += ingestObjects(db, items.slice(i, i + pageSize), { now, reconcile: false }).counts
             .applied;
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
