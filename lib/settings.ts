@@ -1,7 +1,7 @@
 // Business settings: one row (id = 1) in Setting, created on first use from the environment.
 import { z } from "zod";
 import { config } from "@/lib/config";
-import type { Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, type Sqlite } from "@/lib/db/sqlite";
 
 export const settingsSchema = z.object({
   businessName: z.string().min(1).max(120),
@@ -26,11 +26,21 @@ export type Settings = z.infer<typeof settingsSchema>;
 const sqliteBool = z.union([z.boolean(), z.number()]).transform(Boolean);
 const rowSchema = settingsSchema.extend({ demoData: sqliteBool, demoWiped: sqliteBool });
 
+const parsedSettings = new WeakMap<Sqlite, { key: string; settings: Settings }>();
+
 /** Reads the settings row, creating it with defaults (time zone from BUSINESS_TIMEZONE) if absent. */
 export function loadSettings(db: Sqlite): Settings {
   // Read first: a write (even a no-op INSERT OR IGNORE) would wait for any writer's lock.
-  const row = db.prepare("SELECT * FROM Setting WHERE id = 1").get();
-  if (row) return rowSchema.parse(row);
+  const row = cachedStatement(db, "SELECT * FROM Setting WHERE id = 1").get();
+  if (row) {
+    // Every webhook batch reads the settings: zod runs only when the row's text changed.
+    const key = JSON.stringify(row);
+    const cached = parsedSettings.get(db);
+    if (cached?.key === key) return { ...cached.settings };
+    const settings = rowSchema.parse(row);
+    parsedSettings.set(db, { key, settings });
+    return { ...settings };
+  }
   db.prepare("INSERT OR IGNORE INTO Setting (id, timeZone) VALUES (1, ?)").run(config().BUSINESS_TIMEZONE);
   return rowSchema.parse(db.prepare("SELECT * FROM Setting WHERE id = 1").get());
 }

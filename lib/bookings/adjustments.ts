@@ -4,7 +4,7 @@
 // (plan.ts reads overrides after this).
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { fromDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, fromDb, type Sqlite } from "@/lib/db/sqlite";
 import type { DesiredBooking } from "@/lib/bookings/types";
 
 export const staffDefaultScopes = ["subscription", "client", "rule"] as const;
@@ -43,14 +43,14 @@ const seriesRowSchema = z.object({
 /** Loads every default and series edit (small tables: one row per decision staff made). */
 export function loadAdjustments(db: Sqlite): Adjustments {
   const staffDefaults = new Map<string, number>();
-  const defaults = db.prepare("SELECT scope, key, staffId FROM StaffDefault").all() as {
+  const defaults = cachedStatement(db, "SELECT scope, key, staffId FROM StaffDefault").all() as {
     scope: StaffDefaultScope;
     key: string;
     staffId: number;
   }[];
   for (const row of defaults) staffDefaults.set(defaultKey(row.scope, row.key), row.staffId);
   const seriesEdits = new Map<string, SeriesEditRow[]>();
-  for (const raw of db.prepare("SELECT * FROM SeriesEdit ORDER BY id").all()) {
+  for (const raw of cachedStatement(db, "SELECT * FROM SeriesEdit ORDER BY id").all()) {
     const row = seriesRowSchema.parse(raw);
     const key = lineKey(row.sourceKind, row.sourceId, row.sourceLineId);
     const edit = { ...row, fromAt: fromDb(row.fromAt) ?? new Date(0) };

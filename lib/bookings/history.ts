@@ -1,7 +1,7 @@
 // A booking's history: every change, derived from Stripe (which event, sync or rule change) or
 // edited by a person. Rows are written by the same transaction as the change they describe.
 import { z } from "zod";
-import { fromDb, toDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, fromDb, toDb, type Sqlite } from "@/lib/db/sqlite";
 
 export const bookingEventKinds = ["created", "derived", "edited"] as const;
 export type BookingEventKind = (typeof bookingEventKinds)[number];
@@ -50,7 +50,8 @@ export function diffFields<T extends object>(
 
 /** Prepared statement for many rows in one transaction (reconcile writes one per change). */
 export function historyWriter(db: Sqlite) {
-  const insert = db.prepare(
+  const insert = cachedStatement(
+    db,
     `INSERT INTO BookingEvent (bookingId, at, kind, actor, cause, reason, changesJson)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );

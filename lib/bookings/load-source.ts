@@ -1,7 +1,7 @@
 // Reads subscriptions and invoices, with their lines, prices, products and client names, from
 // the mirror tables. One statement per table for a whole batch of sources (no N+1): ids go
 // in as one JSON array and are unpacked by SQLite's json_each.
-import { fromDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, fromDb, type Sqlite } from "@/lib/db/sqlite";
 import type {
   InvoiceSnapshot,
   LineSnapshot,
@@ -85,7 +85,7 @@ export function refKey(ref: SourceRef): string {
 
 function select<T>(db: Sqlite, statement: string, ids: Iterable<string>): T[] {
   const list = [...new Set(ids)];
-  return list.length === 0 ? [] : (db.prepare(statement).all(JSON.stringify(list)) as T[]);
+  return list.length === 0 ? [] : (cachedStatement(db, statement).all(JSON.stringify(list)) as T[]);
 }
 
 function parseMetadata(text: string): Record<string, string> {

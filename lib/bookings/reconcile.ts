@@ -1,6 +1,6 @@
 // Makes stored bookings match what the rules want for a set of sources. Bookings are derived
 // state: running this twice, or replaying the same Stripe state, writes nothing the second time.
-import { toDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, toDb, type Sqlite } from "@/lib/db/sqlite";
 import { loadSettings, type Settings } from "@/lib/settings";
 import { log } from "@/lib/log";
 import { loadActiveRules } from "@/lib/rules/repo";
@@ -37,7 +37,9 @@ export function planSources(
   const unique = uniqueRefs(refs);
   const snapshots = loadSourceSnapshots(db, unique);
   const stored = loadStoredBookings(db, unique);
-  const staff = new Set((db.prepare("SELECT id FROM Staff").all() as { id: number }[]).map((row) => row.id));
+  const staff = new Set(
+    (cachedStatement(db, "SELECT id FROM Staff").all() as { id: number }[]).map((row) => row.id),
+  );
   const adjustments = loadAdjustments(db);
   return unique.map((ref) => {
     const source = snapshots.get(refKey(ref));
@@ -59,19 +61,22 @@ export function planSources(
 
 function statements(db: Sqlite) {
   return {
-    insert: db.prepare(
+    insert: cachedStatement(
+      db,
       `INSERT INTO Booking (bookingKey, clientStripeId, serviceCode, title, startAt, endAt, staffId, status, statusReason,
          sourceKind, sourceId, sourceLineId, ruleId, derivedStartAt, derivedEndAt, derivedStaffId, sequence, createdAt, updatedAt)
        VALUES (@bookingKey, @clientStripeId, @serviceCode, @title, @startAt, @endAt, @staffId, @status, @statusReason,
          @sourceKind, @sourceId, @sourceLineId, @ruleId, @derivedStartAt, @derivedEndAt, @derivedStaffId, 0, @now, @now)`,
     ),
-    update: db.prepare(
+    update: cachedStatement(
+      db,
       `UPDATE Booking SET clientStripeId=@clientStripeId, serviceCode=@serviceCode, title=@title, startAt=@startAt,
          endAt=@endAt, staffId=@staffId, status=@status, statusReason=@statusReason, sourceLineId=@sourceLineId,
          ruleId=@ruleId, derivedStartAt=@derivedStartAt, derivedEndAt=@derivedEndAt, derivedStaffId=@derivedStaffId,
          sequence = sequence + 1, updatedAt=@now WHERE id=@id`,
     ),
-    cancel: db.prepare(
+    cancel: cachedStatement(
+      db,
       "UPDATE Booking SET status='cancelled', statusReason=@reason, sequence = sequence + 1, updatedAt=@now WHERE id=@id",
     ),
   };

@@ -1,5 +1,5 @@
 // Booking rows as reconcile, preview and edits read them back.
-import { fromDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, fromDb, type Sqlite } from "@/lib/db/sqlite";
 import type { SourceRef } from "@/lib/bookings/types";
 
 export interface StoredBooking {
@@ -86,12 +86,11 @@ export function loadStoredBookings(db: Sqlite, refs: SourceRef[]): Map<string, S
   const grouped = new Map<string, StoredBooking[]>();
   if (refs.length === 0) return grouped;
   const wanted = new Set(refs.map((r) => `${r.kind}:${r.stripeId}`));
-  const rows = db
-    .prepare(
-      `SELECT ${bookingColumns} FROM Booking
+  const rows = cachedStatement(
+    db,
+    `SELECT ${bookingColumns} FROM Booking
        WHERE sourceKind IN ('subscription', 'invoice') AND sourceId IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify([...new Set(refs.map((r) => r.stripeId))])) as BookingRow[];
+  ).all(JSON.stringify([...new Set(refs.map((r) => r.stripeId))])) as BookingRow[];
   for (const row of rows) {
     const key = `${row.sourceKind}:${row.sourceId}`;
     if (!wanted.has(key)) continue;

@@ -36,6 +36,24 @@ export function sqlite(): Sqlite {
   return globalForSqlite.sqlite;
 }
 
+const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql`, compiled once per connection. Compiling costs ~50–150 µs; the
+ * reconcile path runs a dozen statements per webhook batch, which made compiling a third of a
+ * small batch's fixed cost. Only for `get`/`all`/`run`: a statement being iterated is busy.
+ */
+export function cachedStatement<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Sqlite,
+  sql: string,
+): Database.Statement<P, R> {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement as Database.Statement<P, R>;
+}
+
 export function closeSqlite(): void {
   globalForSqlite.sqlite?.close();
   globalForSqlite.sqlite = undefined;

@@ -1,6 +1,6 @@
 // Reading rules from the Rule table. Stored JSON is validated on the way out too: a rule
 // written around the store (by hand, by an old version) must never crash derivation.
-import { fromDb, type Sqlite } from "@/lib/db/sqlite";
+import { cachedStatement, fromDb, type Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import { allocationSchema, matcherSchema, type Rule, type RuleIssue } from "@/lib/rules/schema";
 import { zodIssues } from "@/lib/http/problem";
@@ -84,13 +84,38 @@ export function getRule(db: Sqlite, id: number): RuleListing | null {
 
 /** Active, valid rules in match order (priority, then id); invalid stored rules are logged and skipped. */
 export function loadActiveRules(db: Sqlite): Rule[] {
-  const rows = db.prepare("SELECT * FROM Rule WHERE active = 1 ORDER BY priority, id").all() as RuleRow[];
+  const rows = cachedStatement<[], RuleRow>(
+    db,
+    "SELECT * FROM Rule WHERE active = 1 ORDER BY priority, id",
+  ).all();
+  // Parsing rules with zod is most of this function's cost and every webhook batch calls it:
+  // the parsed list is kept while the rows read back are the same text (so it never goes stale).
+  const key = rows
+    .map(
+      (r) =>
+        `${r.id}\u0000${r.priority}\u0000${r.name}\u0000${r.serviceCode}\u0000${r.matcherJson}\u0000${r.allocationJson}`,
+    )
+    .join("\u0001");
+  const cached = parsedRules.get(db);
+  if (cached?.key === key) return [...cached.rules];
   const rules: Rule[] = [];
   for (const listing of rows.map(toListing)) {
     if (listing.rule) rules.push(listing.rule);
     else log.warn({ ruleId: listing.id, errors: listing.errors }, "stored rule is invalid; skipped");
   }
-  return rules;
+  // Shared by every later call: frozen, so a caller changing one cannot change the others'.
+  parsedRules.set(db, { key, rules: deepFreeze(rules) });
+  return [...rules];
+}
+
+const parsedRules = new WeakMap<Sqlite, { key: string; rules: readonly Rule[] }>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Match order: lower priority first, then lower id. */
