@@ -6,6 +6,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, parseConfig, type Config } from "@/lib/config";
 import { migrateIfNeeded } from "@/lib/db/migrations";
+import { startCheckpointer } from "@/lib/db/checkpointer";
+import { enableBackgroundCheckpoints } from "@/lib/db/sqlite";
 import { elapsedMs, log } from "@/lib/log";
 import { loadDotEnv } from "@/lib/env-file";
 import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
@@ -111,6 +113,9 @@ async function main(): Promise<void> {
     { command: "serve", outcome: "starting", migrationsApplied: applied, ms: elapsedMs(start) },
     "server starting",
   );
+  // Before the first connection of the server opens: checkpoints leave the request thread.
+  enableBackgroundCheckpoints();
+  startCheckpointer(cfg.databaseFile);
   installPeerHeader(cfg.TRUST_PROXY);
   installAccessLog();
   await import(pathToFileURL(serverFile).href);

@@ -12,6 +12,26 @@ export type Sqlite = Database.Database;
 /** How long a writer waits for another writer's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * WAL pages before a connection checkpoints in its own COMMIT while a background checkpointer
+ * runs (lib/db/checkpointer.ts): only a safety net then, for when the thread cannot keep up.
+ */
+const SAFETY_NET_AUTOCHECKPOINT = 10_000;
+
+const globalForSqlite = globalThis as unknown as {
+  sqlite?: Sqlite;
+  sqliteFile?: string;
+  backgroundCheckpoints?: boolean;
+};
+
+/**
+ * Declares that a checkpoint thread runs in this process (server/serve.ts): connections opened
+ * afterwards leave checkpoints to it. Process-wide (globalThis), so it reaches Next's bundle.
+ */
+export function enableBackgroundCheckpoints(): void {
+  globalForSqlite.backgroundCheckpoints = true;
+}
+
 /** Opens a connection with the pragmas every connection of this app uses. */
 export function openSqlite(file: string): Sqlite {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -20,10 +40,9 @@ export function openSqlite(file: string): Sqlite {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  if (globalForSqlite.backgroundCheckpoints) db.pragma(`wal_autocheckpoint = ${SAFETY_NET_AUTOCHECKPOINT}`);
   return db;
 }
-
-const globalForSqlite = globalThis as unknown as { sqlite?: Sqlite; sqliteFile?: string };
 
 /** The process-wide connection to the configured database file. */
 export function sqlite(): Sqlite {
