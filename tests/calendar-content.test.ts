@@ -8,13 +8,8 @@ import { createRule, updateRule } from "@/lib/rules/store";
 import { updateSettings } from "@/lib/settings";
 import { parseIcs } from "@/tests/calendar-fixtures";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import {
-  catalog,
-  insertClient,
-  insertStaff,
-  seedCatalog,
-  writeSubscription,
-} from "@/tests/support/mirror-rows";
+import { seedWalkSubscription, walkRule } from "@/tests/support/walk-subscription";
+import { insertStaff } from "@/tests/support/mirror-rows";
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
@@ -22,29 +17,12 @@ afterEach(() => t?.cleanup());
 // A Sunday: every Monday of the 8-week horizon has both 09:00 and 18:00 inside it.
 const now = new Date("2026-03-01T12:00:00Z");
 const publicUrl = "https://cal.example.com";
-const walkRule = {
-  name: "Walks",
-  serviceCode: "WALK60",
-  matcher: { serviceCodes: ["WALK60"] },
-  allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO"] } },
-};
 
 function setup(options: { staff: boolean }) {
   t = freshDb();
   const db = t.db;
-  seedCatalog(db);
+  seedWalkSubscription(db, now, "Harry Evans");
   const sam = insertStaff(db, "Sam Patel");
-  insertClient(db, { stripeId: "cus_1", name: "Harry Evans" });
-  writeSubscription(db, {
-    stripeId: "sub_1",
-    clientStripeId: "cus_1",
-    status: "active",
-    startDate: new Date(now.getTime() - 86_400_000 * 10),
-    sourceAt: now,
-    items: [
-      { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product },
-    ],
-  });
   const rule = createRule(
     db,
     { ...walkRule, allocation: { ...walkRule.allocation, ...(options.staff ? { staffId: sam } : {}) } },

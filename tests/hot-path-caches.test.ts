@@ -9,33 +9,16 @@ import { createRule } from "@/lib/rules/store";
 import { loadSettings } from "@/lib/settings";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import { catalog, insertClient, seedCatalog, writeSubscription } from "@/tests/support/mirror-rows";
+import { seedWalkSubscription, walkRule } from "@/tests/support/walk-subscription";
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
 
 const now = new Date("2026-03-02T12:00:00Z");
-const walkRule = {
-  name: "Walks",
-  serviceCode: "WALK60",
-  matcher: { serviceCodes: ["WALK60"] },
-  allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO"] } },
-};
 
 function setup(): Sqlite {
   t = freshDb();
-  seedCatalog(t.db);
-  insertClient(t.db, { stripeId: "cus_1", name: "Jane Doe" });
-  writeSubscription(t.db, {
-    stripeId: "sub_1",
-    clientStripeId: "cus_1",
-    status: "active",
-    startDate: new Date(now.getTime() - 86_400_000 * 10),
-    sourceAt: now,
-    items: [
-      { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product },
-    ],
-  });
+  seedWalkSubscription(t.db, now);
   return t.db;
 }
 

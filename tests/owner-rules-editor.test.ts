@@ -17,7 +17,8 @@ import { listRules } from "@/lib/rules/repo";
 import { createRule } from "@/lib/rules/store";
 import { loadSettings } from "@/lib/settings";
 import { freshDb, type TestDb } from "@/tests/support/db";
-import { catalog, insertClient, seedCatalog, writeSubscription } from "@/tests/support/mirror-rows";
+import { seedWalkSubscription, walkRule } from "@/tests/support/walk-subscription";
+import { catalog, writeSubscription } from "@/tests/support/mirror-rows";
 
 let t: TestDb | undefined;
 afterEach(() => {
@@ -27,28 +28,11 @@ afterEach(() => {
 
 const now = new Date("2026-03-01T12:00:00Z"); // a Sunday: no booking of the day has started
 const DAY = 86_400_000;
-const walkRule = {
-  name: "Walks",
-  serviceCode: "WALK60",
-  matcher: { serviceCodes: ["WALK60"] },
-  allocation: { durationMin: 60, startTimes: ["09:00"], schedule: { kind: "weekly", byWeekday: ["MO"] } },
-};
 
 function setup(): Sqlite {
   t = freshDb();
-  seedCatalog(t.db);
+  seedWalkSubscription(t.db, now);
   loadSettings(t.db); // the settings row exists before anything is counted
-  insertClient(t.db, { stripeId: "cus_1", name: "Jane Doe" });
-  writeSubscription(t.db, {
-    stripeId: "sub_1",
-    clientStripeId: "cus_1",
-    status: "active",
-    startDate: new Date(now.getTime() - 10 * DAY),
-    sourceAt: now,
-    items: [
-      { stripeId: "si_1", priceStripeId: catalog.walk60.price, productStripeId: catalog.walk60.product },
-    ],
-  });
   return t.db;
 }
 
