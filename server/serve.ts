@@ -18,6 +18,7 @@ import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
 import { logsDir } from "@/lib/logs/rotating";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { installAccessLog } from "@/server/access-log";
+import { installWebhookFastPath } from "@/server/webhook-fast-path";
 import { warmUp } from "@/server/warm-up";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   // Before the first connection of the server opens: checkpoints leave the request thread.
   enableBackgroundCheckpoints();
   startCheckpointer(cfg.databaseFile);
+  // Installed first, so its wrapper is the outermost: a delivery skips the others' work too.
+  installWebhookFastPath();
   installPeerHeader(cfg.TRUST_PROXY);
   installAccessLog();
   await import(pathToFileURL(serverFile).href);

@@ -6,6 +6,11 @@ import type { Sqlite } from "@/lib/db/sqlite";
 import { HttpError } from "@/lib/http/problem";
 import { eventSchema, type StripeEventEnvelope } from "@/lib/stripe/schemas";
 
+/** Headers of every webhook answer, errors included: nothing in it is ever a page. */
+export const WEBHOOK_RESPONSE_HEADERS = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+} as const;
+
 /** Stripe's events are a few KB; anything this large is not one. */
 export const MAX_WEBHOOK_BYTES = 512 * 1024;
 
@@ -68,6 +73,38 @@ export function storeWebhook(
     now.getTime(),
   );
   return { eventId: event.id, type: event.type, duplicate: info.changes === 0 };
+}
+
+/** What a delivery carries, whatever server received it. */
+export interface Delivery {
+  contentType: string | null;
+  signature: string | null;
+  /** The raw body, exactly as sent (the signature covers these bytes). */
+  raw: string;
+}
+
+/**
+ * The whole intake of one delivery: configured, JSON, signed by Stripe, an event; stored once.
+ * Throws HttpError (503, 415, 400) for a delivery it refuses; nothing is stored then. Both the
+ * Next route and the server's direct path (server/webhook-fast-path.ts) call this.
+ */
+export function acceptDelivery(
+  db: Sqlite,
+  delivery: Delivery,
+  options: { secret: string | undefined; now: Date },
+): ReceivedWebhook {
+  const secret = refuseBeforeBody(options.secret, delivery.contentType);
+  const event = verifyWebhook(delivery.raw, delivery.signature, secret);
+  return storeWebhook(db, event, delivery.raw, options.now);
+}
+
+/** The refusals that need no body, so a server can answer them before reading it; returns the secret. */
+export function refuseBeforeBody(secret: string | undefined, contentType: string | null): string {
+  if (!secret) throw new HttpError(503, "Webhooks are not configured: set STRIPE_WEBHOOK_SECRET.");
+  if (!(contentType ?? "").startsWith("application/json")) {
+    throw new HttpError(415, "Stripe sends webhooks as application/json.");
+  }
+  return secret;
 }
 
 /** Reads at most `limit` bytes of a request body; a larger body is a 413 before it is buffered. */

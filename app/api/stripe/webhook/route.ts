@@ -2,34 +2,36 @@
 import { config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { route } from "@/lib/http/handler";
-import { HttpError } from "@/lib/http/problem";
-import { MAX_WEBHOOK_BYTES, readLimitedText, storeWebhook, verifyWebhook } from "@/lib/webhooks/receive";
+import {
+  acceptDelivery,
+  MAX_WEBHOOK_BYTES,
+  readLimitedText,
+  refuseBeforeBody,
+  WEBHOOK_RESPONSE_HEADERS,
+} from "@/lib/webhooks/receive";
 import { scheduleWebhookProcessing } from "@/lib/webhooks/worker";
 
 export const dynamic = "force-dynamic";
 
 /**
- * proxy.ts does not run for this route (see its matcher): Stripe's POSTs skip the body copy
- * Next makes for a proxy, the CSP nonce and the header rewrite. Its checks do not apply here
- * anyway (the route is exempt from the Host check and carries no session), so the response
- * gets a fixed policy instead of the nonce one; next.config.mjs adds the static headers.
+ * The production server answers this path itself, before Next (server/webhook-fast-path.ts):
+ * this route serves `./run dev` and any server started without server/serve.ts. proxy.ts does
+ * not run for it either (see its matcher): its checks do not apply (no session, exempt from
+ * the Host check), so the response gets a fixed policy instead of the nonce one.
  */
-const RESPONSE_HEADERS = { "content-security-policy": "default-src 'none'; frame-ancestors 'none'" };
-
 export const POST = route(
   "stripe.webhook",
   "public",
   async (request) => {
     const secret = config().STRIPE_WEBHOOK_SECRET;
-    if (!secret) throw new HttpError(503, "Webhooks are not configured: set STRIPE_WEBHOOK_SECRET.");
-    if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {
-      throw new HttpError(415, "Stripe sends webhooks as application/json.");
-    }
+    const contentType = request.headers.get("content-type");
+    // An unconfigured server or a non-JSON delivery is refused before the body is buffered.
+    refuseBeforeBody(secret, contentType);
     const raw = await readLimitedText(request, MAX_WEBHOOK_BYTES);
-    const event = verifyWebhook(raw, request.headers.get("stripe-signature"), secret);
-    const received = storeWebhook(sqlite(), event, raw, new Date());
+    const delivery = { contentType, signature: request.headers.get("stripe-signature"), raw };
+    const received = acceptDelivery(sqlite(), delivery, { secret, now: new Date() });
     if (!received.duplicate) scheduleWebhookProcessing();
     return Response.json({ received: true, duplicate: received.duplicate });
   },
-  { anonymous: true, headers: RESPONSE_HEADERS },
+  { anonymous: true, headers: WEBHOOK_RESPONSE_HEADERS },
 );
