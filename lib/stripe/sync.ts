@@ -1,8 +1,8 @@
 // Sync: mirror a Stripe account through the one ingest path. A full run lists every object;
 // an incremental run lists what was created since the last run plus the events since then.
 // Each type's history is split into `created` ranges listed by parallel fetchers under one
-// rate limiter; every page is committed with the resume cursors, so an interrupted run
-// continues where it stopped, and the next page is already on its way while one is written.
+// rate limiter; one writer commits the pages waiting, each with its range's resume cursor, so
+// an interrupted run continues where it stopped, while the next pages are already on their way.
 import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { ingestObjects, type IngestResult } from "@/lib/stripe/ingest";
@@ -10,6 +10,7 @@ import {
   completeNestedLists,
   createdOf,
   eventsPage,
+  hasTruncatedLists,
   listPage,
   type Listed,
   type Page,
@@ -33,6 +34,8 @@ import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
 import { resolveTies } from "@/lib/stripe/refetch";
 import type { ChangeOrigin } from "@/lib/bookings/history";
 import { BackgroundDerive } from "@/lib/stripe/sync-derive";
+import { PageWriter } from "@/lib/stripe/sync-writer";
+import { withBulkWrites } from "@/lib/db/bulk-writes";
 
 /**
  * What bookings are made of comes first, so a booking is created complete (its client's name,
@@ -102,19 +105,16 @@ interface RunContext {
 const CONNECTION_RETRIES = 3;
 const SYNC_ORIGIN: ChangeOrigin = { actor: "stripe", cause: "sync" };
 /**
- * WAL pages between automatic checkpoints while a sync runs (64 MB of 4 KB pages; SQLite's
- * default is 1,000). Each checkpoint copies the WAL into the database and syncs the file; a
- * sync writes a page of 100 objects every few ms, so with the default it checkpointed every
- * few pages, rewriting the same index pages each time: 1.6× the sync's wall time on a busy
- * disk (docs/BENCHMARKS.md). One checkpoint at the end, then the previous setting.
+ * Runs (or resumes) one sync. Never leaves half a page applied. In bulk-write mode (one WAL
+ * checkpoint at the end: lib/db/bulk-writes.ts), as it writes many transactions in a row.
  */
-const SYNC_WAL_AUTOCHECKPOINT = 16_384;
-/** Runs (or resumes) one sync. Never leaves half a page applied. */
-export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
+export function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
+  return withBulkWrites(db, () => syncInBulk(db, stripe, options));
+}
+
+async function syncInBulk(db: Sqlite, stripe: Stripe, options: SyncOptions): Promise<SyncReport> {
   const clock = options.now ?? (() => new Date());
   const started = performance.now();
-  const autocheckpoint = Number(db.pragma("wal_autocheckpoint", { simple: true }));
-  db.pragma(`wal_autocheckpoint = ${SYNC_WAL_AUTOCHECKPOINT}`);
   const run = beginSyncRun(db, { now: clock(), full: options.full });
   const limiter = options.requestsPerSecond ? tokenBucket(options.requestsPerSecond) : unlimited;
   const counting = countingLimiter(limiter);
@@ -165,9 +165,6 @@ export async function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions =
     };
   } finally {
     stripe.off("response", onResponse);
-    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-    // PASSIVE: copies what no reader still needs, never waits for other connections.
-    db.pragma("wal_checkpoint(PASSIVE)");
   }
 }
 
@@ -207,20 +204,43 @@ function countingLimiter(inner: RateLimiter): RateLimiter & { sent(): number } {
 
 /**
  * Lists every unfinished range with the run's fetchers; throws the first failure once all
- * stopped. Fetchers with nothing left in an earlier phase fetch a later phase's pages already,
- * but commit them only once the earlier phases are done (see `phases`).
+ * stopped. Fetchers hand their pages to the one writer (lib/stripe/sync-writer.ts), which
+ * commits a later phase's pages only once the earlier phases are done (see `phases`); until
+ * then a later phase's fetchers read a few pages ahead, so the rate budget is not left idle.
  */
 async function syncRanges(ctx: RunContext): Promise<void> {
   const scheduler = new RangeScheduler(ctx.run.cursor, phases);
   ctx.tracker.watch(scheduler, phases.flat());
+  const size = Math.max(1, ctx.options.concurrency ?? defaultConcurrency(ctx.limiter.perSecond));
+  const writer = new PageWriter(
+    {
+      db: ctx.db,
+      run: ctx.run,
+      clock: ctx.clock,
+      origin: SYNC_ORIGIN,
+      tracker: ctx.tracker,
+      derive: ctx.derive,
+      get failure() {
+        return ctx.failure;
+      },
+      set failure(failure) {
+        ctx.failure = failure;
+      },
+      onPage: (kind, counts) => {
+        ctx.retriesLeft = CONNECTION_RETRIES;
+        reportProgress(ctx, kind, counts);
+      },
+    },
+    scheduler,
+  );
   const fetcher = async () => {
     while (!ctx.failure) {
       const task = scheduler.next();
       if (task) {
-        await syncRange(ctx, scheduler, task).catch((error: unknown) => {
+        await syncRange(ctx, scheduler, writer, task, size).catch((error: unknown) => {
           ctx.failure ??= { error };
+          task.busy = false;
         });
-        task.busy = false;
         scheduler.progressed(undefined); // wakes idle fetchers: there may be work, or a failure
         continue;
       }
@@ -228,70 +248,76 @@ async function syncRanges(ctx: RunContext): Promise<void> {
       await scheduler.changed();
     }
   };
-  const size = ctx.options.concurrency ?? defaultConcurrency(ctx.limiter.perSecond);
-  await Promise.all(Array.from({ length: Math.max(1, size) }, fetcher));
+  await Promise.all(Array.from({ length: size }, fetcher));
   saveProgress(ctx.db, ctx.run);
   if (ctx.failure) throw ctx.failure.error;
 }
 
-/** Lists one range to its end (or until the run fails), one committed page at a time. */
-async function syncRange(ctx: RunContext, scheduler: RangeScheduler, task: RangeTask): Promise<void> {
+/** Pages of one range fetched and not written yet, at most (the writer's back-pressure). */
+const READ_AHEAD_PAGES = 4;
+
+/**
+ * Lists one range to its end (or until the run fails, or the writer ends the range at a
+ * split) and queues its pages for the writer. The range stays busy until its last page is
+ * written: the writer finishes it.
+ */
+async function syncRange(
+  ctx: RunContext,
+  scheduler: RangeScheduler,
+  writer: PageWriter,
+  task: RangeTask,
+  fetchers: number,
+): Promise<void> {
   const { range, kind } = task;
-  const counts = (ctx.run.counts[kind] ??= emptyCounts());
   const fetch = (startingAfter: string | undefined) =>
     withConnectionRetries(ctx, () =>
       listPage(ctx.stripe, kind, { startingAfter, createdGte: range.gte, createdLt: range.lt }, ctx.limiter),
     );
+  // Pages behind an earlier phase, at most: a later phase reads ahead, but not without end.
+  const maxWaiting = READ_AHEAD_PAGES * fetchers;
+  const room = (inHand: number) =>
+    task.queued + inHand < READ_AHEAD_PAGES &&
+    (scheduler.earlierPhasesDone(kind) || writer.waiting() + inHand < maxWaiting);
+  const listed = (task.listed ??= {
+    newest: range.newest,
+    last: range.last,
+    fetched: range.fetched,
+    hasMore: range.hasMore,
+  });
   let next: Promise<Page<Listed>> | null = fetch(range.startingAfter);
-  while (next && !ctx.failure) {
+  while (next) {
     const page: Page<Listed> = await next;
+    next = null;
+    if (ctx.failure || task.ended) return;
+    const after = page.data.at(-1);
+    const more = page.hasMore && after !== undefined;
+    if (after) {
+      listed.newest ??= createdOf(page.data[0]);
+      listed.last = createdOf(after);
+      listed.fetched += page.data.length;
+    }
+    listed.hasMore = more;
     // Prefetch: the next page is requested before this one is completed and written.
-    const after = page.data.at(-1)?.id;
-    next = page.hasMore && after ? fetch(after) : null;
+    if (more && room(1)) next = fetch(after.id);
     next?.catch(() => undefined); // awaited below, or dropped when the range ends early
-    const objects = await Promise.all(
-      page.data.map((object) => completeNestedLists(ctx.stripe, kind, object, ctx.limiter)),
-    );
-    while (!scheduler.earlierPhasesDone(kind) && !ctx.failure) await scheduler.changed();
-    if (ctx.failure) return;
-    // A split while this page was on its way gave the older objects to another range.
-    const floor = range.gte;
-    const mine = floor === undefined ? objects : objects.filter((object) => createdOf(object) >= floor);
-    const exhausted = mine.length < objects.length || next === null;
-    const fetchedAt = ctx.clock();
-    const items = mine.map((object) => ({ object, sourceAt: fetchedAt }));
-    commitPage(
-      ctx,
-      counts,
-      () =>
-        ingestObjects(ctx.db, items, {
-          now: fetchedAt,
-          syncRunId: ctx.run.id,
-          origin: SYNC_ORIGIN,
-          reconcile: !ctx.run.cursor.deriveAtEnd,
-        }),
-      () => {
-        const last = mine.at(-1);
-        if (last) {
-          range.startingAfter = last.id;
-          range.newest ??= createdOf(mine[0]);
-          range.last = createdOf(last);
-          range.fetched += mine.length;
-        }
-        range.hasMore = !exhausted;
-        if (exhausted) scheduler.finished(task);
-      },
-    );
-    ctx.retriesLeft = CONNECTION_RETRIES;
-    if (ctx.run.cursor.deriveAtEnd)
-      ctx.derive.committed(
-        kind,
-        mine.map((object) => object.id),
-      );
-    scheduler.progressed(range.last);
-    ctx.tracker.page(kind, mine.length);
-    reportProgress(ctx, kind, counts);
-    if (exhausted) return;
+    // Most objects carry their whole nested lists: no promise for those.
+    const objects = page.data.some((object) => hasTruncatedLists(kind, object))
+      ? await Promise.all(
+          page.data.map((object) =>
+            hasTruncatedLists(kind, object)
+              ? completeNestedLists(ctx.stripe, kind, object, ctx.limiter)
+              : object,
+          ),
+        )
+      : page.data;
+    if (ctx.failure || task.ended) return;
+    writer.push({ task, objects, hasMore: page.hasMore });
+    if (!more) return;
+    if (!next) {
+      while (!room(0) && !ctx.failure && !task.ended) await scheduler.changed();
+      if (ctx.failure || task.ended) return;
+      next = fetch(after.id);
+    }
   }
 }
 
@@ -353,7 +379,7 @@ async function syncEvents(ctx: RunContext, sinceMs: number): Promise<void> {
   saveProgress(db, run);
 }
 
-/** Applies one page and the resume cursors in one transaction. */
+/** Applies one page of events and the resume cursors in one transaction. */
 function commitPage(
   ctx: RunContext,
   counts: TypeCounts,
