@@ -61,16 +61,24 @@ export function remainingEstimate(range: RangeCursor, hint: number | undefined):
   return lo === undefined ? Infinity : d * Math.max(0, range.last - lo);
 }
 
+/**
+ * Objects a range must have left to be split: each split ends two ranges on partial pages
+ * (about one request more), so a split is only worth it with a few pages to share.
+ */
+const MIN_SPLIT_OBJECTS = 4 * PAGE_SIZE;
+
 /** Where to cut a busy range, or null when too little is left to be worth a second fetcher. */
 export function splitPoint(range: RangeCursor, hint: number | undefined): number | null {
   const d = density(range);
   const last = range.last;
   if (d === null || last === undefined || !range.hasMore) return null;
-  if (remainingEstimate(range, hint) < 2 * PAGE_SIZE) return null;
+  if (remainingEstimate(range, hint) < MIN_SPLIT_OBJECTS) return null;
   const lo = lowerEstimate(range, hint);
-  // Unknown lower end: leave the busy fetcher about two pages, hand over everything older.
+  // Unknown lower end: leave the busy fetcher about half the minimum, hand over everything older.
   const cut =
-    lo === undefined ? last - Math.max(1, Math.ceil((2 * PAGE_SIZE) / d)) : lo + Math.floor((last - lo) / 2);
+    lo === undefined
+      ? last - Math.max(1, Math.ceil(MIN_SPLIT_OBJECTS / 2 / d))
+      : lo + Math.floor((last - lo) / 2);
   if (cut > last || (range.gte !== undefined && cut <= range.gte)) return null;
   return cut;
 }
