@@ -4,14 +4,11 @@
 // is paid once per batch instead of once per page, and a failure leaves no page without its
 // cursor nor a cursor without its page. A page of a later phase waits until the earlier
 // phases are written to their end (see `phases` in sync.ts).
-import type { Sqlite } from "@/lib/db/sqlite";
-import type { ChangeOrigin } from "@/lib/bookings/history";
 import { createdOf, type Listed } from "@/lib/stripe/fetch";
 import { ingestObjects, type ItemOutcome } from "@/lib/stripe/ingest";
 import type { RangeScheduler, RangeTask } from "@/lib/stripe/sync-ranges";
-import { emptyCounts, saveProgress, type SyncRunRow, type TypeCounts } from "@/lib/stripe/sync-run";
-import type { BackgroundDerive } from "@/lib/stripe/sync-derive";
-import type { ProgressTracker } from "@/lib/stripe/sync-progress";
+import { emptyCounts, saveProgress, type TypeCounts } from "@/lib/stripe/sync-run";
+import { SYNC_ORIGIN, type RunContext } from "@/lib/stripe/sync-context";
 
 /**
  * Objects per write transaction at most: past ~500 objects a bigger transaction saves little
@@ -28,18 +25,8 @@ export interface FetchedPage {
   hasMore: boolean;
 }
 
-export interface WriterContext {
-  db: Sqlite;
-  run: SyncRunRow;
-  clock: () => Date;
-  origin: ChangeOrigin;
-  tracker: ProgressTracker;
-  derive: BackgroundDerive;
-  /** Set by the first failure (a fetcher's or the writer's): nothing more is written. */
-  failure: { error: unknown } | null;
-  /** Called after each written page (progress reports, connection retries reset). */
-  onPage: (kind: string, counts: TypeCounts) => void;
-}
+/** What the writer uses of the run; `failure` is the run's first failure (then nothing is written). */
+export type WriterContext = Pick<RunContext, "db" | "run" | "clock" | "tracker" | "derive" | "failure">;
 
 /** A page as it will be written: the objects of its range (a split may have cut it). */
 interface Planned {
@@ -54,9 +41,11 @@ export class PageWriter {
   /** Pages waiting for an earlier phase (bounded by the fetchers: read-ahead). */
   private waitingPages = 0;
 
+  /** `onPage`: after each written page (progress reports, connection retries reset). */
   constructor(
     private readonly ctx: WriterContext,
     private readonly scheduler: RangeScheduler,
+    private readonly onPage: (kind: string, counts: TypeCounts) => void,
   ) {}
 
   /** Queues a fetched page; it is written on a later turn of the event loop. */
@@ -121,7 +110,7 @@ export class PageWriter {
         const result = ingestObjects(ctx.db, items, {
           now,
           syncRunId: ctx.run.id,
-          origin: ctx.origin,
+          origin: SYNC_ORIGIN,
           reconcile: !ctx.run.cursor.deriveAtEnd,
         });
         let offset = 0;
@@ -144,7 +133,7 @@ export class PageWriter {
         );
       ctx.tracker.page(kind, mine.length);
       this.scheduler.progressed(range.last);
-      ctx.onPage(kind, ctx.run.counts[kind] ?? emptyCounts());
+      this.onPage(kind, ctx.run.counts[kind] ?? emptyCounts());
     }
     // Pages of ranges that ended before them (a split gave their objects to another range).
     for (const page of batch) if (!planned.some((p) => p.page === page)) page.task.queued -= 1;
