@@ -12,7 +12,8 @@ import { openSqlite } from "@/lib/db/sqlite";
 import { seedDefaultRules } from "@/lib/rules/defaults";
 import { createStripe } from "@/lib/stripe/client";
 import { runSync, type SyncReport } from "@/lib/stripe/sync";
-import { countsSchema } from "@/lib/stripe/sync-run";
+import { RangeScheduler } from "@/lib/stripe/sync-ranges";
+import { countsSchema, type SyncCursor } from "@/lib/stripe/sync-run";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { appState, duplicateKeys, integrity } from "@/tests/support/faults/state";
@@ -182,4 +183,46 @@ describe("the sync's writer", () => {
       { numRuns: 6 },
     );
   }, 120_000);
+
+  it("a split never gives away what a range's fetcher has listed and not written yet (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.boolean(),
+        (gte, committedSpan, committed, aheadSpan, ahead, bounded) => {
+          const newest = gte + committedSpan + aheadSpan;
+          const last = gte + aheadSpan; // the committed cursor
+          const listedLast = last - Math.min(aheadSpan, Math.floor(aheadSpan / 2) + 1);
+          const cursor: SyncCursor = {
+            mode: "full",
+            scanStartedAt: 0,
+            types: {
+              customer: {
+                done: false,
+                ranges: [{ gte: bounded ? gte : undefined, newest, last, fetched: committed, hasMore: true }],
+              },
+            },
+            events: { done: true },
+            vanishedMarked: true,
+            deriveAtEnd: false,
+            derived: false,
+          };
+          const scheduler = new RangeScheduler(cursor, [["customer"]]);
+          const busy = scheduler.next();
+          if (!busy) throw new Error("the idle range is handed out first");
+          busy.listed = { newest, last: Math.max(0, listedLast), fetched: committed + ahead, hasMore: true };
+          const split = scheduler.next();
+          if (!split) return;
+          // The pages waiting to be written hold objects created at or after listed.last.
+          expect(split.range.lt).toBeLessThanOrEqual(busy.listed.last ?? Infinity);
+          expect(busy.range.gte).toBe(split.range.lt);
+          expect(busy.range.last).toBe(last);
+        },
+      ),
+    );
+  });
 });
