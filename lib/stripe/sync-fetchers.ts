@@ -50,8 +50,10 @@ export async function syncRanges(ctx: RunContext, phases: MirroredKind[][]): Pro
     }
   };
   await Promise.all(Array.from({ length: size }, fetcher));
-  saveProgress(ctx.db, ctx.run);
+  // Not saved after a failure: what was committed is stored with its pages, and a commit that
+  // failed may have moved cursors in memory past pages it rolled back.
   if (ctx.failure) throw ctx.failure.error;
+  saveProgress(ctx.db, ctx.run);
 }
 
 /** Pages of one range fetched and not written yet, at most (the writer's back-pressure). */
