@@ -148,6 +148,13 @@ async function allPages(
   }
 }
 
+/** Whether `object` has a nested list cut off (`completeNestedLists` would fetch its rest). */
+export function hasTruncatedLists(kind: MirroredKind, object: unknown): boolean {
+  if (kind === "subscription") return nested(object, "items")?.has_more === true;
+  if (kind === "invoice") return nested(object, "lines")?.has_more === true;
+  return false;
+}
+
 /** Fetches the rest of a truncated items/lines list so the mirror holds every line. */
 export async function completeNestedLists<T>(
   stripe: Stripe,

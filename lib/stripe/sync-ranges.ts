@@ -10,7 +10,22 @@ import type { RangeCursor, SyncCursor } from "@/lib/stripe/sync-run";
 export interface RangeTask {
   kind: MirroredKind;
   range: RangeCursor;
+  /** Held by a fetcher, or listed to its end with pages still waiting to be written. */
   busy: boolean;
+  /**
+   * What the fetcher has listed so far, ahead of `range` (its committed cursor) by the pages
+   * waiting to be written: splits cut below it, so a page on its way is never given away.
+   */
+  listed?: Pick<RangeCursor, "newest" | "last" | "fetched" | "hasMore">;
+  /** Pages fetched and not written yet. */
+  queued: number;
+  /** Listed to its end and written: dropped from the scheduler. */
+  ended: boolean;
+}
+
+/** The range as far as it is listed (committed or waiting to be written). */
+function listedView(task: RangeTask): RangeCursor {
+  return task.listed ? { ...task.range, ...task.listed } : task.range;
 }
 
 /** The ranges a type starts with: one open range (from `since` in an incremental run). */
@@ -46,19 +61,35 @@ export function remainingEstimate(range: RangeCursor, hint: number | undefined):
   return lo === undefined ? Infinity : d * Math.max(0, range.last - lo);
 }
 
+/**
+ * Objects a range must have left to be split: each split ends two ranges on partial pages
+ * (about one request more), so a split is only worth it with a few pages to share.
+ */
+const MIN_SPLIT_OBJECTS = 4 * PAGE_SIZE;
+
 /** Where to cut a busy range, or null when too little is left to be worth a second fetcher. */
 export function splitPoint(range: RangeCursor, hint: number | undefined): number | null {
   const d = density(range);
   const last = range.last;
   if (d === null || last === undefined || !range.hasMore) return null;
-  if (remainingEstimate(range, hint) < 2 * PAGE_SIZE) return null;
+  if (remainingEstimate(range, hint) < MIN_SPLIT_OBJECTS) return null;
   const lo = lowerEstimate(range, hint);
-  // Unknown lower end: leave the busy fetcher about two pages, hand over everything older.
+  // Unknown lower end: leave the busy fetcher about half the minimum, hand over everything older.
   const cut =
-    lo === undefined ? last - Math.max(1, Math.ceil((2 * PAGE_SIZE) / d)) : lo + Math.floor((last - lo) / 2);
+    lo === undefined
+      ? last - Math.max(1, Math.ceil(MIN_SPLIT_OBJECTS / 2 / d))
+      : lo + Math.floor((last - lo) / 2);
   if (cut > last || (range.gte !== undefined && cut <= range.gte)) return null;
   return cut;
 }
+
+const newTask = (kind: MirroredKind, range: RangeCursor): RangeTask => ({
+  kind,
+  range,
+  busy: false,
+  queued: 0,
+  ended: false,
+});
 
 export class RangeScheduler {
   private readonly tasks: RangeTask[] = [];
@@ -73,16 +104,27 @@ export class RangeScheduler {
   ) {
     for (const kind of phases.flat()) {
       if (cursor.types[kind]?.done) continue;
-      for (const range of initialRanges(cursor, kind)) this.tasks.push({ kind, range, busy: false });
+      for (const range of initialRanges(cursor, kind)) this.tasks.push(newTask(kind, range));
     }
   }
 
   /** Whether every kind of the phases before `kind`'s is listed to its end. */
   earlierPhasesDone(kind: MirroredKind): boolean {
-    const index = this.phases.findIndex((phase) => phase.includes(kind));
-    return this.phases
-      .slice(0, Math.max(0, index))
-      .every((phase) => phase.every((k) => this.cursor.types[k]?.done === true));
+    return this.phaseOf(kind) <= this.currentPhase();
+  }
+
+  /** Index of `kind`'s phase. */
+  phaseOf(kind: MirroredKind): number {
+    return Math.max(
+      0,
+      this.phases.findIndex((phase) => phase.includes(kind)),
+    );
+  }
+
+  /** Index of the first phase with a kind not listed to its end (phases.length when none). */
+  currentPhase(): number {
+    const index = this.phases.findIndex((phase) => phase.some((k) => this.cursor.types[k]?.done !== true));
+    return index === -1 ? this.phases.length : index;
   }
 
   /**
@@ -105,16 +147,18 @@ export class RangeScheduler {
     }
     let best: { task: RangeTask; left: number; cut: number } | null = null;
     for (const task of tasks) {
-      const cut = splitPoint(task.range, this.oldestSeen);
+      const view = listedView(task);
+      const cut = splitPoint(view, this.oldestSeen);
       if (cut === null) continue;
-      const left = remainingEstimate(task.range, this.oldestSeen);
+      const left = remainingEstimate(view, this.oldestSeen);
       if (!best || left > best.left) best = { task, left, cut };
     }
     if (!best) return null;
     const lower: RangeCursor = { gte: best.task.range.gte, lt: best.cut, fetched: 0, hasMore: true };
     best.task.range.gte = best.cut;
     this.typeRanges(best.task.kind).push(lower);
-    const task = { kind: best.task.kind, range: lower, busy: true };
+    const task = newTask(best.task.kind, lower);
+    task.busy = true;
     this.tasks.push(task);
     return task;
   }
@@ -133,6 +177,7 @@ export class RangeScheduler {
 
   /** The range is listed to its end: drop it; the type is done when no range is left. */
   finished(task: RangeTask): void {
+    task.ended = true;
     this.tasks.splice(this.tasks.indexOf(task), 1);
     const ranges = this.typeRanges(task.kind);
     ranges.splice(ranges.indexOf(task.range), 1);
@@ -156,7 +201,7 @@ export class RangeScheduler {
   remaining(kind: MirroredKind): number {
     return this.tasks
       .filter((task) => task.kind === kind)
-      .reduce((sum, task) => sum + remainingEstimate(task.range, this.oldestSeen), 0);
+      .reduce((sum, task) => sum + remainingEstimate(listedView(task), this.oldestSeen), 0);
   }
 
   private notify(): void {
