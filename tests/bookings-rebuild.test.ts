@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { updateSettings } from "@/lib/settings";
-import { rebuildAllBookings } from "@/lib/bookings/reconcile";
+import { rebuildAllBookings, rebuildAllBookingsInSlices } from "@/lib/bookings/reconcile";
 import { seedDefaultRules } from "@/lib/rules/defaults";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { catalog, insertClient, seedCatalog } from "@/tests/support/mirror-rows";
@@ -73,4 +73,73 @@ describe("rebuildAllBookings", () => {
       expect(t.db.prepare("SELECT total_changes() AS n").get()).toEqual(changesBefore);
     },
   );
+
+  it("in slices (the server's horizon job): the same bookings, and a rule changed between slices is never undone", async () => {
+    const bookings = (db: Sqlite) =>
+      db.prepare("SELECT bookingKey, startAt, endAt, status FROM Booking ORDER BY bookingKey").all() as {
+        bookingKey: string;
+        startAt: number;
+        endAt: number;
+        status: string;
+      }[];
+    const seed = (db: Sqlite) => {
+      updateSettings(db, { timeZone: "Europe/London", horizonWeeks: 4 });
+      seedCatalog(db);
+      insertClient(db, { stripeId: "cus_1", name: "Jane" });
+      seedDefaultRules(db, now);
+      insertSubscriptions(db, 300);
+    };
+    t = freshDb();
+    seed(t.db);
+    const whole = rebuildAllBookings(t.db, now);
+    const expected = bookings(t.db);
+    t.cleanup();
+
+    t = freshDb();
+    seed(t.db);
+    let slices = 0;
+    const sliced = await rebuildAllBookingsInSlices(t.db, now, {
+      batch: 40,
+      between: async () => {
+        slices += 1;
+      },
+    });
+    expect(sliced).toEqual(whole);
+    expect(slices).toBe(Math.ceil(300 / 40));
+    expect(bookings(t.db)).toEqual(expected);
+    t.cleanup();
+
+    // Every rule made 30 minutes long after the first slice: no later slice writes 60 minutes.
+    t = freshDb();
+    seed(t.db);
+    const db = t.db;
+    let changed = false;
+    await rebuildAllBookingsInSlices(db, now, {
+      batch: 40,
+      between: async () => {
+        if (changed) return;
+        changed = true;
+        for (const rule of db.prepare("SELECT id, allocationJson FROM Rule").all() as {
+          id: number;
+          allocationJson: string;
+        }[]) {
+          const allocation = { ...(JSON.parse(rule.allocationJson) as object), durationMin: 30 };
+          db.prepare("UPDATE Rule SET allocationJson = ? WHERE id = ?").run(
+            JSON.stringify(allocation),
+            rule.id,
+          );
+        }
+        rebuildAllBookings(db, now);
+      },
+    });
+    const long = db
+      .prepare(
+        "SELECT count(*) AS n FROM Booking WHERE status = 'scheduled' AND endAt - startAt <> 30 * 60000",
+      )
+      .get() as { n: number };
+    expect(long.n).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM Booking WHERE status = 'scheduled'").get()).not.toEqual({
+      n: 0,
+    });
+  });
 });

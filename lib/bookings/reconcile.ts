@@ -182,17 +182,57 @@ export function rebuildAllBookings(
   origin: ChangeOrigin = SYSTEM_ORIGIN,
 ): ReconcileSummary {
   const start = performance.now();
-  const settings = loadSettings(db);
-  const rules = loadActiveRules(db);
-  const refs = listAllSourceRefs(db);
   let summary = emptySummary();
-  for (let i = 0; i < refs.length; i += REBUILD_BATCH) {
-    const batch = refs.slice(i, i + REBUILD_BATCH);
-    const part = db
-      .transaction(() => applyPlans(db, planSources(db, batch, rules, settings, now), now, origin))
-      .immediate();
-    summary = addSummary(summary, part);
-  }
+  for (const part of rebuildBatches(db, now, origin, REBUILD_BATCH)) summary = addSummary(summary, part);
   log.info({ ...summary, ms: Math.round(performance.now() - start) }, "bookings rebuilt");
   return summary;
+}
+
+/**
+ * Sources per transaction when a running server re-derives everything (the horizon job): about
+ * 10 ms of work, so requests and webhook batches are never held up longer than a worker batch.
+ * One transaction of REBUILD_BATCH sources took ~200 ms, each one a stall of the whole server.
+ */
+export const SLICED_REBUILD_BATCH = 50;
+
+/** `rebuildAllBookings` in small transactions, awaiting `between()` after each (the server yields to requests). */
+export async function rebuildAllBookingsInSlices(
+  db: Sqlite,
+  now: Date,
+  options: { between: () => Promise<void>; batch?: number; origin?: ChangeOrigin },
+): Promise<ReconcileSummary> {
+  let summary = emptySummary();
+  const batches = rebuildBatches(
+    db,
+    now,
+    options.origin ?? SYSTEM_ORIGIN,
+    options.batch ?? SLICED_REBUILD_BATCH,
+  );
+  for (const part of batches) {
+    summary = addSummary(summary, part);
+    await options.between();
+  }
+  return summary;
+}
+
+/**
+ * One transaction per batch of sources. Rules and settings are read in each transaction: a
+ * slow, sliced rebuild must not write what an older rule wanted after a rule change re-derived
+ * the same source (they are cached while unchanged, so reading them is cheap).
+ */
+function* rebuildBatches(
+  db: Sqlite,
+  now: Date,
+  origin: ChangeOrigin,
+  size: number,
+): Generator<ReconcileSummary> {
+  const refs = listAllSourceRefs(db);
+  for (let i = 0; i < refs.length; i += size) {
+    const batch = refs.slice(i, i + size);
+    yield db
+      .transaction(() =>
+        applyPlans(db, planSources(db, batch, loadActiveRules(db), loadSettings(db), now), now, origin),
+      )
+      .immediate();
+  }
 }
