@@ -15,7 +15,7 @@ import { createStripe } from "@/lib/stripe/client";
 import { completeNestedLists, createdOf, listPage, PAGE_SIZE } from "@/lib/stripe/fetch";
 import { ingestObjects } from "@/lib/stripe/ingest";
 import { defaultConcurrency, phases, runSync, type SyncReport } from "@/lib/stripe/sync";
-import { RangeScheduler } from "@/lib/stripe/sync-ranges";
+import { moveRangeCursor, RangeScheduler } from "@/lib/stripe/sync-ranges";
 import type { SyncCursor } from "@/lib/stripe/sync-run";
 import { tokenBucket, unlimited, type RateLimiter } from "@/lib/stripe/rate-limit";
 import { appState } from "@/tests/support/faults/state";
@@ -69,15 +69,8 @@ async function fetchAlone(
           const floor = range.gte;
           const mine = floor === undefined ? objects : objects.filter((o) => createdOf(o) >= floor);
           pages.push({ phase: phases.findIndex((p) => p.includes(kind)), objects: mine });
-          const last = mine.at(-1);
-          if (last) {
-            range.startingAfter = last.id;
-            range.newest ??= createdOf(mine[0]);
-            range.last = createdOf(last);
-            range.fetched += mine.length;
-          }
           const exhausted = !page.hasMore || mine.length < objects.length;
-          range.hasMore = !exhausted;
+          moveRangeCursor(range, mine, exhausted);
           scheduler.progressed(range.last);
           if (exhausted) {
             scheduler.finished(task);

@@ -1,16 +1,13 @@
 // The parallel sync: `created` ranges split among fetchers, one rate limiter, progress with an
 // estimate of the time left. Through the real SDK against the local Stripe-compatible server.
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
-import { createStripe } from "@/lib/stripe/client";
-import { seedDefaultRules } from "@/lib/rules/defaults";
+import { describe, expect, it } from "vitest";
 import { runSync, type SyncProgress } from "@/lib/stripe/sync";
 import { splitPoint, remainingEstimate } from "@/lib/stripe/sync-ranges";
 import { progressBar } from "@/cli/commands/sync";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
-import { freshDb, type TestDb } from "@/tests/support/db";
+import { syncHarness } from "@/tests/support/sync-harness";
 import { appState } from "@/tests/support/faults/state";
-import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
 
 const API_KEY = "sk_test_parallel";
 const NOW = new Date("2026-11-02T10:00:00Z");
@@ -18,32 +15,8 @@ const clock = () => NOW;
 const account = generateAccount({ customers: 120, seed: 5, now: NOW });
 const total = Object.values(account).reduce((n, list) => n + list.length, 0);
 
-const open: { close: () => unknown }[] = [];
-afterEach(async () => {
-  for (const item of open.splice(0)) await item.close();
-});
-
-async function serve(options: { rateLimit?: number } = {}): Promise<StripeServer> {
-  const server = await startStripeServer({ account, apiKey: API_KEY, ...options });
-  open.push(server);
-  return server;
-}
-
-function database(): TestDb {
-  const db = freshDb();
-  seedDefaultRules(db.db, NOW);
-  open.push({ close: db.cleanup });
-  return db;
-}
-
-const stripeFor = (server: StripeServer) =>
-  createStripe({
-    apiKey: API_KEY,
-    host: "127.0.0.1",
-    port: server.port,
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+const { serve: serveAccount, database, stripeFor } = syncHarness(API_KEY, NOW);
+const serve = (options: { rateLimit?: number } = {}) => serveAccount(account, options);
 
 async function syncedState(concurrency: number, rateLimit?: number) {
   const server = await serve({ rateLimit });

@@ -6,16 +6,17 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { openSqlite } from "@/lib/db/sqlite";
 import { seedDefaultRules } from "@/lib/rules/defaults";
-import { createStripe } from "@/lib/stripe/client";
 import { runSync, type SyncReport } from "@/lib/stripe/sync";
 import { RangeScheduler } from "@/lib/stripe/sync-ranges";
 import { countsSchema, type SyncCursor } from "@/lib/stripe/sync-run";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
-import { freshDb, type TestDb } from "@/tests/support/db";
+import { mirrorTables } from "@/lib/stripe/mirror-store";
+import { syncHarness } from "@/tests/support/sync-harness";
+import { freshDb } from "@/tests/support/db";
 import { appState, duplicateKeys, integrity } from "@/tests/support/faults/state";
 import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
 
@@ -26,41 +27,9 @@ const account = generateAccount({ customers: 100, seed: 21, now: NOW });
 const total = Object.values(account).reduce((n, list) => n + list.length, 0);
 /** Enough fetchers that pages arrive faster than one is written: they queue and are coalesced. */
 const CONCURRENCY = 8;
-const TABLES = {
-  customer: "Client",
-  product: "Product",
-  price: "Price",
-  subscription: "SubscriptionMap",
-  invoice: "InvoiceMap",
-  invoiceitem: "InvoiceItem",
-} as const;
 
-const open: { close: () => unknown }[] = [];
-afterEach(async () => {
-  for (const item of open.splice(0)) await item.close();
-});
-
-async function serve(): Promise<StripeServer> {
-  const server = await startStripeServer({ account, apiKey: API_KEY });
-  open.push(server);
-  return server;
-}
-
-function database(): TestDb {
-  const db = freshDb();
-  seedDefaultRules(db.db, NOW);
-  open.push({ close: db.cleanup });
-  return db;
-}
-
-const stripeFor = (server: StripeServer) =>
-  createStripe({
-    apiKey: API_KEY,
-    host: "127.0.0.1",
-    port: server.port,
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+const { serve: serveAccount, database, stripeFor, track } = syncHarness(API_KEY, NOW);
+const serve = () => serveAccount(account);
 
 let reference: Record<string, unknown[]>;
 /** Requests of a one-fetcher sync: the fewest any sync of the account sends. */
@@ -93,7 +62,7 @@ function storedRun(db: Sqlite, runId: number) {
 /** Whole pages only: every object a stored count says was applied is a row, and no other. */
 function expectWholePages(db: Sqlite, runId: number): void {
   const { counts } = storedRun(db, runId);
-  for (const [kind, table] of Object.entries(TABLES)) {
+  for (const [kind, table] of Object.entries(mirrorTables)) {
     const rows = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect({ kind, applied: counts[kind]?.applied ?? 0 }).toEqual({ kind, applied: rows });
   }
@@ -156,7 +125,7 @@ describe("the sync's writer", () => {
         expect(copied).toBe(true);
         if (perCommit.most() > 1) coalesced += 1;
         const db = openSqlite(crashed);
-        open.push(db);
+        track(db);
         expect(storedRun(db, report.runId).status).toBe("running");
         expectWholePages(db, report.runId);
         await expectResumesToReference(db, server, report.runId);

@@ -1,11 +1,9 @@
 // Sync through the real stripe SDK over HTTP against the local Stripe-compatible server.
-import { afterEach, describe, expect, it } from "vitest";
-import { createStripe } from "@/lib/stripe/client";
+import { describe, expect, it } from "vitest";
 import { runSync } from "@/lib/stripe/sync";
-import { seedDefaultRules } from "@/lib/rules/defaults";
-import { generateAccount, type StripeAccount } from "@/lib/stripe-fixtures/generate";
-import { freshDb, type TestDb } from "@/tests/support/db";
-import { startStripeServer, type StripeServer } from "@/tests/support/stripe-server";
+import { generateAccount } from "@/lib/stripe-fixtures/generate";
+import { syncHarness } from "@/tests/support/sync-harness";
+import { type StripeServer } from "@/tests/support/stripe-server";
 import { dumpState } from "@/tests/support/stripe-objects";
 import { STATE_TABLES } from "@/tests/support/faults/state";
 
@@ -16,32 +14,8 @@ const tables = [...STATE_TABLES];
 // Which run saw a row, and row timestamps of the booking table, are bookkeeping, not state.
 const bookkeeping = ["seenSyncRunId", "createdAt", "updatedAt"];
 
-const open: { close: () => unknown }[] = [];
-afterEach(async () => {
-  for (const item of open.splice(0)) await item.close();
-});
-
-async function serve(account: StripeAccount): Promise<StripeServer> {
-  const server = await startStripeServer({ account, apiKey: API_KEY });
-  open.push(server);
-  return server;
-}
-
-function database(): TestDb {
-  const db = freshDb();
-  seedDefaultRules(db.db, NOW);
-  open.push({ close: db.cleanup });
-  return db;
-}
-
-const stripeFor = (server: StripeServer, retries = 2) =>
-  createStripe({
-    apiKey: API_KEY,
-    host: "127.0.0.1",
-    port: server.port,
-    protocol: "http",
-    maxNetworkRetries: retries,
-  });
+const { serve, database, stripeFor: stripeWith } = syncHarness(API_KEY, NOW);
+const stripeFor = (server: StripeServer, retries = 2) => stripeWith(server, retries);
 
 const account = () => generateAccount({ customers: 60, seed: 7, now: NOW });
 

@@ -3,7 +3,7 @@
 // splits the busy range with the most work left at a point below its last committed object;
 // the busy one keeps its cursor and the upper part, the idle one takes the lower part. Ranges
 // never overlap, and an open lower end stays open, so no object can fall between two ranges.
-import { PAGE_SIZE } from "@/lib/stripe/fetch";
+import { createdOf, PAGE_SIZE, type Listed } from "@/lib/stripe/fetch";
 import type { MirroredKind } from "@/lib/stripe/schemas";
 import type { RangeCursor, SyncCursor } from "@/lib/stripe/sync-run";
 
@@ -53,6 +53,18 @@ function lowerEstimate(range: RangeCursor, hint: number | undefined): number | u
 }
 
 /** Objects left in the range, assuming its density holds; Infinity when its lower end is unknown. */
+/** Moves a range's committed cursor past the objects of a page listed from it (newest first). */
+export function moveRangeCursor(range: RangeCursor, mine: readonly Listed[], exhausted: boolean): void {
+  const last = mine.at(-1);
+  if (last) {
+    range.startingAfter = last.id;
+    range.newest ??= createdOf(mine[0]);
+    range.last = createdOf(last);
+    range.fetched += mine.length;
+  }
+  range.hasMore = !exhausted;
+}
+
 export function remainingEstimate(range: RangeCursor, hint: number | undefined): number {
   if (!range.hasMore) return 0;
   const d = density(range);

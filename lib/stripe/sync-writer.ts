@@ -6,7 +6,7 @@
 // phases are written to their end (see `phases` in sync.ts).
 import { createdOf, type Listed } from "@/lib/stripe/fetch";
 import { ingestObjects, type ItemOutcome } from "@/lib/stripe/ingest";
-import type { RangeScheduler, RangeTask } from "@/lib/stripe/sync-ranges";
+import { moveRangeCursor, type RangeScheduler, type RangeTask } from "@/lib/stripe/sync-ranges";
 import { emptyCounts, saveProgress, type TypeCounts } from "@/lib/stripe/sync-run";
 import { SYNC_ORIGIN, type RunContext } from "@/lib/stripe/sync-context";
 
@@ -167,14 +167,6 @@ function tally(counts: TypeCounts, outcomes: ItemOutcome[]): void {
 
 /** Moves the range's committed cursor past the page; an exhausted range is finished. */
 function advance(scheduler: RangeScheduler, { page, mine, exhausted }: Planned): void {
-  const { range } = page.task;
-  const last = mine.at(-1);
-  if (last) {
-    range.startingAfter = last.id;
-    range.newest ??= createdOf(mine[0]);
-    range.last = createdOf(last);
-    range.fetched += mine.length;
-  }
-  range.hasMore = !exhausted;
+  moveRangeCursor(page.task.range, mine, exhausted);
   if (exhausted) scheduler.finished(page.task);
 }
