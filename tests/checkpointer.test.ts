@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startCheckpointer, type Checkpointer } from "@/lib/db/checkpointer";
-import { openSqlite, type Sqlite } from "@/lib/db/sqlite";
+import { enableBackgroundCheckpoints, openSqlite, type Sqlite } from "@/lib/db/sqlite";
 
 let dir = "";
 let writer: Sqlite | undefined;
@@ -80,5 +80,15 @@ describe("background checkpointer", () => {
     writeRows(writer, 300);
     writer.pragma("wal_checkpoint(TRUNCATE)");
     expect(rowsInMainFile(file)).toBe(300);
+  });
+
+  it("leaves the connections opened afterwards checkpointing only as a safety net", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "checkpointer-"));
+    const before = openSqlite(path.join(dir, "before.db"));
+    expect(before.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    before.close();
+    enableBackgroundCheckpoints();
+    writer = openSqlite(path.join(dir, "after.db"));
+    expect(writer.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
   });
 });

@@ -30,6 +30,8 @@ const globalForSqlite = globalThis as unknown as {
  */
 export function enableBackgroundCheckpoints(): void {
   globalForSqlite.backgroundCheckpoints = true;
+  // The process-wide connection may already be open (start-up work): it follows too.
+  globalForSqlite.sqlite?.pragma(`wal_autocheckpoint = ${SAFETY_NET_AUTOCHECKPOINT}`);
 }
 
 /** Opens a connection with the pragmas every connection of this app uses. */
