@@ -117,5 +117,9 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
     });
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
+    // The sender went away mid-body: nothing to store, and no one to answer (a no-op write).
+    request.on("close", () => {
+      if (!request.complete) reject(new HttpError(400, "The delivery ended before its body did."));
+    });
   });
 }

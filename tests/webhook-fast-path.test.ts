@@ -2,6 +2,7 @@
 // (server/webhook-fast-path.ts). Over HTTP against the built server, every kind of delivery
 // gets the answer the Next route gives in-process (status, body, content type, CSP), the
 // headers Next adds to every response, and the event is stored once and applied.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { closeSqlite } from "@/lib/db/sqlite";
@@ -175,5 +176,32 @@ describe.skipIf(!standaloneBuilt())("POST /api/stripe/webhook on the production 
     const get = await fetch(`${server.url}/api/stripe/webhook`);
     await get.arrayBuffer();
     expect(get.status).toBe(405);
+  });
+  it("shrugs off a sender that goes away mid-body: nothing stored, the next delivery answered", async () => {
+    const before = withDb(dataDir.file, (db) => db.prepare("SELECT count(*) AS n FROM WebhookEvent").get());
+    const body = customerEvent("evt_fast_cut");
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(server.port, "127.0.0.1", () => {
+        socket.write(
+          `POST /api/stripe/webhook HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+            `stripe-signature: ${signature(body, WEBHOOK_SECRET)}\r\ncontent-length: ${body.length}\r\n\r\n` +
+            body.slice(0, 40),
+          () => {
+            socket.destroy();
+            resolve();
+          },
+        );
+      });
+      socket.on("error", reject);
+    });
+    const next = await fetch(`${server.url}/api/stripe/webhook`, {
+      method: "POST",
+      headers: headersFor(deliveries[1]!, WEBHOOK_SECRET),
+      body: deliveries[1]!.body,
+    });
+    expect(await next.json()).toEqual({ received: true, duplicate: true });
+    expect(withDb(dataDir.file, (db) => db.prepare("SELECT count(*) AS n FROM WebhookEvent").get())).toEqual(
+      before,
+    );
   });
 });
