@@ -2,8 +2,7 @@
 // for it and compared with figures worked out by hand below: visits across a week boundary that
 // differs between UTC and the business zone, revenue in three currencies in one month, and
 // churn with cancellations in the middle of a period.
-import { afterEach, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/db/prisma";
+import { describe, expect, it } from "vitest";
 import { formatMoney, majorUnits } from "@/lib/reports/money";
 import { periodsOf } from "@/lib/reports/periods";
 import { parseReportQuery } from "@/lib/reports/query";
@@ -12,22 +11,10 @@ import { reportTable } from "@/lib/reports/run";
 import { subscriptionsReport } from "@/lib/reports/subscriptions";
 import { visitsReport } from "@/lib/reports/visits";
 import { fromLocal } from "@/lib/schedule/time";
-import { freshDb, type TestDb } from "@/tests/support/db";
+import { prismaDbPerTest } from "@/tests/support/prisma-db";
+import { type TestDb } from "@/tests/support/db";
 
-let t: TestDb | undefined;
-let prisma: Db | undefined;
-afterEach(async () => {
-  await prisma?.$disconnect();
-  prisma = undefined;
-  t?.cleanup();
-  t = undefined;
-});
-
-function setup(): { t: TestDb; db: Db } {
-  t = freshDb();
-  prisma = createPrisma(t.file);
-  return { t, db: prisma };
-}
+const setup = prismaDbPerTest();
 
 const at = (local: string, zone: string) =>
   fromLocal(local.slice(0, 10), local.slice(11, 16), zone).getTime();

@@ -2,31 +2,18 @@
 // (range, filters, conflicts), the bookings list (tabs, search, pages), client search, the
 // forms' schemas, and business-zone dates around a DST change.
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/db/prisma";
+import { describe, expect, it } from "vitest";
 import { loadBoard, markConflicts, boardQuerySchema } from "@/lib/schedule/board";
 import { listBookingPage, listQuerySchema, PAGE_SIZE } from "@/lib/schedule/bookings-list";
 import { clientQuerySchema, searchClients } from "@/lib/schedule/clients";
 import { manualFormSchema, seriesFormSchema } from "@/lib/schedule/forms";
 import { formatWhen, fromLocal, viewRange } from "@/lib/schedule/time";
 import { fillBookings } from "@/bench/support/bookings";
-import { freshDb, type TestDb } from "@/tests/support/db";
+import { prismaDbPerTest } from "@/tests/support/prisma-db";
+import { type TestDb } from "@/tests/support/db";
 
 const ZONE = "Europe/London";
-let t: TestDb | undefined;
-let prisma: Db | undefined;
-afterEach(async () => {
-  await prisma?.$disconnect();
-  prisma = undefined;
-  t?.cleanup();
-  t = undefined;
-});
-
-function setup(): { t: TestDb; db: Db } {
-  t = freshDb();
-  prisma = createPrisma(t.file);
-  return { t, db: prisma };
-}
+const setup = prismaDbPerTest();
 
 function insertBooking(
   t: TestDb,

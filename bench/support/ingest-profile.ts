@@ -63,7 +63,6 @@ async function main(): Promise<void> {
       copyFileSync(template, file);
       const db = openSqlite(file);
       if (process.env.CKPT) db.pragma(`wal_autocheckpoint = ${process.env.CKPT}`);
-      if (process.env.CACHE) db.pragma(`cache_size = ${process.env.CACHE}`);
       const cpu = process.cpuUsage();
       const started = performance.now();
       let applied = 0;

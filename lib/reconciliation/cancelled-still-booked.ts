@@ -1,7 +1,7 @@
 // Refunded, voided or cancelled but still booked: upcoming bookings (scheduled or held, starting
 // at or after now) whose source says the visit is no longer paid for.
 import type { Db } from "@/lib/db/prisma";
-import { bookingLink, clientLink } from "@/lib/reconciliation/links";
+import { bookingRow } from "@/lib/reconciliation/booking-row";
 import { bookingsOfSources, clientNames, inChunks } from "@/lib/reconciliation/lookups";
 import {
   UPCOMING_STATUSES,
@@ -117,26 +117,13 @@ export async function cancelledStillBooked(db: Db, input: ReconciliationInput): 
     const verdicts = booking.sourceKind === "invoice" ? invoices : subs;
     const verdict = verdicts.get(booking.sourceId ?? "")?.(booking.startAt.getTime());
     if (!verdict) continue;
-    rows.push({
-      key: `booking:${booking.id}`,
-      category: "cancelledStillBooked",
-      clientStripeId: booking.clientStripeId,
-      clientName: booking.clientStripeId ? (names.get(booking.clientStripeId) ?? null) : null,
-      what: booking.title,
-      sourceKind: booking.sourceKind === "invoice" ? "invoice" : "subscription",
-      sourceId: booking.sourceId ?? "",
-      lineId: booking.sourceLineId,
-      bookingId: booking.id,
-      startAt: booking.startAt.getTime(),
-      reason: verdict.reason,
-      detail: verdict.detail,
-      booked: null,
-      paid: null,
-      links: [
-        bookingLink(booking.id),
-        ...(booking.clientStripeId ? [clientLink(booking.clientStripeId)] : []),
-      ],
-    });
+    rows.push(
+      bookingRow(booking, names, {
+        category: "cancelledStillBooked",
+        reason: verdict.reason,
+        detail: verdict.detail,
+      }),
+    );
   }
   return rows;
 }

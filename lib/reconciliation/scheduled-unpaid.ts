@@ -3,7 +3,7 @@
 // subscription's bookings that start within its lines' service period.
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
-import { bookingLink, clientLink } from "@/lib/reconciliation/links";
+import { bookingRow } from "@/lib/reconciliation/booking-row";
 import { bookingsOfSources, clientNames } from "@/lib/reconciliation/lookups";
 import {
   LIVE_STATUSES,
@@ -144,27 +144,13 @@ export async function scheduledUnpaid(db: Db, input: ReconciliationInput): Promi
   );
   const rows: ReconciliationRow[] = [];
   for (const { booking, invoice } of matched) {
-    const start = booking.startAt.getTime();
-    rows.push({
-      key: `booking:${booking.id}`,
-      category: "scheduledUnpaid",
-      clientStripeId: booking.clientStripeId,
-      clientName: booking.clientStripeId ? (names.get(booking.clientStripeId) ?? null) : null,
-      what: booking.title,
-      sourceKind: booking.sourceKind === "invoice" ? "invoice" : "subscription",
-      sourceId: booking.sourceId ?? "",
-      lineId: booking.sourceLineId,
-      bookingId: booking.id,
-      startAt: start,
-      reason: invoice.reason,
-      detail: `Invoice ${invoice.number ?? invoice.stripeId} is ${reasonWords[invoice.reason]} (${money(invoice.amountRemaining, invoice.currency)} due)`,
-      booked: null,
-      paid: null,
-      links: [
-        bookingLink(booking.id),
-        ...(booking.clientStripeId ? [clientLink(booking.clientStripeId)] : []),
-      ],
-    });
+    rows.push(
+      bookingRow(booking, names, {
+        category: "scheduledUnpaid",
+        reason: invoice.reason,
+        detail: `Invoice ${invoice.number ?? invoice.stripeId} is ${reasonWords[invoice.reason]} (${money(invoice.amountRemaining, invoice.currency)} due)`,
+      }),
+    );
   }
   return rows;
 }
