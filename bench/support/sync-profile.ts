@@ -9,6 +9,7 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { openSqlite } from "@/lib/db/sqlite";
 import { createStripe } from "@/lib/stripe/client";
 import { runSync } from "@/lib/stripe/sync";
+import { startCheckpointer } from "@/lib/db/checkpointer";
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? "/tmp/sync-profile";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       port: server.port,
       protocol: "http",
     });
+    const cp = process.env.BGCP ? startCheckpointer(file) : null;
     const cpu = process.cpuUsage();
     const started = performance.now();
     const report = await runSync(db, stripe, { now: () => now });
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
       `${report.status}: ${server.objects} objects in ${ms.toFixed(0)} ms = ${Math.round(server.objects / (ms / 1000))} objects/s; ` +
         `CPU user ${(used.user / 1000).toFixed(0)} sys ${(used.system / 1000).toFixed(0)} ms; ${report.requests} requests\n`,
     );
+    await cp?.stop();
     db.close();
   } finally {
     await server.stop();
