@@ -112,8 +112,9 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     {},
   ]);
   const [limitedPort, fastPort] = server.ports;
-  const client = (port: number | undefined) =>
-    createStripe({ apiKey: API_KEY, host: "127.0.0.1", port, protocol: "http" });
+  const settings = (port: number | undefined) =>
+    ({ apiKey: API_KEY, host: "127.0.0.1", port, protocol: "http" }) as const;
+  const client = (port: number | undefined) => createStripe(settings(port));
   const checks: Check[] = [];
   try {
     ctx.progress(`sync (a): ${server.objects} objects at ${LATENCY_MS} ms and ${RATE_LIMIT} requests/s`);
@@ -124,6 +125,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     });
     const limited = await syncInto(ctx, "sync-limited", limitedClient, {
       requestsPerSecond: RATE_LIMIT,
+      client: settings(limitedPort),
       onProgress: ({ overall }) => {
         if (overall.done % 10_000 < PAGE_SIZE)
           ctx.progress(
@@ -140,7 +142,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     );
 
     ctx.progress(
-      "sync: a one-fetcher (sequential) sync of the same account, no latency, as the reference mirror",
+      "sync: a one-fetcher (sequential) sync on the main thread (no fetch thread), no latency, as the reference mirror",
     );
     const sequential = await syncInto(ctx, "sync-sequential", client(fastPort), { concurrency: 1 });
     const same = JSON.stringify(appState(limited.db)) === JSON.stringify(appState(sequential.db));
@@ -163,7 +165,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
     });
 
     ctx.progress("sync (b): runSync end to end, no latency, no limit");
-    const fast = await syncInto(ctx, "sync-fast", client(fastPort), {});
+    const fast = await syncInto(ctx, "sync-fast", client(fastPort), { client: settings(fastPort) });
     fast.db.close();
 
     ctx.progress("sync (b): ingestObjects alone on the fetched pages");

@@ -99,6 +99,26 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
     ).not.toBe(0);
   });
 
+  it("lets the sync's fetch thread load the Stripe SDK as it does (from the entry script)", () => {
+    // lib/stripe/fetch-thread.ts resolves the SDK from process.argv[1], here the packaged CLI.
+    const script = `
+      const entry = process.argv[1];
+      const resolved = require("node:module").createRequire(entry).resolve("stripe");
+      const loaded = require(resolved);
+      const Stripe = loaded.Stripe || loaded.default || loaded;
+      new Stripe("sk_test_package");
+      console.log(resolved);`;
+    const loaded = spawnSync(
+      path.join(folder, "node", "node"),
+      ["-e", script, path.join(folder, "app", "cli", "index.mjs")],
+      { env, encoding: "utf8" },
+    );
+    expect(loaded.status, loaded.stderr).toBe(0);
+    expect(loaded.stdout.trim()).toBe(
+      path.join(folder, "app", "node_modules", "stripe", "cjs", "stripe.cjs.node.js"),
+    );
+  });
+
   it(
     "serves /api/health, runs CLI commands, and keeps its data in $XDG_DATA_HOME/stripe-bookings",
     { timeout: 240_000 },

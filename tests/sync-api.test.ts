@@ -50,7 +50,10 @@ describe("/api/sync", () => {
     expect((await get()).running).toBe(true);
     await syncJobIdle();
     const after = await get();
-    expect(after).toMatchObject({ running: false, last: { status: "succeeded", mode: "full" } });
+    expect(after).toMatchObject({
+      running: false,
+      last: { status: "succeeded", mode: "full", fetchThread: true },
+    });
     expect(after.runs[0]).toMatchObject({ status: "succeeded" });
     expect(t.db.prepare("SELECT count(*) AS n FROM Client").get()).toEqual({ n: 30 });
   });

@@ -1,6 +1,6 @@
 // sync [--full] — mirror Stripe once and exit; a progress bar with the time left on a terminal.
 import { config } from "@/lib/config";
-import { stripeFromConfig } from "@/lib/stripe/client";
+import { createStripe, stripeOptionsFromConfig } from "@/lib/stripe/client";
 import { stripeRateLimit } from "@/lib/stripe/rate-limit";
 import { runSync, type SyncProgress } from "@/lib/stripe/sync";
 import type { OverallProgress } from "@/lib/stripe/sync-progress";
@@ -42,8 +42,9 @@ export const syncCommand = defineCommand({
   options: { full: { type: "boolean" } },
   run: async (args, { db, out }) => {
     const cfg = config();
-    const stripe = stripeFromConfig(cfg);
-    if (!stripe) throw new UsageError("No STRIPE_SECRET_KEY is set: demo mode has nothing to sync.");
+    const client = stripeOptionsFromConfig(cfg);
+    if (!client) throw new UsageError("No STRIPE_SECRET_KEY is set: demo mode has nothing to sync.");
+    const stripe = createStripe(client);
     const interactive = process.stderr.isTTY === true;
     let lastDraw = 0;
     const draw = ({ overall }: SyncProgress) => {
@@ -56,6 +57,7 @@ export const syncCommand = defineCommand({
       full: args.values.full === true,
       requestsPerSecond: stripeRateLimit(cfg),
       onProgress: draw,
+      client,
     });
     if (interactive) process.stderr.write("\r\x1b[2K");
     out(

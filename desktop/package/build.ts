@@ -25,6 +25,7 @@ import {
   startScriptWindows,
   startScript,
   EXTERNAL_PACKAGES,
+  THREAD_PACKAGES,
 } from "@/desktop/package/files";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -57,6 +58,22 @@ function copyExternals(appDir: string): void {
     for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
   };
   for (const name of EXTERNAL_PACKAGES) visit(name);
+}
+
+/** THREAD_PACKAGES: their manifest, licence and CommonJS build (no source maps, no types). */
+function copyThreadPackages(appDir: string): void {
+  for (const name of THREAD_PACKAGES) {
+    const from = path.join(root, "node_modules", name);
+    if (!existsSync(from)) fail(`node_modules/${name} is missing (run ./run build first).`);
+    cpSync(from, path.join(appDir, "node_modules", name), {
+      recursive: true,
+      filter: (file) => {
+        const relative = path.relative(from, file);
+        if (relative === "" || relative === "package.json" || relative === "LICENSE") return true;
+        return /^cjs([/\\]|$)/.test(relative) && !/\.(map|d\.ts)$/.test(relative);
+      },
+    });
+  }
 }
 
 async function main(): Promise<void> {
@@ -107,6 +124,7 @@ async function main(): Promise<void> {
     JSON.stringify({ type: "module", version: pkg.version }, null, 2),
   );
   copyExternals(appDir);
+  copyThreadPackages(appDir);
 
   // 2. The standalone Next server (symlinks kept as they are: they are relative).
   // Next's file tracing can pull checkout folders (dist/ with older packages, tests/) into the

@@ -6,6 +6,12 @@ import path from "node:path";
 /** Loaded at run time from app/node_modules: a native addon and Prisma's Wasm schema engine. */
 export const EXTERNAL_PACKAGES = ["better-sqlite3", "@prisma/schema-engine-wasm"] as const;
 
+/**
+ * Packages a worker thread requires at run time although the bundles carry their own copy: the
+ * sync's fetch thread loads the Stripe SDK (lib/stripe/fetch-thread.ts). Their CommonJS build only.
+ */
+export const THREAD_PACKAGES = ["stripe"] as const;
+
 export function packageName(version: string, platform: string, arch: string): string {
   const os = platform === "win32" ? "windows" : platform === "darwin" ? "macos" : platform;
   return `stripe-bookings-${version}-${os}-${arch}`;

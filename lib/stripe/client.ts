@@ -12,8 +12,9 @@ export interface StripeClientOptions {
   timeoutMs?: number;
 }
 
-export function createStripe(options: StripeClientOptions): Stripe {
-  return new Stripe(options.apiKey, {
+/** The SDK's settings for `options`: plain data, so the sync's fetch thread builds the same client. */
+export function stripeConfig(options: StripeClientOptions): Stripe.StripeConfig {
+  return {
     ...(options.host ? { host: options.host } : {}),
     ...(options.port ? { port: options.port } : {}),
     ...(options.protocol ? { protocol: options.protocol } : {}),
@@ -23,16 +24,26 @@ export function createStripe(options: StripeClientOptions): Stripe {
     timeout: options.timeoutMs ?? 30_000,
     telemetry: false,
     appInfo: { name: "stripe-bookings" },
-  });
+  };
+}
+
+export function createStripe(options: StripeClientOptions): Stripe {
+  return new Stripe(options.apiKey, stripeConfig(options));
 }
 
 /** The configured client, or null in demo mode (no key). */
 export function stripeFromConfig(cfg: Config): Stripe | null {
+  const options = stripeOptionsFromConfig(cfg);
+  return options ? createStripe(options) : null;
+}
+
+/** The configured client's settings, or null in demo mode (no key). */
+export function stripeOptionsFromConfig(cfg: Config): StripeClientOptions | null {
   if (!cfg.STRIPE_SECRET_KEY) return null;
-  return createStripe({
+  return {
     apiKey: cfg.STRIPE_SECRET_KEY,
     host: cfg.STRIPE_API_HOST,
     port: cfg.STRIPE_API_PORT,
     protocol: cfg.STRIPE_API_PROTOCOL,
-  });
+  };
 }

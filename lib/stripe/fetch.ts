@@ -23,6 +23,8 @@ export interface Listed {
 export interface Page<T> {
   data: T[];
   hasMore: boolean;
+  /** Each object's JSON text and hash, when the fetch thread listed the page. */
+  texts?: Map<T, RawText>;
 }
 
 /** The time Stripe lists an object by (invoice items carry `date` in older API versions). */
@@ -51,13 +53,23 @@ export async function limited<T>(limiter: RateLimiter, request: () => Promise<T>
   }
 }
 
-/** One page of one object type, newest first, as Stripe lists them. */
-export async function listPage(
-  stripe: Stripe,
+/** The SDK's list resource of each kind (`stripe[resource].list(params)`). */
+export const listResources = {
+  customer: "customers",
+  product: "products",
+  price: "prices",
+  subscription: "subscriptions",
+  invoice: "invoices",
+  invoiceitem: "invoiceItems",
+} as const satisfies Record<MirroredKind, keyof Stripe>;
+
+export type ListResource = (typeof listResources)[MirroredKind];
+
+/** One list request of `kind`: the SDK resource and its parameters (plain data, for the fetch thread too). */
+export function listRequest(
   kind: MirroredKind,
   params: ListParams,
-  limiter: RateLimiter = unlimited,
-): Promise<Page<Listed>> {
+): { resource: ListResource; params: Record<string, unknown> } {
   const created =
     params.createdGte !== undefined || params.createdLt !== undefined
       ? {
@@ -67,27 +79,55 @@ export async function listPage(
           },
         }
       : {};
-  const base = {
-    limit: PAGE_SIZE,
-    ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
-    ...created,
+  return {
+    resource: listResources[kind],
+    params: {
+      limit: PAGE_SIZE,
+      ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
+      ...created,
+      // Without it Stripe lists only subscriptions that are not canceled.
+      ...(kind === "subscription" ? { status: "all" } : {}),
+    },
   };
-  const page = await limited(limiter, async (): Promise<{ data: unknown[]; has_more: boolean }> => {
-    switch (kind) {
-      case "customer":
-        return stripe.customers.list(base);
-      case "product":
-        return stripe.products.list(base);
-      case "price":
-        return stripe.prices.list(base);
-      case "subscription":
-        return stripe.subscriptions.list({ ...base, status: "all" });
-      case "invoice":
-        return stripe.invoices.list(base);
-      case "invoiceitem":
-        return stripe.invoiceItems.list(base);
-    }
-  });
+}
+
+/** One object's JSON text and its content hash (not deleted), made off the main thread. */
+export interface RawText {
+  text: string;
+  hash: string;
+}
+
+/** Lists pages off the main thread (lib/stripe/fetch-thread.ts). */
+export interface PageLister {
+  list(request: ReturnType<typeof listRequest>): Promise<{ texts: RawText[]; hasMore: boolean }>;
+}
+
+/**
+ * One page of one object type, newest first, as Stripe lists them. Through `lister` (the
+ * sync's fetch thread) each object comes with its JSON text and hash in `texts`.
+ */
+export async function listPage(
+  stripe: Stripe,
+  kind: MirroredKind,
+  params: ListParams,
+  limiter: RateLimiter = unlimited,
+  lister?: PageLister | null,
+): Promise<Page<Listed>> {
+  const request = listRequest(kind, params);
+  if (lister) {
+    const page = await limited(limiter, () => lister.list(request));
+    const texts = new Map<Listed, RawText>();
+    const data = page.texts.map((raw) => {
+      const object = JSON.parse(raw.text) as Listed;
+      texts.set(object, raw);
+      return object;
+    });
+    return { data, hasMore: page.hasMore, texts };
+  }
+  const resource = stripe[request.resource] as unknown as {
+    list(params: Record<string, unknown>): Promise<{ data: unknown[]; has_more: boolean }>;
+  };
+  const page = await limited(limiter, () => resource.list(request.params));
   return { data: page.data as Listed[], hasMore: page.has_more };
 }
 

@@ -10,6 +10,7 @@ import type { ReconcileSummary, SourceRef } from "@/lib/bookings/types";
 import type { ChangeOrigin } from "@/lib/bookings/history";
 import { affectedSources, type ChangedObject } from "@/lib/stripe/affected-sources";
 import { ingestBookkeeping, type IngestBookkeeping } from "@/lib/stripe/ingest-bookkeeping";
+import type { RawText } from "@/lib/stripe/fetch";
 import { compareStates, type ComparableState } from "@/lib/stripe/lifecycle";
 import { mirrorStore, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
 import { parseObject, parsedObjectRows, type ParsedObject, type Provenance } from "@/lib/stripe/rows";
@@ -22,6 +23,8 @@ export interface IngestItem {
   sourceAt: Date;
   /** The object was deleted in Stripe (a `*.deleted` event). */
   deleted?: boolean;
+  /** `JSON.stringify(object)` and its hash, already made by the sync's fetch thread. */
+  raw?: RawText;
 }
 
 export type ItemOutcome = "applied" | "unchanged" | "stale" | "invalid" | "ignored";
@@ -174,7 +177,7 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
     const stub = deletedStubSchema.safeParse(item.object);
     if (stub.success) return markDeleted(ctx, kind, stub.data.id, item);
   }
-  const raw = JSON.stringify(item.object);
+  const raw = item.raw?.text ?? JSON.stringify(item.object);
   const sourceAt = item.sourceAt.getTime();
   const result = parseObject(kind, item.object);
   if (!result.success) return quarantine(ctx, kind, item, raw, result.error);
@@ -184,7 +187,7 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
   const deleted = Boolean(item.deleted || (parsed.data as { deleted?: boolean | null }).deleted);
   const incoming: ComparableState = {
     sourceAt,
-    contentHash: contentHash(raw, deleted),
+    contentHash: item.raw && !deleted ? item.raw.hash : contentHash(raw, deleted),
     status: statusOf(parsed),
     deleted,
   };

@@ -3,6 +3,8 @@
 import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import type { ChangeOrigin } from "@/lib/bookings/history";
+import type { StripeClientOptions } from "@/lib/stripe/client";
+import type { PageLister } from "@/lib/stripe/fetch";
 import type { RateLimiter } from "@/lib/stripe/rate-limit";
 import type { BackgroundDerive } from "@/lib/stripe/sync-derive";
 import type { OverallProgress, ProgressTracker } from "@/lib/stripe/sync-progress";
@@ -23,6 +25,11 @@ export interface SyncOptions {
   /** Fetchers listing ranges at the same time (default from the rate: enough to hide latency). */
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * The client's settings: pages are then listed by a fetch thread with its own client
+   * (lib/stripe/fetch-thread.ts). Without them, on this thread through `stripe`.
+   */
+  client?: StripeClientOptions;
 }
 
 /** Enough fetchers to keep `perSecond` requests in flight at ~400 ms each, within reason. */
@@ -44,6 +51,8 @@ export interface RunContext {
   retriesLeft: number;
   /** Bookings of a first full sync, derived behind the fetch (`SyncCursor.deriveAtEnd`). */
   derive: BackgroundDerive;
+  /** The fetch thread listing the pages, or null: listed on this thread. */
+  lister: PageLister | null;
 }
 
 export const CONNECTION_RETRIES = 3;

@@ -74,7 +74,13 @@ async function syncRange(
   const { range, kind } = task;
   const fetch = (startingAfter: string | undefined) =>
     withConnectionRetries(ctx, () =>
-      listPage(ctx.stripe, kind, { startingAfter, createdGte: range.gte, createdLt: range.lt }, ctx.limiter),
+      listPage(
+        ctx.stripe,
+        kind,
+        { startingAfter, createdGte: range.gte, createdLt: range.lt },
+        ctx.limiter,
+        ctx.lister,
+      ),
     );
   // Pages behind an earlier phase, at most: a later phase reads ahead, but not without end.
   const maxWaiting = READ_AHEAD_PAGES * fetchers;
@@ -114,7 +120,7 @@ async function syncRange(
         )
       : page.data;
     if (ctx.failure || task.ended) return;
-    writer.push({ task, objects, hasMore: page.hasMore });
+    writer.push({ task, objects, hasMore: page.hasMore, texts: page.texts });
     if (!more) return;
     if (!next) {
       while (!room(0) && !ctx.failure && !task.ended) await scheduler.changed();

@@ -3,7 +3,7 @@
 import { config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
-import { stripeFromConfig } from "@/lib/stripe/client";
+import { createStripe, stripeOptionsFromConfig } from "@/lib/stripe/client";
 import { stripeRateLimit } from "@/lib/stripe/rate-limit";
 import { runSync, type SyncProgress, type SyncReport } from "@/lib/stripe/sync";
 import type { OverallProgress } from "@/lib/stripe/sync-progress";
@@ -26,18 +26,33 @@ export type StartResult = { started: true } | { started: false; reason: "demo" |
 
 /** Starts a sync unless one is running (or there is no Stripe key). Never throws. */
 export function startSyncJob(): StartResult {
-  const stripe = stripeFromConfig(config());
-  if (!stripe) return { started: false, reason: "demo" };
-  if (state.running) return { started: false, reason: "running" };
   const cfg = config();
+  const client = stripeOptionsFromConfig(cfg);
+  if (!client) return { started: false, reason: "demo" };
+  if (state.running) return { started: false, reason: "running" };
   state.progress = null;
-  state.running = runSync(sqlite(), stripe, {
+  state.running = runSync(sqlite(), createStripe(client), {
+    client,
     requestsPerSecond: stripeRateLimit(cfg),
     onProgress: ({ kind, overall }: SyncProgress) => {
       state.progress = { kind, ...overall };
     },
   })
-    .then((report) => (state.last = report))
+    .then((report) => {
+      log.info(
+        {
+          job: "sync",
+          runId: report.runId,
+          mode: report.mode,
+          status: report.status,
+          ms: report.durationMs,
+          requests: report.requests,
+          fetchThread: report.fetchThread,
+        },
+        "sync finished",
+      );
+      return (state.last = report);
+    })
     .catch((error: unknown) => {
       log.error({ job: "sync", err: error }, "sync job failed");
       throw error;

@@ -4,7 +4,7 @@
 // is paid once per batch instead of once per page, and a failure leaves no page without its
 // cursor nor a cursor without its page. A page of a later phase waits until the earlier
 // phases are written to their end (see `phases` in sync.ts).
-import { createdOf, type Listed } from "@/lib/stripe/fetch";
+import { createdOf, type Listed, type RawText } from "@/lib/stripe/fetch";
 import { ingestObjects, type ItemOutcome } from "@/lib/stripe/ingest";
 import { moveRangeCursor, type RangeScheduler, type RangeTask } from "@/lib/stripe/sync-ranges";
 import { emptyCounts, saveProgress, type TypeCounts } from "@/lib/stripe/sync-run";
@@ -23,6 +23,8 @@ export interface FetchedPage {
   objects: Listed[];
   /** Stripe has more after this page (false: the range ends with it). */
   hasMore: boolean;
+  /** The objects' JSON texts and hashes from the fetch thread (a completed object has none). */
+  texts?: Map<Listed, RawText>;
 }
 
 /** What the writer uses of the run; `failure` is the run's first failure (then nothing is written). */
@@ -104,7 +106,9 @@ export class PageWriter {
     const { ctx } = this;
     const planned = plan(batch);
     const now = ctx.clock();
-    const items = planned.flatMap((p) => p.mine.map((object) => ({ object, sourceAt: now })));
+    const items = planned.flatMap((p) =>
+      p.mine.map((object) => ({ object, sourceAt: now, raw: p.page.texts?.get(object) })),
+    );
     ctx.db
       .transaction(() => {
         const result = ingestObjects(ctx.db, items, {

@@ -14,6 +14,7 @@ import { ProgressTracker } from "@/lib/stripe/sync-progress";
 import { quarantineSummary, retryQuarantine } from "@/lib/stripe/quarantine";
 import { resolveTies } from "@/lib/stripe/refetch";
 import { BackgroundDerive } from "@/lib/stripe/sync-derive";
+import { startFetchThread } from "@/lib/stripe/fetch-thread";
 import {
   CONNECTION_RETRIES,
   SYNC_ORIGIN,
@@ -50,6 +51,8 @@ export interface SyncReport {
   durationMs: number;
   /** Requests sent to Stripe (pages, nested lists, retries excluded). */
   requests: number;
+  /** Pages were listed by the fetch thread (false: on the sync's own thread). */
+  fetchThread: boolean;
 }
 
 /**
@@ -71,6 +74,10 @@ async function syncInBulk(db: Sqlite, stripe: Stripe, options: SyncOptions): Pro
     if (event.status === 429) limiter.backOff(1000);
   };
   stripe.on("response", onResponse);
+  const thread = options.client
+    ? await startFetchThread(options.client, { onRateLimited: () => limiter.backOff(1000) })
+    : null;
+  const fetchThread = thread !== null;
   const ctx: RunContext = {
     db,
     stripe,
@@ -82,6 +89,7 @@ async function syncInBulk(db: Sqlite, stripe: Stripe, options: SyncOptions): Pro
     failure: null,
     retriesLeft: CONNECTION_RETRIES,
     derive: new BackgroundDerive(db, clock, SYNC_ORIGIN),
+    lister: thread,
   };
   let markedDeleted = 0;
   let refetched = 0;
@@ -103,16 +111,17 @@ async function syncInBulk(db: Sqlite, stripe: Stripe, options: SyncOptions): Pro
       saveProgress(db, run);
     }
     finishSyncRun(db, run.id, clock());
-    return report(db, run, "succeeded", { markedDeleted, refetched }, started, counting.sent());
+    return report(db, run, "succeeded", { markedDeleted, refetched, fetchThread }, started, counting.sent());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     finishSyncRun(db, run.id, clock(), message);
     return {
-      ...report(db, run, "failed", { markedDeleted, refetched }, started, counting.sent()),
+      ...report(db, run, "failed", { markedDeleted, refetched, fetchThread }, started, counting.sent()),
       error: message,
     };
   } finally {
     stripe.off("response", onResponse);
+    await thread?.close();
   }
 }
 
@@ -120,7 +129,7 @@ function report(
   db: Sqlite,
   run: SyncRunRow,
   status: SyncReport["status"],
-  done: { markedDeleted: number; refetched: number },
+  done: { markedDeleted: number; refetched: number; fetchThread: boolean },
   started: number,
   requests: number,
 ): SyncReport {
