@@ -142,6 +142,25 @@ describe("fetch thread", () => {
     expect(mainThreadPaths.every((p) => p.startsWith("/v1/subscription_items"))).toBe(true);
   }, 60_000);
 
+  it("a sync through the thread backs off the server's 429s and still completes", async () => {
+    const server = await serve(account, { rateLimit: 4 });
+    const db = database();
+    // Asks for far more than the server accepts: each refusal comes back from the thread as
+    // the SDK's rate-limit error, which pauses every fetcher.
+    const report = await runSync(db.db, stripeFor(server), {
+      now: clock,
+      concurrency: 8,
+      requestsPerSecond: 30,
+      client: settings(server),
+    });
+    expect(report.status).toBe("succeeded");
+    expect(report.fetchThread).toBe(true);
+    expect(server.rateLimited()).toBeGreaterThan(0);
+    expect((db.db.prepare("SELECT count(*) AS n FROM Client").get() as { n: number }).n).toBe(
+      account.customers.length,
+    );
+  }, 60_000);
+
   it("reports that it could not start in time, so the sync lists on its own thread", async () => {
     const server = await serve(account);
     expect(await startFetchThread(settings(server), { startTimeoutMs: 0 })).toBeNull();
