@@ -38,7 +38,7 @@ export function planSources(
   const stored = loadStoredBookings(db, unique);
   // No rules: nothing is desired, and a source's snapshot only names why its stored bookings
   // are cancelled. A first sync usually runs before any rule is written; reading every source
-  // it brought in was 13% of its time (docs/BENCHMARKS.md, "Sync (b)").
+  // it brought in was 9% of its profile (docs/BENCHMARKS.md, "Issue 14, the last two goals").
   const snapshots = loadSourceSnapshots(
     db,
     rules.length === 0 ? unique.filter((ref) => stored.has(refKey(ref))) : unique,

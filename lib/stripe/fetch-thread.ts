@@ -112,10 +112,16 @@ export async function startFetchThread(
     log.warn("the Stripe SDK cannot be found for the fetch thread: pages are listed on the main thread");
     return null;
   }
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { sdk, apiKey: client.apiKey, config: stripeConfig(client) },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { sdk, apiKey: client.apiKey, config: stripeConfig(client) },
+    });
+  } catch (error) {
+    log.warn({ err: error }, "the fetch thread did not start: pages are listed on the main thread");
+    return null;
+  }
   const pending = new Map<
     number,
     { resolve: (page: { texts: RawText[]; hasMore: boolean }) => void; reject: (error: Error) => void }
