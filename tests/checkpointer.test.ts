@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { startCheckpointer, type Checkpointer } from "@/lib/db/checkpointer";
+import { startCheckpointer, withCheckpointThread, type Checkpointer } from "@/lib/db/checkpointer";
 import { enableBackgroundCheckpoints, openSqlite, type Sqlite } from "@/lib/db/sqlite";
 
 let dir = "";
@@ -80,6 +80,55 @@ describe("background checkpointer", () => {
     writeRows(writer, 300);
     writer.pragma("wal_checkpoint(TRUNCATE)");
     expect(rowsInMainFile(file)).toBe(300);
+  });
+
+  it("gives a run of writes (a CLI sync) its own thread, stopped when the run ends, even by a failure", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "checkpointer-"));
+    const file = path.join(dir, "app.db");
+    const db = openSqlite(file);
+    writer = db;
+    db.pragma("wal_autocheckpoint = 0");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+    const results: { log: number; checkpointed: number }[] = [];
+    const options = {
+      intervalMs: 20,
+      onCheckpoint: (r: { log: number; checkpointed: number }) => results.push(r),
+    };
+    const value = await withCheckpointThread(
+      db,
+      async () => {
+        writeRows(db, 2000);
+        await until(() => results.some((r) => r.log > 0 && r.checkpointed === r.log));
+        return "synced";
+      },
+      options,
+    );
+    expect(value).toBe("synced");
+    expect(rowsInMainFile(file)).toBe(2000);
+
+    // Stopped with the run: what is committed afterwards stays in the WAL.
+    results.length = 0;
+    writeRows(db, 500);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(results).toHaveLength(0);
+    expect(rowsInMainFile(file)).toBe(2000);
+
+    // A failing run gets its thread too, and it is stopped when the run throws.
+    await expect(
+      withCheckpointThread(
+        db,
+        async () => {
+          await until(() => rowsInMainFile(file) === 2500);
+          throw new Error("the sync failed");
+        },
+        options,
+      ),
+    ).rejects.toThrow("the sync failed");
+    results.length = 0;
+    writeRows(db, 100);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(results).toHaveLength(0);
+    expect(rowsInMainFile(file)).toBe(2500);
   });
 
   it("leaves the connections opened afterwards checkpointing only as a safety net", () => {

@@ -7,10 +7,17 @@
 // connections checkpoint only past 10,000 pages, as a safety net (`enableBackgroundCheckpoints`).
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { backgroundCheckpointsEnabled, type Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 
 /** How often the thread checkpoints; a PASSIVE checkpoint with nothing to copy costs microseconds. */
 export const CHECKPOINT_INTERVAL_MS = 100;
+
+/**
+ * How often a run's own thread checkpoints (`withCheckpointThread`): a sync writes ~1,000
+ * pages a second; 250 ms was faster than 100 and 500 ms (docs/BENCHMARKS.md, session 4).
+ */
+export const RUN_CHECKPOINT_INTERVAL_MS = 250;
 
 export interface Checkpointer {
   stop(): Promise<void>;
@@ -81,4 +88,29 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Runs `work` with a checkpoint thread on `db`'s file for its duration, unless the process
+ * already has one (the server) or the database is in memory: a long run of write transactions
+ * (a sync from the CLI) then never stops in its own COMMIT to copy the WAL into the database
+ * and sync the file. A thread that cannot start leaves the checkpoints to the connection.
+ */
+export async function withCheckpointThread<T>(
+  db: Sqlite,
+  work: () => Promise<T>,
+  options: CheckpointerOptions = {},
+): Promise<T> {
+  if (db.memory || backgroundCheckpointsEnabled()) return work();
+  let checkpointer: Checkpointer | null = null;
+  try {
+    checkpointer = startCheckpointer(db.name, { intervalMs: RUN_CHECKPOINT_INTERVAL_MS, ...options });
+  } catch (error) {
+    log.warn({ err: error }, "no checkpoint thread for this run: the connection checkpoints itself");
+  }
+  try {
+    return await work();
+  } finally {
+    await checkpointer?.stop();
+  }
 }

@@ -34,6 +34,11 @@ export function enableBackgroundCheckpoints(): void {
   globalForSqlite.sqlite?.pragma(`wal_autocheckpoint = ${SAFETY_NET_AUTOCHECKPOINT}`);
 }
 
+/** Whether a checkpoint thread runs in this process (`enableBackgroundCheckpoints`). */
+export function backgroundCheckpointsEnabled(): boolean {
+  return globalForSqlite.backgroundCheckpoints === true;
+}
+
 /** Opens a connection with the pragmas every connection of this app uses. */
 export function openSqlite(file: string): Sqlite {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });

@@ -6,6 +6,7 @@
 import type Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { withBulkWrites } from "@/lib/db/bulk-writes";
+import { withCheckpointThread } from "@/lib/db/checkpointer";
 import { markVanished } from "@/lib/stripe/vanished";
 import type { MirroredKind } from "@/lib/stripe/schemas";
 import { beginSyncRun, finishSyncRun, saveProgress, type SyncRunRow } from "@/lib/stripe/sync-run";
@@ -57,10 +58,11 @@ export interface SyncReport {
 
 /**
  * Runs (or resumes) one sync. Never leaves half a page applied. In bulk-write mode (one WAL
- * checkpoint at the end: lib/db/bulk-writes.ts), as it writes many transactions in a row.
+ * checkpoint at the end: lib/db/bulk-writes.ts), as it writes many transactions in a row, with
+ * a checkpoint thread meanwhile when the process has none (lib/db/checkpointer.ts).
  */
 export function runSync(db: Sqlite, stripe: Stripe, options: SyncOptions = {}): Promise<SyncReport> {
-  return withBulkWrites(db, () => syncInBulk(db, stripe, options));
+  return withBulkWrites(db, () => withCheckpointThread(db, () => syncInBulk(db, stripe, options)));
 }
 
 async function syncInBulk(db: Sqlite, stripe: Stripe, options: SyncOptions): Promise<SyncReport> {
