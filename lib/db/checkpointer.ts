@@ -14,8 +14,9 @@ import { log } from "@/lib/log";
 export const CHECKPOINT_INTERVAL_MS = 100;
 
 /**
- * How often a run's own thread checkpoints (`withCheckpointThread`): a sync writes ~1,000
- * pages a second; 250 ms was faster than 100 and 500 ms (docs/BENCHMARKS.md, session 4).
+ * How often a run's own thread checkpoints (`withCheckpointThread`). A sync writes ~10,000
+ * pages (40 MB) a second here; of 100, 250 and 500 ms, 250 ms gave the fastest medians
+ * (docs/BENCHMARKS.md, "the two cores' budget").
  */
 export const RUN_CHECKPOINT_INTERVAL_MS = 250;
 
