@@ -126,6 +126,33 @@ describe("deriveBookings", () => {
     ).toBe(true);
   });
 
+  it("keeps the horizon whole days: a new start time never moves a visit across it (property)", () => {
+    const zone = "Europe/London";
+    const hhmm = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+    const daily = (startTime: string, at: Date) =>
+      deriveBookings({
+        source: subscription(start),
+        rules: [rule({ schedule: { kind: "rrule", rule: "FREQ=DAILY" }, startTimes: [startTime] })],
+        settings: settings(zone),
+        now: at,
+      }).map((b) => b.bookingKey.split(":").at(-1)!.slice(0, 10));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 24 * 14 - 1 }), hhmm, hhmm, (minutes, before, after) => {
+        const at = new Date(now.getTime() + minutes * 60_000);
+        const today = DateTime.fromJSDate(at, { zone }).toISODate()!;
+        const later = (dates: string[]) => dates.filter((date) => date > today);
+        const [a, b] = [daily(before, at), daily(after, at)];
+        // Only today's visit depends on the time of day (it may have started already).
+        expect(later(a)).toEqual(later(b));
+        // The horizon runs to the end of the local day 8 weeks from today.
+        expect(later(a).at(-1)).toBe(DateTime.fromISO(today).plus({ days: 56 }).toISODate());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("is pure: the same input gives the same bookings", () => {
     const input = {
       source: subscription(start, 2),

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/rules/preview/route";
 import { closeSqlite } from "@/lib/db/sqlite";
+import { localDateOf, localToUtc } from "@/lib/bookings/local-time";
 import { loadDemoData } from "@/lib/demo";
+import { loadSettings } from "@/lib/settings";
 import { pointAppAtDatabase } from "@/tests/support/app-env";
 import { freshDb, type TestDb } from "@/tests/support/db";
 import { signedInCookie, withAuth } from "@/tests/support/auth";
@@ -30,7 +32,11 @@ const post = async (body: unknown) =>
 
 function demo() {
   t = freshDb();
-  loadDemoData(t.db, new Date());
+  // Loaded at the start of the business's day, as if it had run since: today's visits exist
+  // whatever time the test runs at (loaded later, a visit earlier today would never have been
+  // booked, and moving the start time past now would book it).
+  const zone = loadSettings(t.db).timeZone;
+  loadDemoData(t.db, localToUtc(localDateOf(new Date(), zone), "00:00", zone));
   pointAppAtDatabase(t.file);
   const rule = t.db
     .prepare(

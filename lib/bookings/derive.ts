@@ -10,7 +10,7 @@ import type {
 import type { Settings } from "@/lib/settings";
 import type { Rule } from "@/lib/rules/schema";
 import { matchRule } from "@/lib/rules/match";
-import { assertTimeZone, plusLocalDays } from "@/lib/bookings/local-time";
+import { addDays, assertTimeZone, localDateOf, localToUtc, plusLocalDays } from "@/lib/bookings/local-time";
 import { expandSlots, type Billing, type SlotPlan } from "@/lib/bookings/occurrences";
 
 export type { DesiredBooking, SourceSnapshot } from "@/lib/bookings/types";
@@ -134,6 +134,15 @@ function subscriptionSpan(
   return countedSpan(anchor, span, zone, billing);
 }
 
+/**
+ * The end of the booking horizon: the local midnight after the day `horizonWeeks` weeks from
+ * today. Whole days, so a new start time never moves a visit across the horizon (cancelled now
+ * and booked again hours later), and the horizon moves once a day, not with every derivation.
+ */
+function horizonEndOf(now: Date, settings: Pick<Settings, "horizonWeeks">, zone: string): Date {
+  return localToUtc(addDays(localDateOf(now, zone), settings.horizonWeeks * 7 + 1), "00:00", zone);
+}
+
 /** `{ weeks: n }` and `{ count: n }` spans run from the anchor, whatever the source. */
 function countedSpan(
   anchor: Date,
@@ -185,7 +194,7 @@ function linePlan(
       : invoiceSpan(source, line, rule, zone);
   // One-off schedules are finite by nature: neither the span nor the horizon cuts them.
   const finite = allocation.schedule.kind === "once" || allocation.schedule.kind === "consecutiveDays";
-  const horizonEnd = plusLocalDays(now, finite ? FAR_FUTURE_DAYS : settings.horizonWeeks * 7, zone);
+  const horizonEnd = finite ? plusLocalDays(now, FAR_FUTURE_DAYS, zone) : horizonEndOf(now, settings, zone);
   const from = new Date(
     Math.max(now.getTime(), finite ? 0 : span.from.getTime(), life.notBefore?.getTime() ?? 0),
   );

@@ -18,8 +18,12 @@ import {
 } from "@/tests/support/mirror-rows";
 
 export const zones = ["Europe/London", "America/New_York"] as const;
-/** Each window of 8 weeks from these instants holds a DST change in both zones (US: Mar 8 / Nov 1, EU: Mar 29 / Oct 25). */
-export const nows = [new Date("2026-03-02T12:00:00Z"), new Date("2026-10-15T12:00:00Z")] as const;
+/**
+ * Each window of 8 weeks from these instants holds a DST change in both zones (US: Mar 8 /
+ * Nov 1, EU: Mar 29 / Oct 25). Evenings in both zones: a weekly visit of today is past, so the
+ * whole-day horizon (through the day 8 weeks ahead) holds exactly 8 upcoming ones.
+ */
+export const nows = [new Date("2026-03-01T18:00:00Z"), new Date("2026-10-15T18:00:00Z")] as const;
 export const matrix = zones.flatMap((zone) =>
   nows.map((now) => ({ zone, now, label: `${zone} @ ${now.toISOString().slice(0, 10)}` })),
 );
