@@ -48,7 +48,7 @@ describe("report CSV", () => {
             rows: rows.map((r) => r.slice(0, width)),
           };
           // A cell starting with CR gets the formula guard (tests/csv.test.ts); the rest is unchanged.
-          const shown = (value: string | number) =>
+          const shown = (value: string | number | null) =>
             typeof value === "string" && value.startsWith("\r") ? `'${value}` : String(value);
           expect(readBack(toCsv(table))).toEqual([table.columns, ...table.rows.map((r) => r.map(shown))]);
         },
