@@ -1,6 +1,7 @@
 // The General settings form's schema. Browser-safe (zod only): the form validates with it
 // before sending and /api/owner/settings parses the same schema, so errors name the same field.
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/lib/text-limits";
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -12,7 +13,11 @@ function isTimeZone(zone: string): boolean {
 }
 
 export const generalSettingsSchema = z.strictObject({
-  businessName: z.string().trim().min(1, "a business name is required").max(120, "at most 120 characters"),
+  businessName: z
+    .string()
+    .trim()
+    .min(1, "a business name is required")
+    .max(TEXT_LIMITS.businessName, `at most ${TEXT_LIMITS.businessName} characters`),
   timeZone: z
     .string()
     .trim()

@@ -126,11 +126,18 @@ export interface ParsedEvent {
 
 export interface ParsedCalendar {
   name: string | null;
+  rfc7986Name: string | null;
   prodId: string | null;
   method: string | null;
   ttl: string | null;
   timezoneIds: string[];
   events: ParsedEvent[];
+}
+
+// ical.js knows the RFC 5545 properties only; NAME (RFC 7986) and X-WR-CALNAME are TEXT too
+// (Thunderbird unescapes them), so their escapes are read back as such.
+for (const name of ["name", "x-wr-calname"]) {
+  (ICAL.design.icalendar.property as Record<string, { defaultType: string }>)[name] = { defaultType: "text" };
 }
 
 /** Parses with ical.js after registering the feed's own VTIMEZONEs, as a calendar app would. */
@@ -164,6 +171,7 @@ export function parseIcs(text: string): ParsedCalendar {
   });
   return {
     name: text0(root, "x-wr-calname"),
+    rfc7986Name: text0(root, "name"),
     prodId: text0(root, "prodid"),
     method: text0(root, "method"),
     ttl: text0(root, "x-published-ttl"),

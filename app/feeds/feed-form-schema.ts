@@ -1,10 +1,11 @@
 // The new-feed form (browser-safe): the select's strings become the feed scope the API takes.
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/lib/text-limits";
 
 const label = z
   .string()
   .trim()
-  .max(100, "at most 100 characters")
+  .max(TEXT_LIMITS.feedLabel, `at most ${TEXT_LIMITS.feedLabel} characters`)
   .transform((v) => (v === "" ? undefined : v));
 
 export const feedFormSchema = z

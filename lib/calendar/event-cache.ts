@@ -6,6 +6,10 @@
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
 import type { CalendarBooking, EventStamp } from "@/lib/calendar/query";
+import { ICS_FORMAT } from "@/lib/calendar/ics";
+
+/** How every current context begins (lib/calendar/feed.ts renderContext: a JSON array). */
+const FORMAT_PREFIX = JSON.stringify([ICS_FORMAT]).slice(0, -1) + ",";
 
 interface Entry {
   stamp: string;
@@ -101,10 +105,16 @@ export function persistRendered(db: Sqlite, rows: readonly RenderedRow[]): void 
        ON CONFLICT(context, bookingId) DO UPDATE SET stamp = excluded.stamp, text = excluded.text`,
     );
     db.transaction(() => {
-      for (const row of rows) upsert.run(row.context, row.bookingId, row.stamp, row.text);
-      // Events of deleted bookings: dropped once per process start (a scan), not on every change.
-      if (prune.due)
+      // Events of deleted bookings, and events rendered in an older format (never read again:
+      // the format is part of every context): dropped once per process start, not on every change.
+      if (prune.due) {
         db.prepare("DELETE FROM RenderedEvent WHERE bookingId NOT IN (SELECT id FROM Booking)").run();
+        db.prepare("DELETE FROM RenderedEvent WHERE substr(context, 1, ?) <> ?").run(
+          FORMAT_PREFIX.length,
+          FORMAT_PREFIX,
+        );
+      }
+      for (const row of rows) upsert.run(row.context, row.bookingId, row.stamp, row.text);
     }).immediate();
     prune.due = false;
   } catch (error) {

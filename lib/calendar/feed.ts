@@ -7,7 +7,13 @@ import { z } from "zod";
 import { cachedBody } from "@/lib/calendar/body-cache";
 import { persistRendered, type RenderedRow } from "@/lib/calendar/event-cache";
 import { feedBody } from "@/lib/calendar/feed-body";
-import { buildCalendar, exportFileName, listsBooking, type CancelledPolicy } from "@/lib/calendar/ics";
+import {
+  buildCalendar,
+  exportFileName,
+  ICS_FORMAT,
+  listsBooking,
+  type CancelledPolicy,
+} from "@/lib/calendar/ics";
 import {
   assertFilterTargetsExist,
   bookingFilterSchema,
@@ -25,8 +31,6 @@ import { recordFeedFetch } from "@/lib/feeds/manage";
 import { feedFilter, findActiveFeed, type CalendarFeed } from "@/lib/feeds/tokens";
 import { loadSettings, settingsSchema } from "@/lib/settings";
 
-/** Bump when the generated text changes shape, so cached copies are not reused. */
-const FORMAT_VERSION = "ics-2";
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
 export const FEED_CACHE_CONTROL = "private, max-age=300";
 /** Longest export, in days: a guard against one request building years of events. */
@@ -93,7 +97,7 @@ export function feedEtag(parts: {
   publicUrl: string;
 }): string {
   const material = JSON.stringify([
-    FORMAT_VERSION,
+    ICS_FORMAT,
     parts.feedId,
     parts.name,
     parts.version.maxUpdatedAt,
@@ -139,7 +143,7 @@ export function serveFeed(db: Sqlite, token: string, options: ServeFeedOptions):
 
 /** What a rendered event depends on besides its booking row: a different context renders anew. */
 function renderContext(timeZone: string, publicUrl: string, audience: string): string {
-  return JSON.stringify([FORMAT_VERSION, timeZone, publicUrl, audience]);
+  return JSON.stringify([ICS_FORMAT, timeZone, publicUrl, audience]);
 }
 
 function serveFromSnapshot(

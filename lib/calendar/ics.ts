@@ -10,11 +10,17 @@ import ical, {
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { foldLines } from "@/lib/calendar/fold";
+import { icsText, textProperty } from "@/lib/calendar/text";
 import type { CalendarBooking } from "@/lib/calendar/query";
 import type { BookingStatus } from "@/lib/bookings/types";
 
 export const PRODUCT_ID = "-//Stripe Bookings//EN";
 export const UID_DOMAIN = "stripe-bookings";
+/**
+ * The shape of the rendered text: part of every feed's ETag and of the rendered-event cache's
+ * context, so a change here (bump it) never serves or reuses text rendered the old way.
+ */
+export const ICS_FORMAT = "ics-3";
 /** How often subscribers should refetch, in seconds (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
 export const REFRESH_SECONDS = 15 * 60;
 
@@ -93,11 +99,6 @@ export function bookingUid(bookingKey: string): string {
   return `${safe}@${UID_DOMAIN}`;
 }
 
-// TEXT values may hold any character except controls (HTAB and newline are escaped by the library).
-function clean(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
-}
-
 const statusMap: Record<BookingStatus, ICalEventStatus> = {
   scheduled: ICalEventStatus.CONFIRMED,
   completed: ICalEventStatus.CONFIRMED,
@@ -159,7 +160,7 @@ export function eventSummary(booking: CalendarBooking, audience: Audience = "bus
     summary = client ? `${service} — ${client}` : service;
   }
   // Outlook and some phone apps show STATUS:CANCELLED events like any other.
-  return clean(booking.status === "cancelled" ? `Cancelled: ${summary}` : summary);
+  return icsText(booking.status === "cancelled" ? `Cancelled: ${summary}` : summary);
 }
 
 /** Business/staff: service, client, staff, status (with reason) and source. Client: service, walker, status. */
@@ -171,7 +172,7 @@ export function eventDescription(booking: CalendarBooking, audience: Audience = 
       ...(walker ? [`Walker: ${walker}`] : []),
       `Status: ${clientStatusWords[booking.status]}`,
     ];
-    return clean(lines.join("\n"));
+    return icsText(lines.join("\n"));
   }
   const status = booking.statusReason
     ? `${statusWords[booking.status]} (${booking.statusReason})`
@@ -184,7 +185,7 @@ export function eventDescription(booking: CalendarBooking, audience: Audience = 
     `Status: ${status}`,
     `Source: ${source}`,
   ];
-  return clean(lines.join("\n"));
+  return icsText(lines.join("\n"));
 }
 
 function byStartThenKey(a: CalendarBooking, b: CalendarBooking): number {
@@ -221,8 +222,9 @@ function renderEvent(
       start: at(booking.startAt),
       end: at(booking.endAt),
       timezone: zone?.tzid ?? null,
-      summary: eventSummary(booking, audience),
-      description: eventDescription(booking, audience),
+      // Written below by textProperty, like every text of a feed (the library would leave its
+      // SUMMARY line empty and no DESCRIPTION).
+      summary: "",
       // The staff screen is no use (and no business) to a client.
       url: baseUrl && audience !== "client" ? `${baseUrl}/bookings/${booking.id}` : null,
       status: statusMap[booking.status],
@@ -232,11 +234,22 @@ function renderEvent(
     },
     calendar,
   );
-  const text = foldLines(event.toString());
+  const text = withTextProperties(foldLines(event.toString()), [
+    textProperty("SUMMARY", eventSummary(booking, audience)),
+    textProperty("DESCRIPTION", eventDescription(booking, audience)),
+  ]);
   if (eventCache.size >= EVENT_CACHE_LIMIT) eventCache.clear();
   eventCache.set(key, text);
   return text;
 }
+
+/** Puts `lines` where the library wrote the empty SUMMARY (exactly once per event). */
+function withTextProperties(event: string, lines: string[]): string {
+  const at = event.indexOf(EMPTY_SUMMARY);
+  if (at < 0 || event.indexOf(EMPTY_SUMMARY, at + 1) >= 0) throw new Error("unexpected event layout");
+  return event.slice(0, at + 2) + lines.join("") + event.slice(at + EMPTY_SUMMARY.length);
+}
+const EMPTY_SUMMARY = "\r\nSUMMARY:\r\n";
 
 export interface CalendarParts {
   /** Everything before the first VEVENT (the envelope and the zone's VTIMEZONE). */
@@ -254,7 +267,7 @@ export function calendarParts(input: Omit<BuildCalendarInput, "bookings">): Cale
   // name: null keeps the calendar itself zone-less, so DTSTAMP and LAST-MODIFIED stay in UTC as
   // RFC 5545 requires; events carry the TZID and the envelope gets the zone's one VTIMEZONE.
   const calendar = ical({
-    name: clean(input.name),
+    // NAME / X-WR-CALNAME are written below: the library writes the name unescaped.
     // ical-generator prepends the leading "-" itself.
     prodId: PRODUCT_ID.slice(1),
     method: ICalCalendarMethod.PUBLISH,
@@ -262,8 +275,15 @@ export function calendarParts(input: Omit<BuildCalendarInput, "bookings">): Cale
   });
   const envelope = calendar.toString();
   const end = envelope.lastIndexOf("END:VCALENDAR");
+  const method = "METHOD:PUBLISH\r\n";
+  const afterMethod = envelope.indexOf(method) + method.length;
+  if (afterMethod < method.length) throw new Error("unexpected calendar layout");
+  const names = textProperty("NAME", input.name) + textProperty("X-WR-CALNAME", input.name);
   const head =
-    envelope.slice(0, end) + (zone ? `${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n` : "");
+    envelope.slice(0, afterMethod) +
+    names +
+    envelope.slice(afterMethod, end) +
+    (zone ? `${zone.vtimezone.replace(/\r?\n/g, "\r\n").trim()}\r\n` : "");
   return {
     head,
     // RFC 5545 ends every content line, the last included, with CRLF.

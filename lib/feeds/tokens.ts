@@ -2,6 +2,7 @@
 // sits in the URL), so only its SHA-256 is stored; the first characters identify it in lists.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/lib/text-limits";
 import { assertFilterTargetsExist, type BookingFilter } from "@/lib/calendar/query";
 import type { Sqlite } from "@/lib/db/sqlite";
 
@@ -12,12 +13,16 @@ export type FeedScopeName = (typeof feedScopes)[number];
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const PREFIX_LENGTH = 6;
 
-const label = z.string().trim().min(1).max(100).optional();
+const label = z.string().trim().min(1).max(TEXT_LIMITS.feedLabel).optional();
 
 export const feedScopeSchema = z.discriminatedUnion("scope", [
   z.object({ scope: z.literal("business"), label }),
   z.object({ scope: z.literal("staff"), staffId: z.number().int().positive(), label }),
-  z.object({ scope: z.literal("client"), clientStripeId: z.string().trim().min(1), label }),
+  z.object({
+    scope: z.literal("client"),
+    clientStripeId: z.string().trim().min(1).max(TEXT_LIMITS.stripeId),
+    label,
+  }),
 ]);
 export type FeedScopeInput = z.input<typeof feedScopeSchema>;
 

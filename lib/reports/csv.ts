@@ -1,7 +1,6 @@
-// CSV for every report table: RFC 4180 (quotes doubled, fields with commas, quotes or line
-// breaks quoted, CRLF between records) by csv-stringify, the stringifier of the well-kept `csv`
-// project; a formula-looking text cell is not rewritten (the data is ours, read by the owner).
-import { stringify } from "csv-stringify/sync";
+// CSV for every report table, written by the app's one CSV writer (lib/csv.ts: RFC 4180 and
+// the formula guard: a product or staff name from Stripe may start with = + - @).
+import { toCsv as writeCsv } from "@/lib/csv";
 
 export type Cell = string | number | null;
 
@@ -12,10 +11,5 @@ export interface Table {
 
 /** Header row, then one record per row; null cells are empty; always ends with CRLF. */
 export function toCsv(table: Table): string {
-  return stringify(
-    [table.columns, ...table.rows.map((row) => row.map((cell) => (cell === null ? "" : cell)))],
-    {
-      record_delimiter: "\r\n",
-    },
-  );
+  return writeCsv(table.columns, table.rows);
 }

@@ -2,6 +2,7 @@
 // them before sending, and the /api/staff routes parse the same schema, so an error the server
 // finds names the same field. Dates and times are local to the business time zone.
 import { z } from "zod";
+import { TEXT_LIMITS } from "@/lib/text-limits";
 
 const date = z.iso.date({ message: "pick a date" });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:mm, e.g. 09:30");
@@ -28,8 +29,8 @@ export const rescheduleFormSchema = z.strictObject({ date, startTime: time, dura
 
 export const statusFormSchema = z.strictObject({
   status: z.enum(["scheduled", "cancelled", "completed", "no_show"]),
-  note: optionalText(2000),
-  reason: optionalText(200),
+  note: optionalText(TEXT_LIMITS.note),
+  reason: optionalText(TEXT_LIMITS.statusReason),
   checkIn: optionalTime,
   checkOut: optionalTime,
 });
@@ -47,14 +48,22 @@ export const seriesFormSchema = z
   });
 
 export const manualFormSchema = z.strictObject({
-  title: z.string().trim().min(1, "a title is required").max(200),
-  serviceCode: z.string().trim().min(1, "a service is required").max(64),
-  clientStripeId: optionalText(64),
+  title: z
+    .string()
+    .trim()
+    .min(1, "a title is required")
+    .max(TEXT_LIMITS.bookingTitle, `at most ${TEXT_LIMITS.bookingTitle} characters`),
+  serviceCode: z
+    .string()
+    .trim()
+    .min(1, "a service is required")
+    .max(TEXT_LIMITS.serviceCode, `at most ${TEXT_LIMITS.serviceCode} characters`),
+  clientStripeId: optionalText(TEXT_LIMITS.stripeId),
   date,
   startTime: time,
   durationMin: duration,
   staffId: z.coerce.number().int().positive().nullable().optional(),
-  notes: optionalText(2000),
+  notes: optionalText(TEXT_LIMITS.note),
 });
 
 export const assignFormSchema = z.strictObject({
@@ -64,16 +73,20 @@ export const assignFormSchema = z.strictObject({
 
 export const defaultFormSchema = z.strictObject({
   scope: z.enum(["client", "subscription", "rule"]),
-  key: z.string().min(1),
+  key: z.string().min(1).max(TEXT_LIMITS.stripeId),
   staffId: z.number().int().positive().nullable(),
 });
 
 export const staffFormSchema = z.strictObject({
-  name: z.string().trim().min(1, "a name is required").max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, "a name is required")
+    .max(TEXT_LIMITS.staffName, `at most ${TEXT_LIMITS.staffName} characters`),
   email: z
     .string()
     .trim()
-    .max(200)
+    .max(TEXT_LIMITS.staffEmail, `at most ${TEXT_LIMITS.staffEmail} characters`)
     .transform((v) => (v === "" ? null : v))
     .pipe(z.email("not an email address").nullable())
     .nullable()

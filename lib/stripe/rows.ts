@@ -1,5 +1,8 @@
 // Stripe object → mirror table rows. Plain data in, plain rows out (epoch ms, 0/1, JSON text).
+// Free text is cut to lib/text-limits.ts here (the screens, feeds and exports read these rows);
+// `raw` keeps the object whole as Stripe sent it.
 import { fastParse } from "@/lib/stripe/fast-parse";
+import { TEXT_LIMITS as L, truncateNullable as cut, truncateText } from "@/lib/text-limits";
 import { objectSchemas, type MirroredKind } from "@/lib/stripe/schemas";
 import type {
   CustomerObject,
@@ -53,15 +56,20 @@ function common(
 }
 
 export function customerRow(c: CustomerObject, p: Provenance): Row {
-  return { email: c.email ?? null, name: c.name ?? null, phone: c.phone ?? null, ...common(c, p) };
+  return {
+    email: cut(c.email ?? null, L.email),
+    name: cut(c.name ?? null, L.customerName),
+    phone: cut(c.phone ?? null, L.phone),
+    ...common(c, p),
+  };
 }
 
 export function productRow(product: ProductObject, p: Provenance): Row {
   return {
     // A nameless product still books: its id stands in for the title.
-    name: product.name ?? product.id,
+    name: truncateText(product.name ?? product.id, L.productName),
     active: flag(product.active ?? true),
-    description: product.description ?? null,
+    description: cut(product.description ?? null, L.description),
     serviceCode: product.metadata.service_code ?? null,
     ...common(product, p),
   };
@@ -77,7 +85,7 @@ export function priceRow(price: PriceObject, p: Provenance): Row {
     recurringInterval: price.recurring?.interval ?? null,
     recurringCount: price.recurring ? (price.recurring.interval_count ?? 1) : null,
     lookupKey: price.lookup_key ?? null,
-    nickname: price.nickname ?? null,
+    nickname: cut(price.nickname ?? null, L.priceNickname),
     ...common(price, p),
   };
 }
@@ -154,7 +162,7 @@ export function invoiceRows(inv: InvoiceObject, p: Provenance): { row: Row; line
     invoiceItemStripeId: line.parent?.invoice_item_details?.invoice_item ?? line.invoice_item ?? null,
     subscriptionItemStripeId:
       line.parent?.subscription_item_details?.subscription_item ?? line.subscription_item ?? null,
-    description: line.description ?? null,
+    description: cut(line.description ?? null, L.description),
     quantity: line.quantity ?? 1,
     amount: line.amount ?? 0,
     currency: line.currency ?? currency,
@@ -170,7 +178,7 @@ export function invoiceItemRow(item: InvoiceItemObject, p: Provenance): Row {
   return {
     clientStripeId: item.customer,
     invoiceStripeId: item.invoice ?? null,
-    description: item.description ?? null,
+    description: cut(item.description ?? null, L.description),
     quantity: item.quantity ?? 1,
     amount: item.amount ?? 0,
     currency: item.currency ?? "",

@@ -240,6 +240,8 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
     await settleTies(db, applied.ties, options);
     return applied.outcomes[0] ?? "processed";
   } catch (error) {
+    // The storage failed, not the event: no attempt is counted (the worker retries the pass).
+    if (isStorageFailure(error)) throw error;
     // Transient (a locked database, the API unreachable): leave pending and count the attempt.
     const message = error instanceof Error ? error.message : String(error);
     const attempts = row.attempts + 1;
@@ -248,6 +250,12 @@ async function processOne(db: Sqlite, row: PendingRow, options: ProcessOptions):
     log.warn({ eventId, attempts, err: error }, "webhook event processing failed");
     return status === "failed" ? "failed" : "retrying";
   }
+}
+
+/** A full disk or an I/O error: SQLite could not write, whatever the event held. */
+export function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR"));
 }
 
 /**

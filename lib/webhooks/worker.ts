@@ -8,6 +8,13 @@ import { processPendingWebhooks } from "@/lib/webhooks/process";
 
 const RETRY_DELAY_MS = 2000;
 /**
+ * A pass that fails as a whole (a full disk, an I/O error: nothing an event did) leaves its
+ * events pending; no delivery may come to start another pass, so the worker tries again
+ * itself, 1 s after the first failure, doubling up to a minute, until a pass gets through.
+ */
+export const FAILED_PASS_FIRST_DELAY_MS = 1000;
+const FAILED_PASS_MAX_DELAY_MS = 60_000;
+/**
  * Requests come first: while they arrive this close together, the worker waits (at most
  * MAX_YIELD_MS a batch). At 200 deliveries/s such gaps come every few ms, so a backlog drains
  * at full speed; under a saturating burst the worker takes one ~8 ms batch per ~100 ms, so
@@ -20,12 +27,15 @@ interface WorkerState {
   running: Promise<void> | null;
   again: boolean;
   lastRequestAt: number;
+  /** Passes failed in a row (the retry delay doubles with each). */
+  failedPasses: number;
 }
 
 const state = ((globalThis as { webhookWorker?: WorkerState }).webhookWorker ??= {
   running: null,
   again: false,
   lastRequestAt: 0,
+  failedPasses: 0,
 });
 
 /**
@@ -52,7 +62,15 @@ export function scheduleWebhookProcessing(): void {
     return;
   }
   state.running = drain()
-    .catch((error: unknown) => log.error({ err: error }, "webhook worker failed"))
+    .then(() => {
+      state.failedPasses = 0;
+    })
+    .catch((error: unknown) => {
+      const delay = Math.min(FAILED_PASS_FIRST_DELAY_MS * 2 ** state.failedPasses, FAILED_PASS_MAX_DELAY_MS);
+      state.failedPasses += 1;
+      log.error({ err: error, retryInMs: delay }, "webhook worker failed; pending events are retried");
+      setTimeout(scheduleWebhookProcessing, delay).unref();
+    })
     .finally(() => {
       state.running = null;
     });

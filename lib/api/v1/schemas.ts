@@ -5,6 +5,7 @@ import { z } from "zod";
 import "zod-openapi";
 import { bookingStatuses } from "@/lib/bookings/types";
 import { editableStatuses } from "@/lib/bookings/edits";
+import { TEXT_LIMITS } from "@/lib/text-limits";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -265,13 +266,13 @@ export const bookingIdParams = z.strictObject({ id: positiveId });
 export const bookingPatchBody = z
   .strictObject({
     status: z.enum(editableStatuses).optional(),
-    reason: z.string().trim().min(1).max(200).optional(),
+    reason: z.string().trim().min(1).max(TEXT_LIMITS.statusReason).optional(),
     staffId: z.number().int().positive().nullable().optional().meta({
       description: "Assign by hand; null goes back to the derived or default walker.",
     }),
     startAt: nullableDateTime.optional().meta({ description: "null: back to the derived time." }),
     endAt: nullableDateTime.optional(),
-    notes: z.string().max(2000).nullable().optional(),
+    notes: z.string().max(TEXT_LIMITS.note).nullable().optional(),
     checkInAt: nullableDateTime.optional(),
     checkOutAt: nullableDateTime.optional(),
   })
@@ -279,13 +280,13 @@ export const bookingPatchBody = z
 
 export const bookingCreateBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
-    serviceCode: z.string().trim().min(1).max(64).optional(),
+    title: z.string().trim().min(1).max(TEXT_LIMITS.bookingTitle),
+    serviceCode: z.string().trim().min(1).max(TEXT_LIMITS.serviceCode).optional(),
     startAt: dateTime,
     endAt: dateTime,
     clientId: z.string().min(1).max(100).nullable().optional(),
     staffId: z.number().int().positive().nullable().optional(),
-    notes: z.string().max(2000).nullable().optional(),
+    notes: z.string().max(TEXT_LIMITS.note).nullable().optional(),
   })
   .meta({ id: "BookingCreate" });
 
@@ -306,6 +307,6 @@ export const changesQuery = z.strictObject({
 });
 export const feedIdParams = z.strictObject({ id: positiveId });
 export const feedCreateBody = z
-  .strictObject({ label: z.string().trim().min(1).max(100).optional() })
+  .strictObject({ label: z.string().trim().min(1).max(TEXT_LIMITS.feedLabel).optional() })
   .meta({ id: "FeedCreate" });
 export const syncStartBody = z.strictObject({}).meta({ id: "SyncStart" });
