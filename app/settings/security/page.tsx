@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { RevokeButton } from "@/app/settings/security/revoke-button";
+import { DevicesSection } from "@/components/devices/devices-section";
 import { listAudit } from "@/lib/auth/audit";
 import { requirePage } from "@/lib/auth/page";
 import { listApiTokens } from "@/lib/auth/tokens";
@@ -113,6 +114,7 @@ export default async function SecurityPage() {
           </tbody>
         </table>
       </Card>
+      <DevicesSection viewer={me} zone={timeZone} canPair />
       <Card title="API tokens">
         {tokens.length === 0 ? (
           <p className="px-4 py-4 text-sm text-slate-600">

@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill } from "@/components/ui/pill";
 import { FeedLink } from "@/components/schedule/feed-link";
 import { StaffForm } from "@/components/schedule/staff-form";
+import { DevicesSection } from "@/components/devices/devices-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff member" };
@@ -138,6 +139,14 @@ export default async function StaffMemberPage({
               ))
             )}
           </Card>
+          {owner || user.staffId === staff.id ? (
+            <DevicesSection
+              viewer={user}
+              zone={zone}
+              staffId={staff.id}
+              canPair={user.staffId === staff.id}
+            />
+          ) : null}
           {owner ? (
             <Card aria-labelledby="edit-heading" className="p-4">
               <h2 id="edit-heading" className="mb-3 font-medium">

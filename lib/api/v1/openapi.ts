@@ -29,6 +29,7 @@ import {
   syncStatusSchema,
 } from "@/lib/api/v1/schemas";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/api/v1/schemas";
+import { devicePaths, deviceTag } from "@/lib/api/v1/device-schemas";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({
@@ -139,7 +140,7 @@ export function buildOpenApiDocument() {
           session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
         },
       },
-      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+      tags: [...Object.entries(TAGS).map(([name, description]) => ({ name, description })), deviceTag],
       paths: {
         "/api/v1/me": { get: read("getMe", "Who is calling", meSchema) },
         "/api/v1/bookings": {
@@ -250,6 +251,7 @@ export function buildOpenApiDocument() {
             query: changesQuery,
           }),
         },
+        ...devicePaths,
       },
     }) as ReturnType<typeof createDocument> & { paths: Record<string, Record<string, unknown>> },
   );

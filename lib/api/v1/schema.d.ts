@@ -224,6 +224,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/device/authorize": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A phone asks to sign in (RFC 8628 §3.1) */
+    post: operations["startDeviceAuthorization"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/token": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Poll for the token (device code) or redeem a pairing code
+     * @description Form-encoded or JSON. `grant_type` is `urn:ietf:params:oauth:grant-type:device_code` (with `device_code`; poll no faster than `interval`, slow_down adds 5 s) or `urn:stripe-bookings:params:oauth:grant-type:pairing_code` (with `code` and `device_name`). Errors are RFC 8628 §3.5 JSON, not problem JSON.
+     */
+    post: operations["getDeviceToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or deny the phone waiting for a user code (signed-in screens) */
+    post: operations["decideDeviceAuthorization"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/pairings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A one-time pairing code (and QR URL) for the signed-in person's phone */
+    post: operations["createPairing"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/pairings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a phone has redeemed the pairing yet */
+    get: operations["getPairing"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/devices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Paired phones: staff their own, the owner everyone's (`userId` narrows) */
+    get: operations["listDevices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/devices/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a paired phone: its token answers 401 at once */
+    delete: operations["revokeDevice"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -262,6 +384,47 @@ export interface components {
       label?: string;
     };
     SyncStart: Record<string, never>;
+    DeviceAuthorizeRequest: {
+      /** @description The app's id (any; not checked). */
+      client_id?: string;
+      /**
+       * @description The phone's name (default "Phone").
+       * @example Alex's iPhone
+       */
+      device_name?: string;
+      /** @description Ignored: a phone's token always has write scope for its person. */
+      scope?: string;
+    };
+    DeviceTokenRequest: components["schemas"]["DeviceCodeGrant"] | components["schemas"]["PairingCodeGrant"];
+    DeviceCodeGrant: {
+      /** @constant */
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code";
+      device_code: string;
+      client_id?: string;
+    };
+    PairingCodeGrant: {
+      /** @constant */
+      grant_type: "urn:stripe-bookings:params:oauth:grant-type:pairing_code";
+      /**
+       * @description The pairing code of the QR code (or typed).
+       * @example WDJB-MJHT
+       */
+      code: string;
+      /**
+       * @description The phone's name as people will see it in Devices.
+       * @example Alex's iPhone
+       */
+      device_name: string;
+    };
+    DeviceVerifyRequest: {
+      /**
+       * @description The code shown to the person, e.g. WDJB-MJHT (case, spaces and dashes ignored).
+       * @example WDJB-MJHT
+       */
+      userCode: string;
+      /** @enum {string} */
+      action: "approve" | "deny";
+    };
     Me: {
       /** @enum {string} */
       kind: "user" | "token";
@@ -493,6 +656,86 @@ export interface components {
       op: "upsert" | "delete";
       booking?: components["schemas"]["Booking"];
       client?: components["schemas"]["ClientSummary"];
+    };
+    DeviceAuthorization: {
+      /** @description Secret; poll the token endpoint with it. */
+      device_code: string;
+      /** @example WDJB-MJHT */
+      user_code: string;
+      /** @example http://192.168.1.20:3000/device */
+      verification_uri: string;
+      /** @example http://192.168.1.20:3000/device?code=WDJB-MJHT */
+      verification_uri_complete: string;
+      /** @description Seconds the codes live (600). */
+      expires_in: number;
+      /** @description Seconds to wait between polls (5). */
+      interval: number;
+    };
+    DeviceToken: {
+      /** @description An API token (`sbk_…`) for `Authorization: Bearer`. */
+      access_token: string;
+      /** @constant */
+      token_type: "Bearer";
+      /** @constant */
+      scope: "write";
+    };
+    DeviceTokenError: {
+      /** @enum {string} */
+      error:
+        | "authorization_pending"
+        | "slow_down"
+        | "access_denied"
+        | "expired_token"
+        | "invalid_grant"
+        | "invalid_request"
+        | "unsupported_grant_type";
+      error_description?: string;
+    };
+    DeviceVerifyResult: {
+      /** @enum {string} */
+      status: "approved" | "denied";
+      deviceName: string;
+    };
+    Pairing: {
+      id: number;
+      /** @example WDJB-MJHT */
+      code: string;
+      /** @description What the QR code holds: `<server>/device/pair?code=…`. */
+      pairingUrl: string;
+      /** @description The address the phone should use. */
+      server: string;
+      /** @description False when the server listens only on this computer. */
+      reachable: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      expiresAt: string;
+    };
+    PairingStatus: {
+      /** @enum {string} */
+      status: "waiting" | "paired" | "expired";
+      deviceName: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      expiresAt: string;
+    };
+    DeviceList: {
+      data: components["schemas"]["Device"][];
+    };
+    Device: {
+      id: number;
+      deviceName: string;
+      userEmail: string | null;
+      staffName: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      createdAt: string;
+      lastUsedAt: string | null;
     };
   };
   responses: never;
@@ -1867,6 +2110,362 @@ export interface operations {
       };
       /** @description The database is busy; retry. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  startDeviceAuthorization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["DeviceAuthorizeRequest"];
+        "application/json": components["schemas"]["DeviceAuthorizeRequest"];
+      };
+    };
+    responses: {
+      /** @description Codes for the phone and its person */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceAuthorization"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is neither form-encoded nor JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid field (e.g. an empty device_name). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getDeviceToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["DeviceTokenRequest"];
+        "application/json": components["schemas"]["DeviceTokenRequest"];
+      };
+    };
+    responses: {
+      /** @description The phone's API token (shown once) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceToken"];
+        };
+      };
+      /** @description Pending, slow down, denied, expired, used or malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceTokenError"];
+        };
+      };
+      /** @description Too many wrong pairing codes from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceTokenError"];
+        };
+      };
+    };
+  };
+  decideDeviceAuthorization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeviceVerifyRequest"];
+      };
+    };
+    responses: {
+      /** @description Decided */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceVerifyResult"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No phone waits for this code (wrong, expired or used). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The account is not linked to a walker. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Shown once; lives 10 minutes */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Pairing"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The account is not linked to a walker. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PairingStatus"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such pairing of yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDevices: {
+    parameters: {
+      query?: {
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceList"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such active device you may revoke. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
