@@ -217,6 +217,37 @@ describe("the calendar name", () => {
   });
 });
 
+describe("the rendered-event cache", () => {
+  it("never serves an event rendered by an older format, and drops such rows", () => {
+    t = freshDb();
+    const db = t.db;
+    setFeedSettings(db, { businessName: "Paws & Co", timeZone: "UTC" });
+    insertClient(db, "cus_a", "Ann");
+    const id = insertBooking(db, {
+      key: "a-1",
+      start: new Date("2026-03-16T09:00:00Z"),
+      clientStripeId: "cus_a",
+    });
+    const { token } = createFeed(db, { scope: "client", clientStripeId: "cus_a" }, now);
+    // As an older version could have stored it (same booking, a context of format ics-2).
+    const old = JSON.stringify(["ics-2", "UTC", publicUrl, "client"]);
+    db.prepare("INSERT INTO RenderedEvent (context, bookingId, stamp, text) VALUES (?, ?, ?, ?)").run(
+      old,
+      id,
+      "any",
+      "BEGIN:VEVENT\r\nSUMMARY:OLD\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\r\nEND:VEVENT\r\n",
+    );
+    clearBodyCache();
+    clearFeedBuilds();
+    clearRenderedEvents();
+    const body = serveText(db, token);
+    expect(body).not.toContain("INJECTED");
+    expect(rawEventCount(body)).toBe(1);
+    const contexts = db.prepare("SELECT DISTINCT context FROM RenderedEvent").all() as { context: string }[];
+    expect(contexts.map((row) => JSON.parse(row.context)[0])).toEqual(["ics-3"]);
+  });
+});
+
 describe("lib/calendar/text", () => {
   it("keeps HTAB, turns every line break into an escaped LF and drops other controls", () => {
     expect(icsText("a\tb\r\nc\rd\ne\u0000f\u0085g\u007f")).toBe("a\tb\nc\nd\nefg");
