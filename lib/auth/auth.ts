@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/prisma";
 import { COOKIE_PREFIX } from "@/lib/auth/auth-cookie";
 import { desktopLinkPlugin } from "@/lib/auth/desktop-plugin";
+import { withHashedSessionTokens } from "@/lib/auth/hashed-sessions";
 import { PEER_HEADER } from "@/lib/auth/peer";
 import { authSecret } from "@/lib/auth/secret";
 
@@ -28,7 +29,8 @@ function createAuth() {
       protocol: cfg.TRUST_PROXY ? "auto" : "http",
     },
     basePath: AUTH_BASE_PATH,
-    database: prismaAdapter(prisma(), { provider: "sqlite" }),
+    // Session tokens are stored hashed (lib/auth/hashed-sessions.ts).
+    database: withHashedSessionTokens(prismaAdapter(prisma(), { provider: "sqlite" })),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     user: {
       additionalFields: {
@@ -39,6 +41,9 @@ function createAuth() {
     },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     rateLimit: { enabled: false },
+    // Errors that are not Better Auth's own (a full disk, a busy database) reach route(), which
+    // maps them like every other route's (507, 503) instead of a bare 500.
+    onAPIError: { throw: true },
     telemetry: { enabled: false },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,

@@ -1,11 +1,13 @@
 // A Better Auth endpoint that turns a desktop sign-in link into a session cookie
-// (GET /api/auth/desktop/redeem?token=…), so the cookie is made and signed by Better Auth.
+// (GET /api/auth/desktop/redeem?token=…[&next=/path]), so the cookie is made and signed by Better
+// Auth; `next` passes the same same-site check as every other return path.
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthEndpoint } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
 import { consumeSignInLink } from "@/lib/auth/desktop-link";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { isLoopbackAddress, PEER_HEADER } from "@/lib/auth/peer";
 import { prisma } from "@/lib/db/prisma";
 
@@ -15,7 +17,10 @@ export function desktopLinkPlugin() {
     endpoints: {
       redeemDesktopLink: createAuthEndpoint(
         "/desktop/redeem",
-        { method: "GET", query: z.object({ token: z.string().min(1).max(200) }) },
+        {
+          method: "GET",
+          query: z.object({ token: z.string().min(1).max(200), next: z.string().max(2048).optional() }),
+        },
         async (ctx) => {
           const peer = ctx.request?.headers.get(PEER_HEADER) ?? null;
           if (!isLoopbackAddress(peer)) {
@@ -33,7 +38,7 @@ export function desktopLinkPlugin() {
           if (!session) throw ctx.error("FORBIDDEN", { message: "This account cannot sign in." });
           await setSessionCookie(ctx, { session, user });
           await recordAudit(prisma(), { type: "desktop-sign-in", actor: user.email, ip: peer, at: now });
-          throw ctx.redirect("/");
+          throw ctx.redirect(safeNextPath(ctx.query.next));
         },
       ),
     },

@@ -2,12 +2,17 @@
 // (loopback names, its own addresses and host names) or listed in ALLOWED_HOSTS.
 import os from "node:os";
 
-/** `Host` header value without its port, lower-cased; IPv6 brackets removed. */
+/**
+ * A `Host` header as RFC 9110 allows it: a bracketed IPv6 address or a plain name/IPv4 address,
+ * then an optional port. Nothing else (userinfo such as `localhost:3301@evil.example`, paths,
+ * spaces, a second colon) is a host.
+ */
+const HOST_HEADER = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9._-]+))(?::\d{1,5})?$/;
+
+/** `Host` header value without its port, lower-cased, IPv6 brackets removed; "" when malformed. */
 export function hostName(hostHeader: string): string {
-  const value = hostHeader.trim().toLowerCase();
-  if (value.startsWith("[")) return value.slice(1, value.indexOf("]"));
-  const colon = value.lastIndexOf(":");
-  return colon > -1 && value.indexOf(":") === colon ? value.slice(0, colon) : value;
+  const match = HOST_HEADER.exec(hostHeader.trim().toLowerCase());
+  return match ? (match[1] ?? match[2] ?? "") : "";
 }
 
 export function isLoopbackHostName(name: string): boolean {
@@ -43,6 +48,7 @@ function readMachineNames(): string[] {
 export function isAllowedHost(hostHeader: string | null, extra: readonly string[]): boolean {
   if (!hostHeader) return false;
   const name = hostName(hostHeader);
+  if (!name) return false;
   if (isLoopbackHostName(name)) return true;
   if (extra.includes(name)) return true;
   return machineNames().includes(name);

@@ -4,17 +4,14 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { principalFromCookies, type UserPrincipal } from "@/lib/auth/principal";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { roleAllows } from "@/lib/auth/policy";
 import type { Role } from "@/lib/auth/users";
 
 /** Request header proxy.ts sets to the path asked for. */
 const PATH_HEADER = "x-bookings-path";
 
-/** Only same-site paths, so `?next=` cannot send anyone elsewhere. */
-export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
-}
+export { safeNextPath };
 
 export function signInPath(next: string): string {
   return next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;

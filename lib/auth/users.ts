@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/password-rules";
 import { normaliseEmail } from "@/lib/auth/rate-limit";
 import type { Db } from "@/lib/db/prisma";
 
@@ -23,7 +24,8 @@ export const newUserSchema = z.object({
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
+    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+    .refine((password) => !isCommonPassword(password), COMMON_PASSWORD_MESSAGE),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

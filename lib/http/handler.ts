@@ -1,8 +1,10 @@
-// Wraps a route handler: its access policy checked first (lib/auth/policy.ts), one log line
+// Wraps a route handler: its access policy checked first (lib/auth/policy.ts), the body read
+// under the route's limit (lib/http/body-limit.ts: 413 past it, never buffered whole), one log line
 // per request (method, path, status, duration), and every thrown error turned into problem
 // JSON. A 500 says nothing internal.
 import { z } from "zod";
 import { elapsedMs, log } from "@/lib/log";
+import { DEFAULT_BODY_LIMIT, withBodyLimit } from "@/lib/http/body-limit";
 import { HttpError, problemResponse, zodIssues } from "@/lib/http/problem";
 import { asPolicy, authorize, type Policy, type PolicyName } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
@@ -22,6 +24,8 @@ export interface RouteOptions {
   anonymous?: boolean;
   /** Headers set on every response of the route, errors included. */
   headers?: Record<string, string>;
+  /** Largest request body read, in bytes (default `DEFAULT_BODY_LIMIT`); larger ones get 413. */
+  bodyLimit?: number;
 }
 
 export function route<C>(
@@ -39,7 +43,8 @@ export function route<C>(
     let error: unknown;
     try {
       const principal = options.anonymous ? null : await authorize(request, declared);
-      response = await handler(request, context, principal);
+      const limited = await withBodyLimit(request, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+      response = await handler(limited, context, principal);
     } catch (caught) {
       error = caught;
       response = errorResponse(caught);
@@ -61,8 +66,13 @@ export function route<C>(
   return Object.assign(wrapped, { policy: declared });
 }
 
+/** better-sqlite3's error code, or the one Prisma's driver adapter carries (Better Auth's path). */
 function sqliteCode(error: unknown): string {
-  return error instanceof Error && "code" in error ? String(error.code) : "";
+  if (!(error instanceof Error)) return "";
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  const adapterCode = meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof adapterCode === "string") return adapterCode;
+  return "code" in error ? String(error.code) : "";
 }
 
 export function errorResponse(error: unknown): Response {

@@ -1,0 +1,58 @@
+// Request body limits, enforced before a body is held in memory: a declared Content-Length
+// over the limit is refused without reading; otherwise the body is read chunk by chunk and the
+// read stops (the stream cancelled) as soon as it passes the limit. Either way: 413.
+import { HttpError } from "@/lib/http/problem";
+
+/** Limit of a route that declares none: the screens' JSON bodies are a few KiB, a rule a few dozen. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Sign-in, first run and Better Auth's endpoints: an email and a password. */
+export const AUTH_BODY_LIMIT = 16 * 1024;
+
+const tooLarge = (limit: number) =>
+  new HttpError(413, `The request body is larger than this route accepts (${limit} bytes).`);
+
+/** The whole body (at most `limit` bytes), or HttpError 413 without reading further. */
+export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+const hasBody = (request: Request) => request.method !== "GET" && request.method !== "HEAD";
+
+/**
+ * The same request with its body read under the limit and held as bytes, so whoever reads it
+ * next (a handler, Better Auth) can never read more. Requests without a body pass unchanged.
+ */
+export async function withBodyLimit(request: Request, limit: number): Promise<Request> {
+  if (!hasBody(request) || !request.body) {
+    const declared = request.headers.get("content-length");
+    if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+    return request;
+  }
+  const body = await readBodyLimited(request, limit);
+  const headers = new Headers(request.headers);
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(body.byteLength));
+  return new Request(request.url, { method: request.method, headers, body, signal: request.signal });
+}
