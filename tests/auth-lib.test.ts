@@ -89,7 +89,11 @@ describe("accounts", () => {
     await setPassword(db, "w@example.com", "another long one", meta());
     expect(await db.session.count()).toBe(0);
     await db.session.create({ data: session("c") });
-    expect(await disableUser(db, "W@example.com", meta())).toEqual({ sessionsEnded: 1 });
+    expect(await disableUser(db, "W@example.com", meta())).toEqual({
+      sessionsEnded: 1,
+      tokensRevoked: 0,
+      feedsRevoked: 0,
+    });
     expect((await db.user.findUnique({ where: { id: user.id } }))?.disabled).toBe(true);
     await expect(disableUser(db, "nobody@example.com", meta())).rejects.toThrow(/No account/);
   });

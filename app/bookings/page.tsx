@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ExportForm } from "@/app/bookings/export-form";
 import { BookingsTable } from "@/app/bookings/bookings-table";
 import { requirePage } from "@/lib/auth/page";
+import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
@@ -39,7 +40,7 @@ export default async function BookingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePage("staff");
+  const user = await requirePage("staff");
   const raw = Object.fromEntries(
     Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "") as [
       string,
@@ -49,7 +50,10 @@ export default async function BookingsPage({
   // Older links: ?cancelled=show meant "include cancelled".
   if (raw.cancelled === "show" && !raw.tab) raw.tab = "all";
   const parsed = listQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : listQuerySchema.parse({});
+  const asked = parsed.success ? parsed.data : listQuerySchema.parse({});
+  // A walker lists only their own visits (lib/auth/policy.ts), as on every route.
+  const own = walkerScope(user);
+  const query = own === null ? asked : { ...asked, staff: own };
   const { zone } = screenContext();
   const db = prisma();
   const [page, staff, services] = await Promise.all([

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/page";
+import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { clientQuerySchema, searchClients } from "@/lib/schedule/clients";
 import { buttonClass } from "@/components/ui/button";
@@ -18,10 +19,11 @@ export default async function ClientsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePage("staff");
+  const user = await requirePage("staff");
   const parsed = clientQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : clientQuerySchema.parse({});
-  const result = await searchClients(prisma(), query);
+  // A walker sees only the clients of their own visits (lib/auth/policy.ts).
+  const result = await searchClients(prisma(), query, walkerScope(user));
   const pageHref = (page: number) =>
     `/clients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
   return (

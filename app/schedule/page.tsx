@@ -2,6 +2,7 @@
 // the first board; the client keeps it fresh (polling) and handles selection and filters.
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page";
+import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { boardQuerySchema, loadBoard } from "@/lib/schedule/board";
 import { screenContext } from "@/lib/schedule/context";
@@ -21,7 +22,10 @@ export default async function SchedulePage({
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]),
   );
   const parsed = boardQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  const asked = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  // A walker's board holds only their own visits, as /api/staff/schedule (which it polls) does.
+  const own = walkerScope(user);
+  const query = own === null ? asked : { ...asked, staff: [own] };
   const { zone, today } = screenContext();
   const board = await loadBoard(prisma(), query, zone, today);
   return (

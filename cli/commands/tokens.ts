@@ -14,9 +14,16 @@ import { prisma } from "@/lib/db/prisma";
 
 export const tokenCreate = defineCommand({
   name: "token:create",
-  usage: "--name N --scope read|write [--staff-id ID]",
-  summary: "create an API token; printed once, on the last line",
-  options: { name: { type: "string" }, scope: { type: "string" }, "staff-id": { type: "string" } },
+  usage: "--name N --scope read|write [--staff-id ID | --user EMAIL]",
+  summary:
+    "create an API token; printed once, on the last line. --staff-id: it acts as that walker (staff, " +
+    "never the owner); --user: as that account; neither: as the owner",
+  options: {
+    name: { type: "string" },
+    scope: { type: "string" },
+    "staff-id": { type: "string" },
+    user: { type: "string" },
+  },
   required: ["name", "scope"],
   async run({ values }, { out, now }) {
     const scope = String(values.scope);
@@ -27,10 +34,19 @@ export const tokenCreate = defineCommand({
     if (staffId !== undefined && (!Number.isInteger(staffId) || staffId <= 0)) {
       throw new UsageError("--staff-id must be a whole number (a staff id).");
     }
+    if (staffId !== undefined && values.user !== undefined)
+      throw new UsageError("Give --staff-id or --user, not both.");
+    let userId: string | undefined;
+    if (values.user !== undefined) {
+      const email = String(values.user).trim().toLowerCase();
+      const user = await prisma().user.findUnique({ where: { email } });
+      if (!user || user.disabled) throw new UsageError(`No active account for ${email}.`);
+      userId = user.id;
+    }
     try {
       const { token, summary } = await createApiToken(
         prisma(),
-        { name: String(values.name), scope: scope as TokenScope, staffId },
+        { name: String(values.name), scope: scope as TokenScope, staffId, userId },
         { actor: "cli", now },
       );
       process.stderr.write(

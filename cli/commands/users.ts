@@ -88,11 +88,14 @@ export const userList = defineCommand({
 export const userDisable = defineCommand({
   name: "user:disable",
   usage: "EMAIL",
-  summary: "disable an account and end its sessions at once",
+  summary: "disable an account and end everything it holds: sessions, API tokens, devices, feeds it made",
   positionals: { names: ["EMAIL"], min: 1 },
   async run({ positionals }, { out, now }) {
     const result = await disableUser(prisma(), positionals[0]!, meta(now)).catch(asUsage);
-    out(`Disabled ${positionals[0]}; ${result.sessionsEnded} session(s) ended.`);
+    out(
+      `Disabled ${positionals[0]}; ${result.sessionsEnded} session(s) ended, ` +
+        `${result.tokensRevoked} API token(s) or device(s) and ${result.feedsRevoked} calendar feed(s) revoked.`,
+    );
     return 0;
   },
 });

@@ -1,24 +1,31 @@
-// Who is calling: a signed-in user (session cookie, via Better Auth) or an API token.
+// Who is calling: a signed-in user (session cookie, via Better Auth) or an API token. Both
+// carry the person's role and walker link, so the same person gets the same rights whichever
+// way they call (lib/auth/policy.ts); a token's scope (read/write) only narrows them.
 import { verifyApiToken, type TokenScope } from "@/lib/auth/tokens";
 import type { Role } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 
-export interface UserPrincipal {
+interface PrincipalBase {
+  /** "owner" or "staff": the person's role, never widened by how they call. */
+  role: Role;
+  /** The walker (Staff row) this caller is; null for the owner and unlinked staff accounts. */
+  staffId: number | null;
+  /** The account behind the call; null for a token made in a terminal without one. */
+  userId: string | null;
+  name: string;
+}
+
+export interface UserPrincipal extends PrincipalBase {
   kind: "user";
   userId: string;
   email: string;
-  name: string;
-  role: Role;
-  staffId: number | null;
   sessionId: string;
 }
 
-export interface TokenPrincipal {
+export interface TokenPrincipal extends PrincipalBase {
   kind: "token";
   tokenId: number;
-  name: string;
   scope: TokenScope;
-  staffId: number | null;
 }
 
 export type Principal = UserPrincipal | TokenPrincipal;
@@ -43,13 +50,14 @@ export async function principalFromCookies(headers: Headers): Promise<UserPrinci
     staffId?: number | null;
   };
   if (user.disabled) return null;
+  const role: Role = user.role === "owner" ? "owner" : "staff";
   return {
     kind: "user",
     userId: user.id,
     email: user.email,
     name: user.name,
-    role: user.role === "owner" ? "owner" : "staff",
-    staffId: user.staffId ?? null,
+    role,
+    staffId: role === "staff" ? (user.staffId ?? null) : null,
     sessionId: session.session.id,
   };
 }
@@ -62,3 +70,7 @@ export async function principalFromBearer(token: string, now: Date): Promise<Tok
 /** How a principal is named in the audit log. */
 export const actorOf = (principal: Principal | null): string =>
   !principal ? "anonymous" : principal.kind === "user" ? principal.email : `token:${principal.name}`;
+
+/** The key of the caller's rate-limit bucket and idempotency keys: one per token, one per account. */
+export const callerKey = (principal: Principal): string =>
+  principal.kind === "token" ? `token:${principal.tokenId}` : `user:${principal.userId}`;

@@ -145,26 +145,46 @@ async function userByEmail(db: Db, email: string) {
   return user;
 }
 
-/** Disables the account and ends all its sessions at once. */
+export interface DisableResult {
+  sessionsEnded: number;
+  /** API tokens and paired devices (ApiToken rows) of the account, revoked. */
+  tokensRevoked: number;
+  /** Calendar feeds the account made, revoked (their links answer 404 from now on). */
+  feedsRevoked: number;
+}
+
+/**
+ * Disables the account and ends everything it holds, in one transaction: its sessions, its API
+ * tokens and paired devices, the calendar feeds it made. Disabling again finds nothing left.
+ */
 export async function disableUser(
   db: Db,
   email: string,
   meta: { actor: string; ip?: string; now: Date },
-): Promise<{ sessionsEnded: number }> {
+): Promise<DisableResult> {
   const user = await userByEmail(db, email);
-  const ended = await db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { disabled: true, updatedAt: meta.now } });
-    return (await tx.session.deleteMany({ where: { userId: user.id } })).count;
+    const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
+    const tokens = await tx.apiToken.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: meta.now },
+    });
+    const feeds = await tx.calendarFeed.updateMany({
+      where: { createdByUserId: user.id, revokedAt: null },
+      data: { revokedAt: meta.now },
+    });
+    return { sessionsEnded: sessions.count, tokensRevoked: tokens.count, feedsRevoked: feeds.count };
   });
   await recordAudit(db, {
     type: "user-disabled",
     actor: meta.actor,
     target: user.email,
     ip: meta.ip,
-    detail: { sessionsEnded: ended },
+    detail: { ...result },
     at: meta.now,
   });
-  return { sessionsEnded: ended };
+  return result;
 }
 
 /** Sets a new password; every session of the account ends (a reset is usually for a reason). */

@@ -38,8 +38,14 @@ export interface IssuedFeed extends SubscribeLinks {
 }
 
 /** Creates a feed for the business, a staff member or a client (UnknownTargetError when the target does not exist). */
-export function createOwnerFeed(db: Sqlite, input: FeedScopeInput, now: Date, publicUrl: string): IssuedFeed {
-  const { token, feed } = createFeed(db, input, now);
+export function createOwnerFeed(
+  db: Sqlite,
+  input: FeedScopeInput,
+  now: Date,
+  publicUrl: string,
+  createdByUserId: string | null = null,
+): IssuedFeed {
+  const { token, feed } = createFeed(db, input, now, createdByUserId);
   return { feed, ...subscribeLinks(publicUrl, token) };
 }
 

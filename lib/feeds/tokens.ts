@@ -105,7 +105,13 @@ export function parseScope(text: string): z.infer<typeof feedScopeSchema> {
 }
 
 /** Creates a feed for an existing staff member / client (UnknownTargetError otherwise); the token is returned once. */
-export function createFeed(db: Sqlite, input: FeedScopeInput, now: Date): CreatedFeed {
+export function createFeed(
+  db: Sqlite,
+  input: FeedScopeInput,
+  now: Date,
+  /** The signed-in account making it: disabling that account revokes the feed. */
+  createdByUserId: string | null = null,
+): CreatedFeed {
   const scope = feedScopeSchema.parse(input);
   assertFilterTargetsExist(
     db,
@@ -118,8 +124,9 @@ export function createFeed(db: Sqlite, input: FeedScopeInput, now: Date): Create
   const token = randomBytes(32).toString("base64url");
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO CalendarFeed (tokenHash, prefix, scope, staffId, clientStripeId, label, createdAt, revokedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+      `INSERT INTO CalendarFeed (tokenHash, prefix, scope, staffId, clientStripeId, label, createdAt, revokedAt,
+         createdByUserId)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
     )
     .run(
       hashToken(token),
@@ -129,6 +136,7 @@ export function createFeed(db: Sqlite, input: FeedScopeInput, now: Date): Create
       scope.scope === "client" ? scope.clientStripeId : null,
       scope.label ?? null,
       now.getTime(),
+      createdByUserId,
     );
   return { token, feed: parseFeed(db.prepare(`${selectFeeds} WHERE f.id = ?`).get(lastInsertRowid)) };
 }

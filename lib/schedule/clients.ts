@@ -11,10 +11,22 @@ export const clientQuerySchema = z.object({
 });
 export type ClientQuery = z.output<typeof clientQuerySchema>;
 
-export async function searchClients(db: Db, query: ClientQuery) {
+/** The clients of a walker's bookings (lib/auth/policy.ts: a walker sees only those). */
+async function clientsOfWalker(db: Db, walker: number): Promise<string[]> {
+  const rows = await db.booking.findMany({
+    where: { staffId: walker, clientStripeId: { not: null } },
+    distinct: ["clientStripeId"],
+    select: { clientStripeId: true },
+  });
+  return rows.flatMap((row) => (row.clientStripeId ? [row.clientStripeId] : []));
+}
+
+/** A page of clients; `walker` (a staff caller's walkerScope) narrows it to that walker's clients. */
+export async function searchClients(db: Db, query: ClientQuery, walker: number | null = null) {
   const q = query.q;
   const where = {
     deleted: false,
+    ...(walker !== null ? { stripeId: { in: await clientsOfWalker(db, walker) } } : {}),
     ...(q
       ? {
           OR: [
@@ -49,12 +61,19 @@ function nextInvoiceAt(sub: {
   return sub.currentPeriodEnd;
 }
 
-export async function clientDetail(db: Db, stripeId: string, now: Date) {
+/** One client; for a walker (`walker` set) only a client of theirs, with only their own visits. */
+export async function clientDetail(db: Db, stripeId: string, now: Date, walker: number | null = null) {
   const client = await db.client.findUnique({
     where: { stripeId },
     select: { stripeId: true, name: true, email: true, phone: true, deleted: true, livemode: true },
   });
   if (!client) return null;
+  if (
+    walker !== null &&
+    !(await db.booking.findFirst({ where: { clientStripeId: stripeId, staffId: walker } }))
+  )
+    return null;
+  const own = walker === null ? {} : { staffId: walker };
   const bookingSelect = {
     id: true,
     startAt: true,
@@ -92,13 +111,13 @@ export async function clientDetail(db: Db, stripeId: string, now: Date) {
       },
     }),
     db.booking.findMany({
-      where: { clientStripeId: stripeId, endAt: { gt: now } },
+      where: { clientStripeId: stripeId, endAt: { gt: now }, ...own },
       orderBy: { startAt: "asc" },
       take: 20,
       select: bookingSelect,
     }),
     db.booking.findMany({
-      where: { clientStripeId: stripeId, endAt: { lte: now } },
+      where: { clientStripeId: stripeId, endAt: { lte: now }, ...own },
       orderBy: { startAt: "desc" },
       take: 20,
       select: bookingSelect,

@@ -22,7 +22,13 @@ const bodySchema = z.object({
 
 export const POST = route("tokens.create", "owner", async (request, _context, principal) => {
   const body = await readJson(request, bodySchema);
-  const meta = { actor: actorOf(principal), ip: peerAddress(request.headers), now: new Date() };
+  const meta = {
+    actor: actorOf(principal),
+    ip: peerAddress(request.headers),
+    now: new Date(),
+    // The signed-in owner's token is theirs (a walker's token is the walker's account's).
+    createdByUserId: principal?.userId ?? undefined,
+  };
   try {
     const created = await createApiToken(prisma(), body, meta);
     return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
 import { prisma } from "@/lib/db/prisma";
 import { requirePage } from "@/lib/auth/page";
+import { seesBooking } from "@/lib/auth/policy";
 import { bookingProvenance } from "@/lib/bookings/queries";
 import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
@@ -34,12 +35,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePage("staff");
+  const user = await requirePage("staff");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const db = sqlite();
   const found = bookingProvenance(db, id.data);
-  if (!found) notFound();
+  // A walker sees only their own visits (lib/auth/policy.ts), as on every route.
+  if (!found || !seesBooking(user, found.booking.staffId)) notFound();
   const { booking, rule, source, line } = found;
   const { zone } = screenContext();
   const [staff, client] = await Promise.all([
@@ -126,7 +128,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               date: localDate(booking.startAt, zone),
               startTime: localTime(booking.startAt, zone),
               durationMin: Math.round((booking.endAt.getTime() - booking.startAt.getTime()) / 60_000),
-              series: booking.sourceKind === "subscription" && Boolean(booking.sourceLineId),
+              // "This and following" is the owner's (it moves visits other walkers may have).
+              series:
+                user.role === "owner" &&
+                booking.sourceKind === "subscription" &&
+                Boolean(booking.sourceLineId),
               notes: booking.notes,
               checkIn: booking.checkInAt ? localTime(booking.checkInAt, zone) : null,
               checkOut: booking.checkOutAt ? localTime(booking.checkOutAt, zone) : null,

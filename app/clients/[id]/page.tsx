@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/page";
+import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { listActiveStaff } from "@/lib/staff";
 import { clientDetail, formatMoney, stripeDashboardUrl } from "@/lib/schedule/clients";
@@ -86,10 +87,12 @@ function Visits({
 }
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePage("staff");
+  const user = await requirePage("staff");
+  const owner = user.role === "owner";
   const { id } = await params;
   const now = new Date();
-  const detail = await clientDetail(prisma(), decodeURIComponent(id), now);
+  // A walker sees only a client of their own visits, and only those visits (lib/auth/policy.ts).
+  const detail = await clientDetail(prisma(), decodeURIComponent(id), now, walkerScope(user));
   if (!detail) notFound();
   const staff = await listActiveStaff(prisma());
   const { zone } = screenContext(now);
@@ -142,13 +145,15 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                       Next invoice: {s.nextInvoiceAt ? formatDate(s.nextInvoiceAt, zone) : "none"}
                       {s.cancelAtPeriodEnd ? " · ends at period end" : ""}
                     </div>
-                    <DefaultWalker
-                      scope="subscription"
-                      target={s.stripeId}
-                      current={s.defaultStaffId}
-                      staff={staff}
-                      label={`Default walker for ${s.stripeId}`}
-                    />
+                    {owner ? (
+                      <DefaultWalker
+                        scope="subscription"
+                        target={s.stripeId}
+                        current={s.defaultStaffId}
+                        staff={staff}
+                        label={`Default walker for ${s.stripeId}`}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -241,27 +246,35 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
               </div>
             </dl>
           </Card>
-          <Card aria-labelledby="default-heading" className="space-y-2 p-4">
-            <h2 id="default-heading" className="font-medium">
-              Default walker
-            </h2>
-            <p className="text-sm text-slate-700">
-              New visits of this client get this walker, unless assigned by hand.
-            </p>
-            <DefaultWalker
-              scope="client"
-              target={client.stripeId}
-              current={detail.clientDefault}
-              staff={staff}
-              label="Default walker for this client"
-            />
-          </Card>
-          <Card aria-labelledby="feed-heading" className="space-y-2 p-4">
-            <h2 id="feed-heading" className="font-medium">
-              Calendar feed
-            </h2>
-            <FeedLink scope={{ scope: "client", clientStripeId: client.stripeId }} existing={detail.feeds} />
-          </Card>
+          {/* Default walkers and client feeds are the owner's (lib/auth/policy.ts). */}
+          {owner ? (
+            <>
+              <Card aria-labelledby="default-heading" className="space-y-2 p-4">
+                <h2 id="default-heading" className="font-medium">
+                  Default walker
+                </h2>
+                <p className="text-sm text-slate-700">
+                  New visits of this client get this walker, unless assigned by hand.
+                </p>
+                <DefaultWalker
+                  scope="client"
+                  target={client.stripeId}
+                  current={detail.clientDefault}
+                  staff={staff}
+                  label="Default walker for this client"
+                />
+              </Card>
+              <Card aria-labelledby="feed-heading" className="space-y-2 p-4">
+                <h2 id="feed-heading" className="font-medium">
+                  Calendar feed
+                </h2>
+                <FeedLink
+                  scope={{ scope: "client", clientStripeId: client.stripeId }}
+                  existing={detail.feeds}
+                />
+              </Card>
+            </>
+          ) : null}
         </div>
       </div>
     </>

@@ -15,7 +15,7 @@ import {
   validationError,
 } from "@/lib/api/v1/problems";
 import { callerScope, requireOwner, type CallerScope } from "@/lib/api/v1/scope";
-import { takeToken } from "@/lib/api/v1/rate-limit";
+import { rateDecisionOf } from "@/lib/api/v1/rate-limit";
 import { assertKeyShape, once, type StoredResponse } from "@/lib/api/v1/idempotency";
 
 type Params = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -68,14 +68,10 @@ function finish<C>(handler: RouteHandler<C>): RouteHandler<C> {
   return Object.assign(wrapped, { policy: handler.policy });
 }
 
-function rateLimit(scope: CallerScope, now: Date): Record<string, string> {
-  const decision = takeToken(scope.key, config().API_RATE_LIMIT_PER_MINUTE, now.getTime());
-  if (!decision.ok) {
-    throw new ApiError(429, "rate-limited", "Too many requests from this token; wait and retry.", {
-      headers: { "retry-after": String(decision.retryAfter) },
-    });
-  }
-  return { "ratelimit-remaining": String(decision.remaining) };
+/** What is left of the caller's rate limit; authorize() took this request from it (429 when empty). */
+function rateLimitHeaders(request: Request): Record<string, string> {
+  const decision = rateDecisionOf(request);
+  return decision ? { "ratelimit-remaining": String(decision.remaining) } : {};
 }
 
 async function context<Q, P>(
@@ -89,7 +85,7 @@ async function context<Q, P>(
   const scope = callerScope(principal);
   if (policy.access === "owner") requireOwner(scope);
   const now = new Date();
-  const limitHeaders = rateLimit(scope, now);
+  const limitHeaders = rateLimitHeaders(request);
   const url = new URL(request.url);
   const query = schemas.query
     ? parse(schemas.query, Object.fromEntries(url.searchParams), "query")

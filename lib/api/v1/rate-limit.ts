@@ -1,4 +1,5 @@
-// Per-caller token buckets for /api/v1 (in memory: one server process; a restart refills them).
+// Per-caller token buckets for every route that accepts API tokens, /api/v1 and the older ones
+// alike (in memory: one server process; a restart refills them).
 // A caller may burst up to the per-minute limit, then gets one request per 60/limit seconds.
 export interface RateDecision {
   ok: boolean;
@@ -33,3 +34,18 @@ export function takeToken(key: string, perMinute: number, nowMs: number): RateDe
   bucket.tokens -= 1;
   return { ok: true, retryAfter: 0, remaining: Math.floor(bucket.tokens) };
 }
+
+const decisions = new WeakMap<Request, RateDecision>();
+
+/**
+ * Takes one request from `key`'s bucket for this request (authorize() does, on every route that
+ * accepts tokens) and remembers the decision, so a route can report what is left.
+ */
+export function limitRequest(request: Request, key: string, perMinute: number, nowMs: number): RateDecision {
+  const decision = takeToken(key, perMinute, nowMs);
+  decisions.set(request, decision);
+  return decision;
+}
+
+/** The rate decision authorize() made for this request (undefined on routes without tokens). */
+export const rateDecisionOf = (request: Request): RateDecision | undefined => decisions.get(request);

@@ -121,6 +121,7 @@ export function createOwnFeed(
       ? { scope: "staff", staffId: scope.staffId, label: input.body.label }
       : { scope: "business", label: input.body.label },
     input.now,
+    scope.userId,
   );
   const { feed } = created;
   return {

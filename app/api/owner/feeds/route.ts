@@ -8,10 +8,16 @@ import { feedScopeSchema } from "@/lib/feeds/tokens";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route("owner.feeds.create", "owner", async (request) => {
+export const POST = route("owner.feeds.create", "owner", async (request, _context, principal) => {
   const input = await readJson(request, feedScopeSchema);
   try {
-    const issued = createOwnerFeed(sqlite(), input, new Date(), config().publicUrl);
+    const issued = createOwnerFeed(
+      sqlite(),
+      input,
+      new Date(),
+      config().publicUrl,
+      principal?.userId ?? null,
+    );
     return Response.json(issued, { status: 201 });
   } catch (error) {
     if (error instanceof Error && error.name === "UnknownTargetError") {

@@ -1,6 +1,8 @@
-// POST /api/staff/bookings — a booking made by hand, for any client or none.
+// POST /api/staff/bookings — a booking made by hand, for any client or none. A walker's own
+// booking is theirs: assigned to them (another walker: 403), as in /api/v1.
 import { route, readJson } from "@/lib/http/handler";
 import { actorOf } from "@/lib/auth/principal";
+import { assertMayAssign, walkerScope } from "@/lib/auth/policy";
 import { HttpError } from "@/lib/http/problem";
 import { prisma } from "@/lib/db/prisma";
 import { sqlite } from "@/lib/db/sqlite";
@@ -14,6 +16,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route("staff.bookings.create", "staff", async (request, _context, principal) => {
   const form = await readJson(request, manualFormSchema);
+  assertMayAssign(principal!, form.staffId);
   if (
     form.clientStripeId &&
     !(await prisma().client.findUnique({ where: { stripeId: form.clientStripeId } }))
@@ -32,7 +35,7 @@ export const POST = route("staff.bookings.create", "staff", async (request, _con
         clientStripeId: form.clientStripeId ?? null,
         startAt,
         endAt: new Date(startAt.getTime() + form.durationMin * 60_000),
-        staffId: form.staffId ?? null,
+        staffId: walkerScope(principal!) ?? form.staffId ?? null,
         notes: form.notes ?? null,
       },
       new Date(),

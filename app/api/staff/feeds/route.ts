@@ -1,6 +1,7 @@
 // POST /api/staff/feeds {scope: "staff", staffId} | {scope: "client", clientStripeId} — a new
-// calendar feed link, shown once (only its hash is stored). A walker may make their own staff
-// feed and client feeds; the owner any.
+// calendar feed link, shown once (only its hash is stored). A walker may make only their own
+// staff feed (as in /api/v1); the owner any. The feed records who made it: disabling that
+// account revokes it.
 import { route, readJson } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
 import { config } from "@/lib/config";
@@ -11,13 +12,11 @@ export const dynamic = "force-dynamic";
 
 export const POST = route("staff.feeds.create", "staff", async (request, _context, principal) => {
   const input = await readJson(request, feedScopeSchema);
-  const owner = principal?.kind === "user" && principal.role === "owner";
-  if (input.scope === "business" && !owner)
-    throw new HttpError(403, "Only the owner can create a business feed.");
-  if (input.scope === "staff" && !owner && principal?.staffId !== input.staffId)
+  const owner = principal!.role === "owner";
+  if (!owner && (input.scope !== "staff" || principal!.staffId !== input.staffId))
     throw new HttpError(403, "You can create a feed for your own schedule only.");
   try {
-    const created = createFeed(sqlite(), input, new Date());
+    const created = createFeed(sqlite(), input, new Date(), principal!.userId);
     return Response.json(
       { url: feedUrl(config().publicUrl, created.token), prefix: created.feed.prefix },
       { status: 201 },

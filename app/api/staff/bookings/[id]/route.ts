@@ -1,9 +1,11 @@
 // PATCH /api/staff/bookings/<id> — one visit: {reschedule} (local date, time, length) or
-// {status} (cancel, complete, no-show, back to scheduled, with a note and check-in/out).
+// {status} (cancel, complete, no-show, back to scheduled, with a note and check-in/out). A walker
+// edits only their own visits; another's is a 404 to them, as in /api/v1 (lib/auth/policy.ts).
 import { z } from "zod";
 import { route, readJson } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
 import { actorOf } from "@/lib/auth/principal";
+import { seesBooking } from "@/lib/auth/policy";
 import { sqlite } from "@/lib/db/sqlite";
 import { editBooking, type BookingPatch } from "@/lib/bookings/edits";
 import { getBooking } from "@/lib/bookings/stored";
@@ -29,7 +31,8 @@ export const PATCH = route(
     const db = sqlite();
     const { zone } = screenContext();
     const booking = getBooking(db, id);
-    if (!booking) throw new HttpError(404, `Booking ${id} does not exist`);
+    if (!booking || !seesBooking(principal!, booking.staffId))
+      throw new HttpError(404, `Booking ${id} does not exist`);
     let patch: BookingPatch;
     if (body.action === "reschedule") {
       const startAt = fromLocal(body.form.date, body.form.startTime, zone);

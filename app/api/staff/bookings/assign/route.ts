@@ -1,7 +1,11 @@
 // POST /api/staff/bookings/assign {ids, staffId|null} — assign (or unassign) a walker by hand on
 // one or many bookings, all or none. A hand assignment is sticky: defaults and re-derivation
-// never change it.
+// never change it. A walker may take only their own visits, to themselves or to nobody
+// (lib/auth/policy.ts); a booking outside what they see is a 404, as in /api/v1.
 import { route, readJson } from "@/lib/http/handler";
+import { HttpError } from "@/lib/http/problem";
+import { assertMayAssign, seesBooking } from "@/lib/auth/policy";
+import { getBooking } from "@/lib/bookings/stored";
 import { actorOf } from "@/lib/auth/principal";
 import { sqlite } from "@/lib/db/sqlite";
 import { bulkAssign } from "@/lib/bookings/edits";
@@ -12,8 +16,15 @@ export const dynamic = "force-dynamic";
 
 export const POST = route("staff.bookings.assign", "staff", async (request, _context, principal) => {
   const body = await readJson(request, assignFormSchema);
+  assertMayAssign(principal!, body.staffId);
+  const db = sqlite();
+  for (const id of body.ids) {
+    const booking = getBooking(db, id);
+    if (booking && !seesBooking(principal!, booking.staffId))
+      throw new HttpError(404, `Booking ${id} does not exist`);
+  }
   try {
-    bulkAssign(sqlite(), {
+    bulkAssign(db, {
       ids: body.ids,
       staffId: body.staffId,
       actor: actorOf(principal),

@@ -1,5 +1,6 @@
 // POST /api/staff/bookings/<id>/series — "this and following": from the given local date on,
 // this visit's series (its subscription item) happens on another weekday / time / length.
+// Owner only: it moves every later visit of the series, whoever walks them.
 import { z } from "zod";
 import { route, readJson } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
@@ -18,7 +19,7 @@ const idSchema = z.coerce.number().int().positive();
 
 export const POST = route(
   "staff.bookings.series",
-  "staff",
+  "owner",
   async (request, context: { params: Promise<{ id: string }> }, principal) => {
     const id = idSchema.parse((await context.params).id);
     const form = await readJson(request, seriesFormSchema);
