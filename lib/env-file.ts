@@ -5,11 +5,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
 
-/** Loads `<dir>/.env` into `env` (keys already set are kept); returns the keys it set. */
+/** Loads `<dir>/.env` into `env` (keys already set are kept); returns the keys it set. Not when packaged. */
 export function loadDotEnv(
   dir: string = process.env.APP_ROOT ?? process.cwd(),
   env: Record<string, string | undefined> = process.env,
 ): string[] {
+  // A package must never act on a file beside its code: a developer's `.env` copied in by the
+  // build would hand every copy their Stripe key and auth secret. Packaged settings come from
+  // the environment and the data folder only.
+  if (env.PACKAGED === "1" || env.PACKAGED === "true") return [];
   let text: string;
   try {
     text = readFileSync(path.join(dir, ".env"), "utf8");

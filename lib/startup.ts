@@ -3,11 +3,21 @@
 // a real Stripe key is set). Idempotent: safe at every start and before every CLI command.
 import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { damagedDatabaseMessage, openCheck } from "@/lib/backup/integrity";
 import type { Config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { loadDemoData, wipeDemoData } from "@/lib/demo";
 import { log } from "@/lib/log";
+import { makePrivate, PRIVATE_DIR_MODE, tightenDataFolder } from "@/lib/private-files";
 import { loadSettings } from "@/lib/settings";
+
+/** The database file exists but is empty, unreadable or not a database: never a first start. */
+export class UnusableDatabaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnusableDatabaseError";
+  }
+}
 
 /** The data directory (or the database file's folder) cannot be used; the message names it and why. */
 export class DataDirError extends Error {
@@ -46,11 +56,16 @@ function causeOf(error: unknown, dir: string): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Creates the folder the database lives in (as `./run start` always did) and proves a file can be written there. */
-export function prepareDataDir(cfg: Pick<Config, "dataDir" | "databaseFile">): void {
+/**
+ * Creates the folder the database lives in (as `./run start` always did), private to this
+ * account, and proves a file can be written there. A folder an older version left readable by
+ * others is tightened, with one log line. An existing database that is empty or unreadable is
+ * refused (UnusableDatabaseError, naming the backups): only a missing file is a first start.
+ */
+export function prepareDataDir(cfg: Pick<Config, "dataDir" | "databaseFile" | "appRoot" | "PACKAGED">): void {
   for (const dir of new Set([cfg.dataDir, path.dirname(cfg.databaseFile)])) {
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
       if (!statSync(dir).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
       accessSync(dir, constants.W_OK);
       // A write, not just a permission check: a full disk passes access() and fails here.
@@ -60,6 +75,22 @@ export function prepareDataDir(cfg: Pick<Config, "dataDir" | "databaseFile">): v
     } catch (error) {
       throw new DataDirError(dir, causeOf(error, dir));
     }
+  }
+  const tightened = tightenDataFolder(cfg.dataDir);
+  for (const suffix of ["", "-wal", "-shm"])
+    if (makePrivate(`${cfg.databaseFile}${suffix}`)) tightened.push(`${cfg.databaseFile}${suffix}`);
+  if (tightened.length > 0) {
+    log.warn(
+      { dataDir: cfg.dataDir, tightened: tightened.length },
+      "the data folder was readable by other accounts: now only yours (folders 0700, files 0600)",
+    );
+  }
+  // Before any migration could write a new schema into an empty file.
+  const usable = openCheck(cfg.databaseFile);
+  if (!usable.ok) {
+    throw new UnusableDatabaseError(
+      damagedDatabaseMessage({ ...cfg, packaged: cfg.PACKAGED, problem: usable.problem }),
+    );
   }
 }
 

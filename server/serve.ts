@@ -1,4 +1,4 @@
-// The production server process: loads `.env`, validates settings, checks the port, prepares
+// The production server process: loads `.env` (not when packaged), validates settings, checks the port, prepares
 // the data directory, applies pending migrations, then boots Next's standalone server. `./run start` and the desktop
 // launcher both start this file, so a desktop app always runs on an up-to-date schema.
 import { existsSync } from "node:fs";
@@ -11,9 +11,10 @@ import { enableBackgroundCheckpoints } from "@/lib/db/sqlite";
 import { elapsedMs, log } from "@/lib/log";
 import { loadDotEnv } from "@/lib/env-file";
 import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
-import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
+import { DataDirError, prepareDatabase, prepareDataDir, UnusableDatabaseError } from "@/lib/startup";
 import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
 import { installPeerHeader } from "@/server/peer-header";
+import { makeNewFilesPrivate } from "@/lib/private-files";
 import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
 import { logsDir } from "@/lib/logs/rotating";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
@@ -49,6 +50,10 @@ function ensureWritableDataDir(cfg: Config): void {
     prepareDataDir(cfg);
   } catch (error) {
     if (error instanceof DataDirError) throw new StartupError(error.message, 73);
+    if (error instanceof UnusableDatabaseError) {
+      openLogFile(cfg); // the folder is fine: server.log keeps why the start was refused
+      throw new StartupError(error.message, 65);
+    }
     throw error;
   }
 }
@@ -76,6 +81,8 @@ function openLogFile(cfg: Config): void {
 
 async function main(): Promise<void> {
   const start = performance.now();
+  // Before anything is created: the database, its -wal/-shm, backups and logs are this account's only.
+  makeNewFilesPrivate();
   const cfg = loadConfig();
   await ensureFreePort(cfg);
   ensureWritableDataDir(cfg);
@@ -86,12 +93,12 @@ async function main(): Promise<void> {
   if (!existsSync(serverFile)) {
     throw new StartupError("No production build found. Run `./run start` (it builds first).", 66);
   }
-  // A damaged database stops here, before migrations write to it, naming the backup to restore.
+  // A damaged, empty or unreadable database stops here, before migrations write to it (an
+  // empty file would become a fresh demo database), naming the backup to restore.
   const integrity = quickCheck(cfg.databaseFile);
   if (!integrity.ok) {
-    const restoreCommand = cfg.PACKAGED ? "./stripe-bookings cli restore" : "./run restore";
     throw new StartupError(
-      damagedDatabaseMessage({ ...cfg, problem: integrity.problem, restoreCommand }),
+      damagedDatabaseMessage({ ...cfg, packaged: cfg.PACKAGED, problem: integrity.problem }),
       65,
     );
   }
@@ -121,6 +128,10 @@ async function main(): Promise<void> {
   installWebhookFastPath();
   installPeerHeader(cfg.TRUST_PROXY);
   installAccessLog();
+  // Next's server loads `.env*` from its own folder: a package's settings never come from
+  // there (the packager ships none; this keeps one put there later from being read). Next
+  // skips its files once the environment is marked as processed.
+  if (cfg.PACKAGED) process.env.__NEXT_PROCESSED_ENV = "true";
   await import(pathToFileURL(serverFile).href);
   // The import returns before the server listens: say "running" only once it does.
   const reachable = cfg.HOST === "0.0.0.0" ? "127.0.0.1" : cfg.HOST;

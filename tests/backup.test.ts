@@ -69,8 +69,14 @@ describe("backups", () => {
     writeFileSync(file, Buffer.alloc(8192, 1));
     const check = quickCheck(file);
     expect(check.ok).toBe(false);
-    const message = damagedDatabaseMessage({ databaseFile: file, dataDir: dir, problem: "x" });
-    expect(message).toContain(`./run restore "${made.file}"`);
+    const message = damagedDatabaseMessage({
+      databaseFile: file,
+      dataDir: dir,
+      appRoot: "/app",
+      packaged: false,
+      problem: "x",
+    });
+    expect(message).toContain(`'/app/run' restore '${made.file}'`);
   });
 
   it("restore refuses a damaged backup or a live server, and then changes nothing", async () => {

@@ -1,11 +1,14 @@
 // backup [FILE], restore FILE — a consistent copy of the live database, and putting one back.
 // Relative paths are the caller's (INIT_CWD: the packaged start script runs from its app folder).
+// A copy counts only once it passed its integrity check (BackupError, exit 1, otherwise).
 import path from "node:path";
 import { say, UsageError } from "@/cli/context";
 import { defineCommand } from "@/cli/spec";
 import { backupDatabase, backupFileName, backupsDir } from "@/lib/backup/backup";
 import { RestoreError, restoreDatabase } from "@/lib/backup/restore";
+import { damagedDatabaseMessage, openCheck } from "@/lib/backup/integrity";
 import { config } from "@/lib/config";
+import { UnusableDatabaseError } from "@/lib/startup";
 
 const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
@@ -20,6 +23,13 @@ export const backup = defineCommand({
     const dest = positionals[0]
       ? fromCaller(positionals[0])
       : path.join(backupsDir(cfg.dataDir), backupFileName(now));
+    // An empty or unreadable database has nothing to back up: say so, and which backup restores it.
+    const usable = openCheck(cfg.databaseFile);
+    if (!usable.ok) {
+      throw new UnusableDatabaseError(
+        damagedDatabaseMessage({ ...cfg, packaged: cfg.PACKAGED, problem: usable.problem }),
+      );
+    }
     try {
       const made = await backupDatabase(cfg.databaseFile, dest);
       out(made.file);

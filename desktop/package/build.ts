@@ -21,7 +21,9 @@ import { binaryCandidates, neutralinoBinaryName } from "@/lib/desktop/neutralino
 import {
   desktopEntry,
   nodeLicence,
+  isSecretFileName,
   packageName,
+  secretsIn,
   startScriptWindows,
   startScript,
   EXTERNAL_PACKAGES,
@@ -30,6 +32,9 @@ import {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const STANDALONE_SKIP = /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|\.tsbuildinfo$/;
+/** Whether the standalone copy leaves `relative` out: checkout folders, and any secret-looking file. */
+const skipInStandalone = (relative: string) =>
+  STANDALONE_SKIP.test(relative) || isSecretFileName(path.basename(relative));
 
 function fail(message: string): never {
   process.stderr.write(`Cannot package: ${message}\n`);
@@ -132,7 +137,9 @@ async function main(): Promise<void> {
   cpSync(standalone, path.join(appDir, ".next", "standalone"), {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (file) => !STANDALONE_SKIP.test(path.relative(standalone, file)),
+    // Next copies the checkout's `.env*` into its standalone output: a developer's Stripe key
+    // or auth secret must not go out with every copy.
+    filter: (file) => !skipInStandalone(path.relative(standalone, file)),
   });
   // 3. Migrations (applied at every start by server/serve and the CLI) and the schema.
   cpSync(path.join(root, "prisma", "migrations"), path.join(appDir, "prisma", "migrations"), {
@@ -159,6 +166,12 @@ async function main(): Promise<void> {
   copyFileSync(path.join(root, "desktop", "resources", "icon.png"), path.join(stage, "icon.png"));
   writeFileSync(path.join(stage, "stripe-bookings.desktop"), desktopEntry(pkg.version));
 
+  // The last word before anything is archived: no secret-looking file, wherever it came from.
+  const secrets = secretsIn(stage);
+  if (secrets.length > 0) {
+    rmSync(stage, { recursive: true, force: true });
+    fail(`secret-looking files would ship:\n  ${secrets.join("\n  ")}`);
+  }
   const archive = path.join(dist, `${name}.tar.gz`);
   rmSync(archive, { force: true });
   execFileSync("tar", ["-czf", archive, "-C", dist, name], { stdio: "inherit" });

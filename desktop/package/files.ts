@@ -1,6 +1,6 @@
 // The packaged app's fixed parts: its name, the start script, the Linux menu entry, and which
 // packages stay outside the bundles (native code and Wasm that esbuild cannot inline).
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Loaded at run time from app/node_modules: a native addon and Prisma's Wasm schema engine. */
@@ -38,6 +38,8 @@ export function startScript(): string {
   return `#!/bin/sh
 # Stripe Bookings. Usage: ./stripe-bookings [serve | cli <command> ... | install-menu]
 set -e
+# The data folder holds customers, sessions and secrets: what the app creates is yours alone.
+umask 077
 HERE="$(cd "$(dirname "$0")" && pwd)"
 NODE="$HERE/node/node"
 export PACKAGED=1 APP_ROOT="$HERE/app" NODE_ENV=production INIT_CWD="\${INIT_CWD:-$PWD}"
@@ -89,4 +91,40 @@ export function startScriptWindows(): string {
     '"%NODE%" %FLAGS% desktop\\launcher.mjs %*',
     "",
   ].join("\r\n");
+}
+
+/**
+ * Files a package must never hold: settings files (Next's standalone output copies the
+ * checkout's `.env*`), the auth secret, databases, private keys. Matched on the file name.
+ */
+export function isSecretFileName(name: string): boolean {
+  return (
+    /^\.env(\..*)?$/.test(name) ||
+    name === "auth-secret" ||
+    /\.(db|db-wal|db-shm|sqlite|pem|key)$/i.test(name)
+  );
+}
+
+/** Values that are secrets whatever file they sit in: Stripe keys, webhook secrets, an auth secret. */
+const SECRET_VALUE =
+  /(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|BETTER_AUTH_SECRET=[^\s"'`]{4,}/;
+
+/** Every secret-looking file under `dir` (relative paths, with why): empty for a clean package. */
+export function secretsIn(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      const relative = path.relative(dir, file);
+      if (entry.isDirectory()) visit(file);
+      else if (!entry.isFile()) continue;
+      else if (isSecretFileName(entry.name)) found.push(`${relative} (its name)`);
+      else {
+        const match = SECRET_VALUE.exec(readFileSync(file).toString("latin1"));
+        if (match) found.push(`${relative} (holds ${match[0].slice(0, 12)}…)`);
+      }
+    }
+  };
+  visit(dir);
+  return found;
 }

@@ -1,7 +1,7 @@
 // While the server runs: a backup whenever the newest one is older than BACKUP_INTERVAL_HOURS
 // (checked every few minutes, so a laptop that slept through the hour still gets its backup),
 // keeping the newest BACKUP_KEEP.
-import { backupDue, dailyBackup } from "@/lib/backup/backup";
+import { BackupError, backupDue, dailyBackup } from "@/lib/backup/backup";
 import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
 
@@ -11,12 +11,17 @@ export function startBackupSchedule(
   cfg: Pick<Config, "databaseFile" | "dataDir" | "BACKUP_KEEP" | "BACKUP_INTERVAL_HOURS">,
 ): () => void {
   let running = false;
+  let failedAt = 0;
+  const intervalMs = cfg.BACKUP_INTERVAL_HOURS * 3_600_000;
   const tick = async () => {
     if (running) return;
     running = true;
     const now = new Date();
     try {
-      if (!backupDue(cfg.dataDir, cfg.BACKUP_INTERVAL_HOURS * 3_600_000, now)) return;
+      if (!backupDue(cfg.dataDir, intervalMs, now)) return;
+      // A damaged database fails its check every time: try again after the interval, not
+      // every few minutes (each try copies the whole file).
+      if (now.getTime() - failedAt < intervalMs) return;
       const made = await dailyBackup({
         databaseFile: cfg.databaseFile,
         dataDir: cfg.dataDir,
@@ -28,6 +33,7 @@ export function startBackupSchedule(
         "backup",
       );
     } catch (error) {
+      if (error instanceof BackupError) failedAt = now.getTime();
       log.error({ job: "backup", outcome: "failed", err: error }, "backup failed");
     } finally {
       running = false;

@@ -16,7 +16,7 @@ export type ServerRecord = z.infer<typeof recordSchema>;
 export const serverRecordFile = (dataDir: string) => path.join(dataDir, "server.json");
 
 export function writeServerRecord(dataDir: string, record: ServerRecord): void {
-  writeFileSync(serverRecordFile(dataDir), `${JSON.stringify(record)}\n`);
+  writeFileSync(serverRecordFile(dataDir), `${JSON.stringify(record)}\n`, { mode: 0o600 });
 }
 
 /** Removes the record if it is this process's own (a newer server's record is left alone). */

@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { config } from "@/lib/config";
+import { makePrivate, PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 export type Sqlite = Database.Database;
 
@@ -41,8 +42,10 @@ export function backgroundCheckpointsEnabled(): boolean {
 
 /** Opens a connection with the pragmas every connection of this app uses. */
 export function openSqlite(file: string): Sqlite {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const db = new Database(file);
+  // Before the first write creates -wal/-shm: SQLite gives them the database file's mode.
+  if (file !== ":memory:") makePrivate(file);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");

@@ -5,11 +5,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { logsDir, rotatingLog } from "@/lib/logs/rotating";
+import { PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 export async function appendCommandLog(dataDir: string, fields: Record<string, unknown>): Promise<void> {
   const file = path.join(logsDir(dataDir), "cli.log");
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch {
     return; // the command already said what is wrong with the data directory
   }

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { setLogFileSink } from "@/lib/log";
 import { rotatingLog } from "@/lib/logs/rotating";
+import { PRIVATE_DIR_MODE } from "@/lib/private-files";
 
 export interface LogFile {
   file: string;
@@ -16,7 +17,7 @@ type Write = typeof process.stdout.write;
 
 /** Copies stdout, stderr and the pino logger into `file` (rotated) from now on. */
 export function teeToLogFile(file: string, options: { size?: string; maxFiles?: number } = {}): LogFile {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const stream = rotatingLog(file, options);
   stream.on("error", () => undefined); // a full disk must not take the app down
   const originals = new Map<NodeJS.WriteStream, Write>();
