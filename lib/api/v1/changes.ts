@@ -1,93 +1,207 @@
-// The changes feed: bookings and clients changed since a cursor, in the order they changed
-// (ChangeLog.seq, written by triggers in the writer's transaction, so commit order = seq order).
-// Each entity appears at its latest change only; deletions stay as tombstones. For a
-// staff-scoped caller, a booking of another walker (e.g. just reassigned away) is a delete.
-import type { Sqlite } from "@/lib/db/sqlite";
+// The changes feed: what changed in the caller's scope since a cursor (docs/API.md, "Changes
+// feed and stream"). ChangeLog holds one row per item at its latest `seq`; ChangeScope records
+// when an item entered or left a walker's scope. A page covers the sequence range (after, bound]:
+// every item whose row, or (for a walker) whose scope entry, lies in it, at its state now.
+//
+// Why replaying from any cursor ends at the server's state: after a page ending at `bound`,
+// each item the phone holds is as it was at some seq ≥ bound, or it has changed after bound
+// (its row is later, so a later page brings it) and its scope membership has not changed in
+// between (a membership change is itself an entry of the range). An item not in scope now gets
+// `remove` (`delete` when it no longer exists) when it was in scope at `after` or entered it
+// since — the phone may hold it —, and nothing otherwise. Items never in the walker's scope are
+// never named. The first page (no cursor) holds only upserts: an empty phone has nothing to drop.
 import type { z } from "zod";
+import type { Sqlite } from "@/lib/db/sqlite";
 import { apiBookingsById } from "@/lib/api/v1/bookings";
 import { decodeCursor, encodeCursor } from "@/lib/api/v1/cursor";
-import type { changeSchema } from "@/lib/api/v1/schemas";
+import type { changeSchema, changesPageSchema } from "@/lib/api/v1/changes-schemas";
 
-type Change = z.infer<typeof changeSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type ChangesPage = z.infer<typeof changesPageSchema>;
+type Entity = "booking" | "client";
 
-interface LogRow {
+interface Entry {
   seq: number;
-  entity: "booking" | "client";
+  entity: Entity;
   entityId: number;
-  op: "upsert" | "delete";
+  ref: string | null;
 }
 
+interface ClientRow {
+  id: number;
+  stripeId: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  deleted: number;
+}
+
+/** The range of the page: entries in seq order, at most `limit` items, cut where a list was truncated. */
+function pageEntries(db: Sqlite, after: number, limit: number, staff: number | null) {
+  const fetch = limit + 1;
+  const heads = (
+    staff === null
+      ? db
+          .prepare("SELECT seq, entity, entityId, ref FROM ChangeLog WHERE seq > ? ORDER BY seq LIMIT ?")
+          .all(after, fetch)
+      : db
+          .prepare(
+            `SELECT h.seq, h.entity, h.entityId, h.ref FROM ChangeLog h WHERE h.seq > @after AND EXISTS
+               (SELECT 1 FROM ChangeScope s WHERE s.staffId = @staff AND s.entity = h.entity AND s.entityId = h.entityId)
+             ORDER BY h.seq LIMIT @fetch`,
+          )
+          .all({ after, staff, fetch })
+  ) as Entry[];
+  const moves = (
+    staff === null
+      ? []
+      : db
+          .prepare(
+            `SELECT seq, entity, entityId, NULL AS ref FROM ChangeScope WHERE staffId = ? AND seq > ?
+             ORDER BY seq LIMIT ?`,
+          )
+          .all(staff, after, fetch)
+  ) as Entry[];
+  const truncated = [heads, moves].filter((list) => list.length === fetch);
+  const cap = Math.min(...truncated.map((list) => list.at(-1)!.seq));
+  // Entries sharing a seq (one trigger's scope rows) go in the same page: the cursor is a seq.
+  const groups = new Map<number, Entry[]>();
+  for (const entry of [...heads, ...moves].sort((a, b) => a.seq - b.seq)) {
+    if (entry.seq > cap) break;
+    groups.set(entry.seq, [...(groups.get(entry.seq) ?? []), entry]);
+  }
+  const items = new Map<string, Entry>();
+  let bound = after;
+  let stopped = false;
+  for (const [seq, group] of groups) {
+    const fresh = new Set(group.map((e) => `${e.entity}:${e.entityId}`).filter((key) => !items.has(key)));
+    if (items.size > 0 && items.size + fresh.size > limit) {
+      stopped = true;
+      break;
+    }
+    for (const entry of group) {
+      const key = `${entry.entity}:${entry.entityId}`;
+      const known = items.get(key);
+      items.set(key, { ...entry, ref: entry.ref ?? known?.ref ?? null });
+    }
+    bound = seq;
+  }
+  return { items: [...items.values()], bound, hasMore: stopped || truncated.length > 0 };
+}
+
+/** Was the item in the walker's scope at `after`, or did it enter it since? */
+function mayHold(db: Sqlite, staff: number, entry: Entry, after: number): boolean {
+  const args = { staff, entity: entry.entity, id: entry.entityId, after };
+  const atCursor = db
+    .prepare(
+      `SELECT inScope FROM ChangeScope WHERE staffId = @staff AND entity = @entity AND entityId = @id AND seq <= @after
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(args) as { inScope: number } | undefined;
+  if (atCursor?.inScope === 1) return true;
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM ChangeScope WHERE staffId = @staff AND entity = @entity AND entityId = @id AND seq > @after
+           AND inScope = 1 LIMIT 1`,
+      )
+      .get(args) !== undefined
+  );
+}
+
+/** The Stripe id of a client whose row is gone, as its log row kept it. */
+function goneClientRef(db: Sqlite, entityId: number): string {
+  const row = db
+    .prepare("SELECT ref FROM ChangeLog WHERE entity = 'client' AND entityId = ?")
+    .get(entityId) as { ref: string | null } | undefined;
+  return row?.ref ?? String(entityId);
+}
+
+function loadClients(db: Sqlite, ids: number[]): Map<number, ClientRow> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      "SELECT id, stripeId, name, email, phone, deleted FROM Client WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(ids)) as ClientRow[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Of these clients (Stripe ids), the ones the walker has bookings with now. */
+function walkerClients(db: Sqlite, staff: number, stripeIds: string[]): Set<string> {
+  if (stripeIds.length === 0) return new Set();
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT clientStripeId AS id FROM Booking WHERE staffId = ?
+         AND clientStripeId IN (SELECT value FROM json_each(?))`,
+    )
+    .all(staff, JSON.stringify(stripeIds)) as { id: string }[];
+  return new Set(rows.map((row) => row.id));
+}
+
+function decide(db: Sqlite, entries: Entry[], after: number, staff: number | null): Change[] {
+  const bookings = apiBookingsById(
+    db,
+    entries.filter((e) => e.entity === "booking").map((e) => e.entityId),
+  );
+  const clients = loadClients(
+    db,
+    entries.filter((e) => e.entity === "client").map((e) => e.entityId),
+  );
+  const mine =
+    staff === null
+      ? null
+      : walkerClients(
+          db,
+          staff,
+          [...clients.values()].map((c) => c.stripeId),
+        );
+  const changes: Change[] = [];
+  for (const entry of entries) {
+    const base = { seq: entry.seq, entity: entry.entity };
+    if (entry.entity === "booking") {
+      const booking = bookings.get(entry.entityId);
+      const id = String(entry.entityId);
+      if (booking && (staff === null || booking.staffId === staff)) {
+        changes.push({ ...base, id, op: "upsert", booking });
+      } else if (after > 0 && (staff === null || mayHold(db, staff, entry, after))) {
+        changes.push({ ...base, id, op: booking ? "remove" : "delete" });
+      }
+      continue;
+    }
+    const client = clients.get(entry.entityId);
+    const id = client?.stripeId ?? entry.ref ?? goneClientRef(db, entry.entityId);
+    const live = client !== undefined && client.deleted === 0;
+    if (live && (mine === null || mine.has(client.stripeId))) {
+      const { stripeId, name, email, phone } = client;
+      changes.push({ ...base, id, op: "upsert", client: { id: stripeId, name, email, phone } });
+    } else if (after > 0 && (staff === null || mayHold(db, staff, entry, after))) {
+      changes.push({ ...base, id, op: live ? "remove" : "delete" });
+    }
+  }
+  return changes;
+}
+
+/** One page of the caller's changes after the cursor; read in one snapshot (a read transaction). */
 export function listChanges(
   db: Sqlite,
   query: { cursor?: string; limit: number },
   staffScope: number | null,
-): { data: Change[]; nextCursor: string | null; pollCursor: string } {
+): ChangesPage {
   const filters = { scope: staffScope };
   const after = decodeCursor(query.cursor, filters);
-  const rows = db
-    .prepare("SELECT seq, entity, entityId, op FROM ChangeLog WHERE seq > ? ORDER BY seq LIMIT ?")
-    .all(after, query.limit + 1) as LogRow[];
-  const page = rows.slice(0, query.limit);
-  const bookings = apiBookingsById(
-    db,
-    page.filter((r) => r.entity === "booking" && r.op === "upsert").map((r) => r.entityId),
-  );
-  const clientIds = page.filter((r) => r.entity === "client").map((r) => r.entityId);
-  const clients = new Map(
-    (
-      (clientIds.length
-        ? db
-            .prepare(
-              "SELECT id, stripeId, name, email, phone, deleted FROM Client WHERE id IN (SELECT value FROM json_each(?))",
-            )
-            .all(JSON.stringify(clientIds))
-        : []) as {
-        id: number;
-        stripeId: string;
-        name: string | null;
-        email: string | null;
-        phone: string | null;
-      }[]
-    ).map((c) => [c.id, c]),
-  );
-  const visibleClients =
-    staffScope === null
-      ? null
-      : new Set(
-          (
-            db
-              .prepare(
-                "SELECT DISTINCT clientStripeId AS id FROM Booking WHERE staffId = ? AND clientStripeId IS NOT NULL",
-              )
-              .all(staffScope) as { id: string }[]
-          ).map((r) => r.id),
-        );
-  const data = page.map((row): Change => {
-    if (row.entity === "booking") {
-      const booking = row.op === "upsert" ? bookings.get(row.entityId) : undefined;
-      const visible = booking && (staffScope === null || booking.staffId === staffScope);
-      return visible
-        ? { seq: row.seq, entity: "booking", id: String(row.entityId), op: "upsert", booking }
-        : { seq: row.seq, entity: "booking", id: String(row.entityId), op: "delete" };
-    }
-    const client = clients.get(row.entityId);
-    const id = client?.stripeId ?? String(row.entityId);
-    const visible =
-      client && row.op === "upsert" && (visibleClients === null || visibleClients.has(client.stripeId));
-    return visible
-      ? {
-          seq: row.seq,
-          entity: "client",
-          id,
-          op: "upsert",
-          client: { id: client.stripeId, name: client.name, email: client.email, phone: client.phone },
-        }
-      : { seq: row.seq, entity: "client", id, op: "delete" };
-  });
-  const lastSeq = page.at(-1)?.seq ?? after;
-  return {
-    data,
-    nextCursor: rows.length > query.limit ? encodeCursor(lastSeq, filters) : null,
-    pollCursor: encodeCursor(lastSeq, filters),
-  };
+  return db.transaction(() => {
+    const { items, bound, hasMore } = pageEntries(db, after, query.limit, staffScope);
+    // Caught up: every entry of this caller up to the newest seq was read, so the next poll
+    // can start there and skip what other walkers changed meanwhile.
+    const newest = (db.prepare("SELECT seq FROM ChangeCounter WHERE id = 1").get() as { seq: number }).seq;
+    const end = hasMore ? bound : Math.max(bound, newest);
+    const cursor = encodeCursor(end, filters);
+    return {
+      data: decide(db, items, after, staffScope),
+      nextCursor: hasMore ? cursor : null,
+      pollCursor: cursor,
+      hasMore,
+    };
+  })();
 }

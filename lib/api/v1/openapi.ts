@@ -9,8 +9,6 @@ import {
   bookingPageSchema,
   bookingPatchBody,
   bookingSchema,
-  changesPageSchema,
-  changesQuery,
   clientIdParams,
   clientListQuery,
   clientPageSchema,
@@ -30,6 +28,7 @@ import {
 } from "@/lib/api/v1/schemas";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/api/v1/schemas";
 import { devicePaths, deviceTag } from "@/lib/api/v1/device-schemas";
+import { changesPaths } from "@/lib/api/v1/changes-schemas";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const problem = (description: string) => ({
@@ -246,11 +245,7 @@ export function buildOpenApiDocument() {
             },
           ),
         },
-        "/api/v1/changes": {
-          get: read("listChanges", "Bookings and clients changed since a cursor", changesPageSchema, {
-            query: changesQuery,
-          }),
-        },
+        ...changesPaths(readErrors),
         ...devicePaths,
       },
     }) as ReturnType<typeof createDocument> & { paths: Record<string, Record<string, unknown>> },

@@ -214,8 +214,55 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bookings and clients changed since a cursor */
+    /**
+     * Bookings and clients changed in your scope since a cursor
+     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
+     */
     get: operations["listChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/changes/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The changes feed, pushed (Server-Sent Events)
+     * @description Server-Sent Events (text/event-stream): the same entries as GET /api/v1/changes, pushed
+     *     within a second of each change. Each event is `event: changes` whose `data` is a ChangesPage
+     *     and whose `id` is the cursor after it; `: ping` comment lines every 15 s keep proxies from
+     *     closing the connection, and `retry:` tells clients how soon to reconnect. To resume, send the last
+     *     event id as `Last-Event-ID` (EventSource does this itself); it takes precedence over `cursor`.
+     *
+     *     Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
+     */
+    get: operations["streamChanges"];
     put?: never;
     post?: never;
     delete?: never;
@@ -636,25 +683,42 @@ export interface components {
         error: string | null;
       }[];
     };
+    /**
+     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
+     */
     ChangesPage: {
       data: components["schemas"]["Change"][];
       /** @description More changes now: fetch it at once. Null: up to date. */
       nextCursor: string | null;
       /** @description Where to resume later (also when up to date). */
       pollCursor: string;
+      /** @description True when `nextCursor` is set: more changes are waiting. */
+      hasMore: boolean;
     };
     Change: {
+      /** @description The change's position in the log (informational). */
       seq: number;
       /** @enum {string} */
       entity: "booking" | "client";
       /** @description Booking id (as text) or client Stripe id. */
       id: string;
       /**
-       * @description delete: removed, or no longer visible to this caller. Cancellations are upserts.
+       * @description upsert: store `booking`/`client`. remove: left your scope (drop it; no data). delete: no longer exists (drop it). Cancellations are upserts.
        * @enum {string}
        */
-      op: "upsert" | "delete";
+      op: "upsert" | "remove" | "delete";
+      /** @description With `upsert` of a booking. */
       booking?: components["schemas"]["Booking"];
+      /** @description With `upsert` of a client. */
       client?: components["schemas"]["ClientSummary"];
     };
     DeviceAuthorization: {
@@ -2051,8 +2115,9 @@ export interface operations {
   listChanges: {
     parameters: {
       query?: {
+        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
         cursor?: string;
-        /** @description Page size (default 50, at most 200). */
+        /** @description Items per page (default 50, at most 200). */
         limit?: number;
       };
       header?: never;
@@ -2068,6 +2133,79 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ChangesPage"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query or path parameters. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached; see Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  streamChanges: {
+    parameters: {
+      query?: {
+        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description The id of the last event received; resumes after it. */
+        "Last-Event-ID"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An endless stream of `changes` events (ChangesPage as JSON in `data`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
         };
       };
       /** @description No or invalid credentials. */

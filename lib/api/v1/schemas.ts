@@ -209,18 +209,7 @@ export const syncStatusSchema = z
   })
   .meta({ id: "SyncStatus" });
 
-export const changeSchema = z
-  .object({
-    seq: z.number().int(),
-    entity: z.enum(["booking", "client"]),
-    id: z.string().meta({ description: "Booking id (as text) or client Stripe id." }),
-    op: z.enum(["upsert", "delete"]).meta({
-      description: "delete: removed, or no longer visible to this caller. Cancellations are upserts.",
-    }),
-    booking: bookingSchema.optional(),
-    client: clientSummarySchema.optional(),
-  })
-  .meta({ id: "Change" });
+// The changes feed's schemas: lib/api/v1/changes-schemas.ts.
 
 const page = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
@@ -230,16 +219,6 @@ export const clientPageSchema = page(clientSummarySchema, "ClientPage");
 export const staffListSchema = z.object({ data: z.array(staffSchema), nextCursor: z.null() });
 export const serviceListSchema = z.object({ data: z.array(serviceSchema), nextCursor: z.null() });
 export const historySchema = z.object({ data: z.array(bookingEventSchema), nextCursor: z.null() });
-export const changesPageSchema = z
-  .object({
-    data: z.array(changeSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: "More changes now: fetch it at once. Null: up to date." }),
-    pollCursor: z.string().meta({ description: "Where to resume later (also when up to date)." }),
-  })
-  .meta({ id: "ChangesPage" });
 
 // ---------------------------------------------------------------- requests
 
@@ -300,10 +279,6 @@ export const emptyQuery = z.strictObject({});
 export const scheduleQuery = z.strictObject({
   date: z.iso.date().optional().meta({ description: "First day (business time zone); default today." }),
   days: z.coerce.number().int().min(1).max(14).default(1),
-});
-export const changesQuery = z.strictObject({
-  cursor: z.string().min(1).max(100).optional(),
-  limit,
 });
 export const feedIdParams = z.strictObject({ id: positiveId });
 export const feedCreateBody = z

@@ -1,9 +1,9 @@
-// GET /api/v1/changes?cursor= — bookings and clients changed since the cursor, deletions included.
+// GET /api/v1/changes?cursor=&limit= — bookings and clients changed in the caller's scope since the cursor.
 import { withTokens } from "@/lib/auth/policy";
 import { sqlite } from "@/lib/db/sqlite";
 import { preflight, v1Read } from "@/lib/api/v1/http";
 import { listChanges } from "@/lib/api/v1/changes";
-import { changesQuery } from "@/lib/api/v1/schemas";
+import { changesQuery } from "@/lib/api/v1/changes-schemas";
 
 export const dynamic = "force-dynamic";
 
