@@ -13,6 +13,7 @@ import { loadDotEnv } from "@/lib/env-file";
 import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
 import { DataDirError, prepareDatabase, prepareDataDir } from "@/lib/startup";
 import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
+import { installBodyLimit } from "@/server/body-limit";
 import { installPeerHeader } from "@/server/peer-header";
 import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
 import { logsDir } from "@/lib/logs/rotating";
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   startCheckpointer(cfg.databaseFile);
   // Installed first, so its wrapper is the outermost: a delivery skips the others' work too.
   installWebhookFastPath();
+  installBodyLimit();
   installPeerHeader(cfg.TRUST_PROXY);
   installAccessLog();
   await import(pathToFileURL(serverFile).href);
