@@ -13,6 +13,7 @@ import { loadDotEnv } from "@/lib/env-file";
 import { busyPortMessage, probePort, waitForListening } from "@/lib/port";
 import { DataDirError, prepareDatabase, prepareDataDir, UnusableDatabaseError } from "@/lib/startup";
 import { lanStartProblem, lanUrls, isLoopbackBind } from "@/lib/auth/lan";
+import { installBodyLimit } from "@/server/body-limit";
 import { installPeerHeader } from "@/server/peer-header";
 import { makeNewFilesPrivate } from "@/lib/private-files";
 import { damagedDatabaseMessage, quickCheck } from "@/lib/backup/integrity";
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   startCheckpointer(cfg.databaseFile);
   // Installed first, so its wrapper is the outermost: a delivery skips the others' work too.
   installWebhookFastPath();
+  installBodyLimit();
   installPeerHeader(cfg.TRUST_PROXY);
   installAccessLog();
   // Next's server loads `.env*` from its own folder: a package's settings never come from

@@ -56,3 +56,14 @@ export async function withBodyLimit(request: Request, limit: number): Promise<Re
   headers.set("content-length", String(body.byteLength));
   return new Request(request.url, { method: request.method, headers, body, signal: request.signal });
 }
+
+/**
+ * The most any route under `pathname` reads: the server refuses more before Next sees the
+ * request (server/body-limit.ts), because Next's proxy step reads a whole body (keeping up to
+ * 10 MB) before a route handler can look at it. Keep it ≥ every route's `bodyLimit`.
+ */
+export function transportBodyLimit(pathname: string): number {
+  return pathname.startsWith("/api/auth/") || pathname === "/api/setup/owner"
+    ? AUTH_BODY_LIMIT
+    : DEFAULT_BODY_LIMIT;
+}
