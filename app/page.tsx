@@ -7,6 +7,7 @@ import { SyncNowButton } from "@/app/sync-now-button";
 import { FirstRun } from "@/app/first-run";
 import { isLocalRequest } from "@/lib/auth/first-run";
 import { requirePage } from "@/lib/auth/page";
+import { walkerScope } from "@/lib/auth/policy";
 import { hasOwner } from "@/lib/auth/users";
 import { prisma } from "@/lib/db/prisma";
 import { headers } from "next/headers";
@@ -74,7 +75,8 @@ export default async function HomePage() {
   const now = new Date();
   const settings = loadSettings(db);
   const stats = overview(db, now);
-  const today = bookingsOfDay(db, now, settings.timeZone);
+  // A walker's day is their own visits (lib/auth/policy.ts), as everywhere.
+  const today = bookingsOfDay(db, now, settings.timeZone, walkerScope(user));
   const time = new Intl.DateTimeFormat("en-GB", {
     timeZone: settings.timeZone,
     hour: "2-digit",

@@ -16,16 +16,24 @@ export const dayBookingSchema = z.object({
 });
 export type DayBooking = z.infer<typeof dayBookingSchema>;
 
-/** Bookings that start on the business-local day containing `now`, in start order. */
-export function bookingsOfDay(db: Sqlite, now: Date, timeZone: string): DayBooking[] {
+/**
+ * Bookings that start on the business-local day containing `now`, in start order; only
+ * `walker`'s when given (a staff caller's walkerScope, lib/auth/policy.ts).
+ */
+export function bookingsOfDay(
+  db: Sqlite,
+  now: Date,
+  timeZone: string,
+  walker: number | null = null,
+): DayBooking[] {
   const day = DateTime.fromJSDate(now, { zone: timeZone }).startOf("day");
   const rows = db
     .prepare(
       `SELECT b.id, b.startAt, b.endAt, b.title, b.serviceCode, b.status, c.name AS clientName, s.name AS staffName
        FROM Booking b LEFT JOIN Client c ON c.stripeId = b.clientStripeId LEFT JOIN Staff s ON s.id = b.staffId
-       WHERE b.startAt >= ? AND b.startAt < ? ORDER BY b.startAt, b.id`,
+       WHERE b.startAt >= ? AND b.startAt < ? AND (? IS NULL OR b.staffId = ?) ORDER BY b.startAt, b.id`,
     )
-    .all(day.toMillis(), day.plus({ days: 1 }).toMillis());
+    .all(day.toMillis(), day.plus({ days: 1 }).toMillis(), walker, walker);
   return rows.map((row) => dayBookingSchema.parse(row));
 }
 

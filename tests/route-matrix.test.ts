@@ -228,6 +228,18 @@ describe.skipIf(!standaloneBuilt())("every route for every caller, over HTTP", (
     expect((await call("POST", "/api/sync", as("staff-token-write"))).status).toBe(403);
   });
 
+  it("shows a walker only their own visits and their clients on the screens", async () => {
+    const nobodys = (await list(as("owner-token-read"))).find((b) => b.clientStripeId === "cus_a")!;
+    const page = async (id: string, url: string) => (await call("GET", url, { cookie: as(id).cookie! })).body;
+    for (const url of ["/bookings", `/bookings/${nobodys.id}`, "/clients", "/clients/cus_a", "/"]) {
+      const owner = await page("owner-session", url);
+      const walker = await page("staff-session", url);
+      if (url !== "/") expect(owner, url).toContain("Alice Able");
+      expect(walker, url).not.toContain("Alice Able");
+    }
+    expect(await page("staff-session", "/clients")).toContain("Bob Brown");
+  });
+
   it("lets a walker do the same through /api/staff and /api/v1, and no more", async () => {
     const all = await list(as("owner-token-read"));
     const nobodys = all.find((b) => b.staffId === null)!;

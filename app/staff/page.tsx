@@ -38,12 +38,17 @@ export default async function StaffPage() {
                     className="h-3 w-3 shrink-0 rounded-full"
                     style={{ background: s.color }}
                   />
-                  <Link
-                    href={`/staff/${s.id}`}
-                    className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
-                  >
-                    {s.name}
-                  </Link>
+                  {/* A walker opens only their own page (lib/auth/policy.ts). */}
+                  {owner || s.id === user.staffId ? (
+                    <Link
+                      href={`/staff/${s.id}`}
+                      className="font-medium text-indigo-800 underline underline-offset-2 hover:text-indigo-950"
+                    >
+                      {s.name}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{s.name}</span>
+                  )}
                   {!s.active ? <Pill tone="grey">inactive</Pill> : null}
                   <span className="hidden flex-1 text-sm text-slate-700 sm:block">{s.email ?? ""}</span>
                   <span className="ml-auto text-sm text-slate-700">{s.upcoming} upcoming</span>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/page";
+import { seesBooking } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { loadBoard } from "@/lib/schedule/board";
 import { screenContext } from "@/lib/schedule/context";
@@ -33,7 +34,8 @@ export default async function StaffMemberPage({
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const staff = await getStaffMember(prisma(), id.data);
-  if (!staff) notFound();
+  // A walker's page (their week) is theirs and the owner's only (lib/auth/policy.ts).
+  if (!staff || !seesBooking(user, staff.id)) notFound();
   const { zone, today } = screenContext();
   const date = z.iso
     .date()
