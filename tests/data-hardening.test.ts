@@ -118,7 +118,11 @@ describe.skipIf(process.platform === "win32")("the data folder is private", () =
       expect(made.code, made.stderr).toBe(0);
       const backup = made.stdout.trim();
       expect(path.dirname(backup)).toBe(backupsDir(dir));
-      const restored = cli(["restore", backup], dir);
+      // Restored from a copy kept elsewhere with the usual 0644: the database is still private.
+      const outside = path.join(tmp, "kept-elsewhere.db");
+      copyFileSync(backup, outside);
+      chmodSync(outside, 0o644);
+      const restored = cli(["restore", outside], dir);
       expect(restored.code, restored.stderr).toBe(0);
       expect(cli(["no-such-command"], dir).code).toBe(2);
       expect(cli(["backup", "one", "two"], dir).code).toBe(2);

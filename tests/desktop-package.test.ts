@@ -1,8 +1,18 @@
 // The package (`./run package`) unpacked outside the repository, run with a PATH that holds no
 // node, npm or npx: its server answers /api/health, its CLI works, and its data lands in the OS
-// data directory it is given (XDG_DATA_HOME), not beside the code.
+// data directory it is given (XDG_DATA_HOME), not beside the code; it holds no `.env` or other
+// secret, reads none beside its code, and keeps its data folder private (0700/0600).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -16,6 +26,7 @@ import {
   windowTestBlocker,
 } from "@/tests/support/desktop/real-window";
 import { freePort, REPO_ROOT, waitFor } from "@/tests/support/faults/processes";
+import { notPrivate } from "@/tests/support/modes";
 
 const built = existsSync(path.join(REPO_ROOT, ".next", "standalone", "server.js"));
 const binary = neutralinoBinary();
@@ -35,12 +46,26 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
   const pids: number[] = [];
 
   beforeAll(() => {
-    const made = spawnSync(process.execPath, [...NODE_FLAGS, "desktop/package/build.ts"], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NEU_BINARY: binary },
-      encoding: "utf8",
-      timeout: 280_000,
-    });
+    // Next copies the checkout's `.env` into its standalone output; a checkout without one
+    // gets a stand-in with a developer's secrets, removed again once the package is built.
+    const planted = path.join(REPO_ROOT, ".next", "standalone", ".env");
+    const plant = !existsSync(planted);
+    if (plant)
+      writeFileSync(
+        planted,
+        `STRIPE_SECRET_KEY=sk_test_${"D".repeat(24)}\nBETTER_AUTH_SECRET=developer-secret\n`,
+      );
+    let made;
+    try {
+      made = spawnSync(process.execPath, [...NODE_FLAGS, "desktop/package/build.ts"], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NEU_BINARY: binary },
+        encoding: "utf8",
+        timeout: 280_000,
+      });
+    } finally {
+      if (plant) rmSync(planted, { force: true });
+    }
     expect(made.status, `${made.stderr}${made.error ? String(made.error) : ""}`).toBe(0);
     const version = (
       JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
@@ -99,6 +124,24 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
     ).not.toBe(0);
   });
 
+  it("holds no .env and no secret-looking file", () => {
+    const found: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (!entry.isFile()) continue;
+        else if (/^\.env|^auth-secret$|\.(db|pem|key)$/i.test(entry.name)) found.push(file);
+        else if (
+          /sk_live_\w{6}|sk_test_\w{6}|whsec_\w{6}|BETTER_AUTH_SECRET=\S/.test(readFileSync(file, "latin1"))
+        )
+          found.push(`${file} (contents)`);
+      }
+    };
+    visit(folder);
+    expect(found).toEqual([]);
+  });
+
   it("lets the sync's fetch thread load the Stripe SDK as it does (from the entry script)", () => {
     // lib/stripe/fetch-thread.ts resolves the SDK from process.argv[1], here the packaged CLI.
     const script = `
@@ -124,6 +167,10 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
     { timeout: 240_000 },
     async () => {
       const port = await freePort();
+      // A `.env` someone puts beside the code is not read: settings come from the environment
+      // and the data folder only.
+      const elsewhere = path.join(box, "from-dotenv");
+      writeFileSync(path.join(folder, "app", ".env"), `DATA_DIR=${elsewhere}\n`);
       const server = spawn(path.join(folder, "stripe-bookings"), ["serve"], {
         cwd: box,
         env: { ...env, PORT: String(port) },
@@ -176,6 +223,11 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
       );
       expect(serverLog).toContain(`Stripe Bookings is running at http://127.0.0.1:${port}`);
       expect(existsSync(path.join(folder, "app", "data"))).toBe(false);
+      expect(existsSync(elsewhere)).toBe(false);
+      // After start-up, a write and a backup: the data folder is this account's only.
+      const backedUp = cli(["backup"]);
+      expect(backedUp.status, backedUp.stderr).toBe(0);
+      expect(notPrivate(path.join(box, "xdg-data", "stripe-bookings"))).toEqual([]);
       const db = new Database(dbFile, { readonly: true });
       try {
         expect(db.prepare("SELECT email FROM User").all()).toEqual([{ email: "owner@example.com" }]);

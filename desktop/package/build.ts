@@ -31,7 +31,8 @@ import {
 } from "@/desktop/package/files";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const STANDALONE_SKIP = /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|\.tsbuildinfo$/;
+const STANDALONE_SKIP =
+  /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|^(playwright|vitest)\.config\.ts$|\.tsbuildinfo$/;
 /** Whether the standalone copy leaves `relative` out: checkout folders, and any secret-looking file. */
 const skipInStandalone = (relative: string) =>
   STANDALONE_SKIP.test(relative) || isSecretFileName(path.basename(relative));

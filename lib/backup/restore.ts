@@ -6,6 +6,7 @@ import path from "node:path";
 import { backupDatabase, backupsDir } from "@/lib/backup/backup";
 import { quickCheck } from "@/lib/backup/integrity";
 import { runningServer } from "@/lib/backup/server-record";
+import { makePrivate } from "@/lib/private-files";
 
 export class RestoreError extends Error {
   constructor(
@@ -45,10 +46,13 @@ export async function restoreDatabase(input: {
     } catch {
       // A database too damaged for the backup API is still kept, byte for byte.
       copyFileSync(input.databaseFile, replacedCopy);
+      makePrivate(replacedCopy);
     }
   }
   const incoming = `${input.databaseFile}.restoring`;
   copyFileSync(from, incoming);
+  makePrivate(incoming); // a copy keeps its source's mode: a 0644 file from elsewhere
+
   // A stale write-ahead log would be replayed into the restored file: it belongs to the old one.
   for (const suffix of ["-wal", "-shm", "-journal"])
     rmSync(`${input.databaseFile}${suffix}`, { force: true });
