@@ -10,7 +10,7 @@ import { sqlite, type Sqlite } from "@/lib/db/sqlite";
 type Listener = (seq: number) => void;
 
 /** How often the counter is read for writes from other processes. */
-export const FALLBACK_POLL_MS = 1000;
+export const FALLBACK_POLL_MS = 500;
 
 interface NotifyState {
   listeners: Set<Listener>;
