@@ -2,6 +2,7 @@
 // launch) is a module exporting a `Benchmark`, added here.
 import type { Benchmark } from "@/bench/types";
 import { apiV1 } from "@/bench/api-v1";
+import { changes } from "@/bench/changes";
 import { derive } from "@/bench/derive";
 import { desktop } from "@/bench/desktop";
 import { feed } from "@/bench/feed";
@@ -23,6 +24,7 @@ export const benchmarks: Benchmark[] = [
   start,
   growth,
   apiV1,
+  changes,
   screens,
   reports,
   reconciliation,

@@ -10,42 +10,57 @@ import { sqlite, type Sqlite } from "@/lib/db/sqlite";
 type Listener = (seq: number) => void;
 
 /** How often the counter is read for writes from other processes. */
-export const FALLBACK_POLL_MS = 1000;
+export const FALLBACK_POLL_MS = 500;
 
-const listeners = new Set<Listener>();
-let scheduled = false;
-let lastSeen = -1;
-let poller: ReturnType<typeof setInterval> | undefined;
-let database: () => Sqlite = sqlite;
+interface NotifyState {
+  listeners: Set<Listener>;
+  scheduled: boolean;
+  lastSeen: number;
+  poller: ReturnType<typeof setInterval> | undefined;
+  database: () => Sqlite;
+}
+
+// On globalThis: Next bundles routes and instrumentation (the webhook worker) separately, and a
+// module instantiated twice must still reach the same streams.
+const KEY = Symbol.for("bookings.changes-notify");
+const globals = globalThis as typeof globalThis & { [KEY]?: NotifyState };
+const state: NotifyState = (globals[KEY] ??= {
+  listeners: new Set(),
+  scheduled: false,
+  lastSeen: -1,
+  poller: undefined,
+  database: sqlite,
+});
+const { listeners } = state;
 
 function check(): void {
-  scheduled = false;
+  state.scheduled = false;
   if (listeners.size === 0) return;
-  const seq = lastChangeSeq(database());
-  if (seq === lastSeen) return;
-  lastSeen = seq;
+  const seq = lastChangeSeq(state.database());
+  if (seq === state.lastSeen) return;
+  state.lastSeen = seq;
   for (const listener of [...listeners]) listener(seq);
 }
 
 /** Call from a writer of the log (inside or after its transaction); cheap when nobody listens. */
 export function wakeChangeStreams(): void {
-  if (scheduled || listeners.size === 0) return;
-  scheduled = true;
+  if (state.scheduled || listeners.size === 0) return;
+  state.scheduled = true;
   setImmediate(check);
 }
 
 /** Calls `listener(seq)` whenever the committed log moves; returns the unsubscribe function. */
 export function onChanges(listener: Listener, db: () => Sqlite = sqlite): () => void {
-  database = db;
-  if (listeners.size === 0) lastSeen = lastChangeSeq(database());
+  state.database = db;
+  if (listeners.size === 0) state.lastSeen = lastChangeSeq(db());
   listeners.add(listener);
-  poller ??= setInterval(check, FALLBACK_POLL_MS);
-  poller.unref?.();
+  state.poller ??= setInterval(check, FALLBACK_POLL_MS);
+  state.poller.unref?.();
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0 && poller) {
-      clearInterval(poller);
-      poller = undefined;
+    if (listeners.size === 0 && state.poller) {
+      clearInterval(state.poller);
+      state.poller = undefined;
     }
   };
 }

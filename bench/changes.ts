@@ -1,0 +1,250 @@
+// The changes feed on the production server with 50,000 bookings, 8 walkers (~5,000 each):
+// a walker phone's first full sync (GET /api/v1/changes, 200 a page, to the end: time and
+// bytes), against as many GET /api/health requests in a row; and SSE fan-out: 50 streams of
+// that walker open, one PATCH of their booking, the time until each stream has the event
+// (p99 over rounds), against GET /api/health p99 in the same run.
+import path from "node:path";
+import { figure } from "@/bench/report";
+import { migratedDataDir } from "@/bench/support/db";
+import { fillBookings } from "@/bench/support/bookings";
+import { freePort, startServe } from "@/bench/support/server";
+import { quantile, scaled } from "@/bench/support/stats";
+import { createApiToken } from "@/lib/auth/tokens";
+import { createPrisma } from "@/lib/db/prisma";
+import { openSqlite } from "@/lib/db/sqlite";
+import type { BenchContext, BenchOutput, Benchmark } from "@/bench/types";
+
+const FULL_BOOKINGS = 50_000;
+const WALKERS = 8;
+const STREAMS = 50;
+const ROUNDS = 20;
+const DAY = 86_400_000;
+
+async function tokens(file: string, now: Date, staffId: number) {
+  const db = createPrisma(file);
+  try {
+    const make = async (name: string, scope: "read" | "write", staff?: number) =>
+      (await createApiToken(db, { name, scope, staffId: staff }, { actor: "bench", now })).token;
+    return { walker: await make("walker", "read", staffId), owner: await make("owner", "write") };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** fillBookings writes rows directly: log them as the writers would (one head per booking). */
+function logFilled(file: string): void {
+  const db = openSqlite(file);
+  try {
+    db.transaction(() => {
+      db.exec(`INSERT INTO ChangeLog (seq, entity, entityId, op, at)
+        SELECT (SELECT seq FROM ChangeCounter WHERE id = 1) + ROW_NUMBER() OVER (ORDER BY id), 'booking', id, 'upsert', 0
+        FROM Booking WHERE id NOT IN (SELECT entityId FROM ChangeLog WHERE entity = 'booking')`);
+      db.exec("UPDATE ChangeCounter SET seq = (SELECT max(seq) FROM ChangeLog) WHERE id = 1");
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+async function fullSync(url: string, token: string) {
+  let cursor: string | undefined;
+  let bytes = 0;
+  let requests = 0;
+  let bookings = 0;
+  const start = performance.now();
+  for (;;) {
+    const query = new URLSearchParams({ limit: "200", ...(cursor ? { cursor } : {}) });
+    const response = await fetch(`${url}/api/v1/changes?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`changes: ${response.status} ${text}`);
+    bytes += Buffer.byteLength(text);
+    requests += 1;
+    const page = JSON.parse(text) as {
+      data: { entity: string }[];
+      nextCursor: string | null;
+      hasMore: boolean;
+    };
+    bookings += page.data.filter((c) => c.entity === "booking").length;
+    if (!page.hasMore) return { ms: performance.now() - start, bytes, requests, bookings };
+    cursor = page.nextCursor!;
+  }
+}
+
+async function healthRun(url: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    await (await fetch(`${url}/api/health`)).text();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** One open stream: resolves `waitFor(marker)` when an event carrying the marker arrives. */
+async function openStream(url: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/v1/changes/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  if (response.status !== 200) throw new Error(`stream: ${response.status}`);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let waiting: { marker: string; resolve: (at: number) => void } | undefined;
+  void (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      buffer += decoder.decode(chunk.value);
+      if (waiting && buffer.includes(waiting.marker)) {
+        const done = waiting;
+        waiting = undefined;
+        buffer = "";
+        done.resolve(performance.now());
+      }
+      if (!waiting) buffer = buffer.slice(-200);
+    }
+  })();
+  return {
+    waitFor: (marker: string) =>
+      new Promise<number>((resolve) => {
+        waiting = { marker, resolve };
+      }),
+    close: () => controller.abort(),
+  };
+}
+
+async function run(ctx: BenchContext): Promise<BenchOutput> {
+  const scale = ctx.scale ?? changes.defaultScale;
+  const total = scaled(FULL_BOOKINGS, scale, 1000);
+  const dataDir = await migratedDataDir(ctx, "changes");
+  const file = path.join(dataDir, "app.db");
+  const db = openSqlite(file);
+  let staffId: number;
+  let bookingId: number;
+  try {
+    ctx.progress(`changes: writing ${total} bookings for ${WALKERS} walkers`);
+    const { staffIds } = fillBookings(db, {
+      bookings: total,
+      clients: Math.max(100, Math.round(total / 25)),
+      staff: WALKERS,
+      from: new Date(ctx.now.getTime() - 60 * DAY),
+      to: new Date(ctx.now.getTime() + 300 * DAY),
+      cancelledShare: 0.05,
+      now: ctx.now,
+    });
+    staffId = staffIds[0]!;
+    bookingId = (
+      db.prepare("SELECT id FROM Booking WHERE staffId = ? LIMIT 1").get(staffId) as { id: number }
+    ).id;
+  } finally {
+    db.close();
+  }
+  logFilled(file);
+  const scoped = (() => {
+    const check = openSqlite(file);
+    try {
+      return (
+        check.prepare("SELECT count(*) AS n FROM Booking WHERE staffId = ?").get(staffId) as { n: number }
+      ).n;
+    } finally {
+      check.close();
+    }
+  })();
+  const keys = await tokens(file, ctx.now, staffId);
+  const port = await freePort();
+  ctx.progress(`changes: starting the production server on 127.0.0.1:${port}`);
+  const { child } = await startServe({
+    dataDir,
+    port,
+    logFile: path.join(dataDir, "server.log"),
+    env: { API_RATE_LIMIT_PER_MINUTE: "1000000" },
+  });
+  try {
+    await fullSync(child.url, keys.walker); // warm-up: Next compiles the route on first use
+    await healthRun(child.url, 50);
+    ctx.progress("changes: a walker's first full sync");
+    const sync = await fullSync(child.url, keys.walker);
+    const health = await healthRun(child.url, sync.requests);
+    const healthMs = health.reduce((a, b) => a + b, 0);
+
+    ctx.progress(`changes: ${STREAMS} streams, ${ROUNDS} changes`);
+    const streams = await Promise.all(
+      Array.from({ length: STREAMS }, () => openStream(child.url, keys.owner)),
+    );
+    const latencies: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const marker = `bench-${round}-${Date.now()}`;
+      const received = streams.map((s) => s.waitFor(marker));
+      const sent = performance.now();
+      const response = await fetch(`${child.url}/api/v1/bookings/${bookingId}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${keys.owner}`, "content-type": "application/json" },
+        body: JSON.stringify({ notes: marker }),
+      });
+      if (response.status !== 200) throw new Error(`PATCH: ${response.status} ${await response.text()}`);
+      for (const at of await Promise.all(received)) latencies.push(at - sent);
+    }
+    for (const s of streams) s.close();
+    const healthP = await healthRun(child.url, STREAMS * ROUNDS);
+    return {
+      sizes: {
+        bookings: total,
+        walkers: WALKERS,
+        scopedBookings: scoped,
+        streams: STREAMS,
+        rounds: ROUNDS,
+      },
+      scale,
+      figures: [
+        figure({
+          id: "changes.first-sync.ms",
+          label: `a walker's first full sync (${sync.bookings} bookings, ${sync.requests} pages of 200)`,
+          value: sync.ms,
+          unit: "ms",
+          baseline: { label: `${sync.requests} GET /api/health in a row`, value: healthMs, unit: "ms" },
+        }),
+        figure({
+          id: "changes.first-sync.bytes-per-booking",
+          label: "first full sync, bytes per booking",
+          value: sync.bytes / Math.max(1, sync.bookings),
+          unit: "B",
+          baseline: { label: "total bytes / 1 KiB", value: sync.bytes / 1024, unit: "KiB" },
+        }),
+        figure({
+          id: "changes.stream-fanout.p99",
+          label: `SSE: one PATCH → ${STREAMS} streams notified, p99 (${ROUNDS} rounds)`,
+          value: quantile(latencies, 0.99),
+          unit: "ms",
+          baseline: { label: "GET /api/health p99 (sequential)", value: quantile(healthP, 0.99), unit: "ms" },
+        }),
+        figure({
+          id: "changes.stream-fanout.p50",
+          label: `SSE: one PATCH → ${STREAMS} streams notified, p50`,
+          value: quantile(latencies, 0.5),
+          unit: "ms",
+          baseline: { label: "GET /api/health p50 (sequential)", value: quantile(healthP, 0.5), unit: "ms" },
+        }),
+      ],
+      checks: [
+        {
+          label: "the first sync brought exactly the walker's bookings",
+          ok: sync.bookings === scoped,
+          detail: `${sync.bookings} of ${scoped}`,
+        },
+      ],
+    };
+  } finally {
+    await child.stop();
+  }
+}
+
+export const changes: Benchmark = {
+  name: "changes",
+  description: "changes feed: a walker's first sync of ~5,000 of 50,000 bookings; SSE fan-out to 50 streams",
+  defaultScale: 1,
+  run,
+};
