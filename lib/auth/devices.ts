@@ -98,7 +98,13 @@ export async function startDeviceAuthorization(db: Db, input: { deviceName: stri
 }
 
 /** The token for an approved row; the row is marked used in the same transaction, or nothing. */
-async function issueToken(db: Db, rowId: number, deviceName: string, now: Date): Promise<GrantResult> {
+async function issueToken(
+  db: Db,
+  rowId: number,
+  deviceName: string,
+  now: Date,
+  ip?: string,
+): Promise<GrantResult> {
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   const issued = await db.$transaction(async (tx) => {
     const used = await tx.deviceAuthorization.updateMany({
@@ -135,6 +141,7 @@ async function issueToken(db: Db, rowId: number, deviceName: string, now: Date):
     type: "token-created",
     actor: issued.email,
     target: deviceName,
+    ip,
     detail: { tokenId: issued.tokenId, scope: "write", device: issued.kind },
     at: now,
   });
@@ -144,7 +151,7 @@ async function issueToken(db: Db, rowId: number, deviceName: string, now: Date):
 /** One poll of the token endpoint with a device code (RFC 8628 §3.4–3.5). */
 export async function pollDeviceToken(
   db: Db,
-  input: { deviceCode: string; now: Date },
+  input: { deviceCode: string; now: Date; address?: string },
 ): Promise<GrantResult> {
   const row = await db.deviceAuthorization.findUnique({
     where: { deviceCodeHash: sha256(input.deviceCode) },
@@ -162,7 +169,7 @@ export async function pollDeviceToken(
   await db.deviceAuthorization.update({ where: { id: row.id }, data: { lastPolledAt: input.now } });
   if (row.status === "pending") return { ok: false, error: "authorization_pending" };
   if (row.status === "denied") return { ok: false, error: "access_denied" };
-  return issueToken(db, row.id, row.deviceName ?? "Phone", input.now);
+  return issueToken(db, row.id, row.deviceName ?? "Phone", input.now, input.address);
 }
 
 /** Throws 429 when a caller has guessed codes too often; `keys` name the caller. */
@@ -280,7 +287,7 @@ export async function redeemPairing(
     return { ok: false, error: "invalid_grant" };
   }
   if (row.expiresAt <= input.now) return { ok: false, error: "expired_token" };
-  return issueToken(db, row.id, input.deviceName, input.now);
+  return issueToken(db, row.id, input.deviceName, input.now, input.address);
 }
 
 /** Whether the screen's pairing has been redeemed yet (only its maker may ask). */
