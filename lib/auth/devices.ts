@@ -20,6 +20,7 @@ import {
 import { hashToken } from "@/lib/auth/tokens";
 import type { Role } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/problem";
 
 export const DEVICE_CODE_TTL_MS = 10 * 60_000;
@@ -57,19 +58,19 @@ function mayPair(user: Approver): void {
 }
 
 /** Inserts with a fresh user code, retrying the rare clash with another row's code. */
-async function insertWithCode(db: Db, data: (userCodeHash: string) => object, now: Date) {
+async function insertWithCode(
+  db: Db,
+  data: Omit<Prisma.DeviceAuthorizationUncheckedCreateInput, "userCodeHash">,
+  now: Date,
+) {
   await db.deviceAuthorization.deleteMany({
     where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } },
   });
   for (let attempt = 0; ; attempt++) {
     const userCode = newUserCode();
-    const hash = sha256(userCode);
-    if (attempt < 4 && (await db.deviceAuthorization.findUnique({ where: { userCodeHash: hash } }))) continue;
-    const row = await db.deviceAuthorization.create({
-      data: { ...data(hash), userCodeHash: hash } as Parameters<
-        Db["deviceAuthorization"]["create"]
-      >[0]["data"],
-    });
+    const userCodeHash = sha256(userCode);
+    if (attempt < 4 && (await db.deviceAuthorization.findUnique({ where: { userCodeHash } }))) continue;
+    const row = await db.deviceAuthorization.create({ data: { ...data, userCodeHash } });
     return { row, userCode };
   }
 }
@@ -79,14 +80,14 @@ export async function startDeviceAuthorization(db: Db, input: { deviceName: stri
   const deviceCode = newDeviceCode();
   const { userCode } = await insertWithCode(
     db,
-    () => ({
+    {
       kind: "device",
       deviceCodeHash: sha256(deviceCode),
       deviceName: input.deviceName,
       interval: POLL_INTERVAL_S,
       expiresAt: new Date(input.now.getTime() + DEVICE_CODE_TTL_MS),
       createdAt: input.now,
-    }),
+    },
     input.now,
   );
   return {
@@ -253,14 +254,14 @@ export async function createPairing(db: Db, input: { user: Approver; now: Date }
   mayPair(input.user);
   const { row, userCode } = await insertWithCode(
     db,
-    () => ({
+    {
       kind: "pairing",
       status: "approved",
       userId: input.user.userId,
       decidedAt: input.now,
       expiresAt: new Date(input.now.getTime() + DEVICE_CODE_TTL_MS),
       createdAt: input.now,
-    }),
+    },
     input.now,
   );
   return { id: row.id, code: formatUserCode(userCode), expiresAt: row.expiresAt };
