@@ -87,7 +87,9 @@ export function PairPhone() {
       {pairing ? (
         <div className="space-y-4" data-testid="pairing">
           <div className="flex flex-col items-center gap-3 sm:flex-row sm:items-start">
-            <QrCode value={pairing.pairingUrl} label="QR code to pair a phone" size={176} />
+            <div className="shrink-0">
+              <QrCode value={pairing.pairingUrl} label="QR code to pair a phone" size={176} />
+            </div>
             <div className="space-y-2 text-sm">
               <p>
                 <span className="block text-xs font-medium text-slate-600 uppercase">Code</span>

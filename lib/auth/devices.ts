@@ -20,6 +20,7 @@ import {
 import { hashToken } from "@/lib/auth/tokens";
 import type { Role } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/problem";
 
 export const DEVICE_CODE_TTL_MS = 10 * 60_000;
@@ -57,19 +58,19 @@ function mayPair(user: Approver): void {
 }
 
 /** Inserts with a fresh user code, retrying the rare clash with another row's code. */
-async function insertWithCode(db: Db, data: (userCodeHash: string) => object, now: Date) {
+async function insertWithCode(
+  db: Db,
+  data: Omit<Prisma.DeviceAuthorizationUncheckedCreateInput, "userCodeHash">,
+  now: Date,
+) {
   await db.deviceAuthorization.deleteMany({
     where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } },
   });
   for (let attempt = 0; ; attempt++) {
     const userCode = newUserCode();
-    const hash = sha256(userCode);
-    if (attempt < 4 && (await db.deviceAuthorization.findUnique({ where: { userCodeHash: hash } }))) continue;
-    const row = await db.deviceAuthorization.create({
-      data: { ...data(hash), userCodeHash: hash } as Parameters<
-        Db["deviceAuthorization"]["create"]
-      >[0]["data"],
-    });
+    const userCodeHash = sha256(userCode);
+    if (attempt < 4 && (await db.deviceAuthorization.findUnique({ where: { userCodeHash } }))) continue;
+    const row = await db.deviceAuthorization.create({ data: { ...data, userCodeHash } });
     return { row, userCode };
   }
 }
@@ -79,14 +80,14 @@ export async function startDeviceAuthorization(db: Db, input: { deviceName: stri
   const deviceCode = newDeviceCode();
   const { userCode } = await insertWithCode(
     db,
-    () => ({
+    {
       kind: "device",
       deviceCodeHash: sha256(deviceCode),
       deviceName: input.deviceName,
       interval: POLL_INTERVAL_S,
       expiresAt: new Date(input.now.getTime() + DEVICE_CODE_TTL_MS),
       createdAt: input.now,
-    }),
+    },
     input.now,
   );
   return {
@@ -98,7 +99,13 @@ export async function startDeviceAuthorization(db: Db, input: { deviceName: stri
 }
 
 /** The token for an approved row; the row is marked used in the same transaction, or nothing. */
-async function issueToken(db: Db, rowId: number, deviceName: string, now: Date): Promise<GrantResult> {
+async function issueToken(
+  db: Db,
+  rowId: number,
+  deviceName: string,
+  now: Date,
+  ip?: string,
+): Promise<GrantResult> {
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   const issued = await db.$transaction(async (tx) => {
     const used = await tx.deviceAuthorization.updateMany({
@@ -135,6 +142,7 @@ async function issueToken(db: Db, rowId: number, deviceName: string, now: Date):
     type: "token-created",
     actor: issued.email,
     target: deviceName,
+    ip,
     detail: { tokenId: issued.tokenId, scope: "write", device: issued.kind },
     at: now,
   });
@@ -144,7 +152,7 @@ async function issueToken(db: Db, rowId: number, deviceName: string, now: Date):
 /** One poll of the token endpoint with a device code (RFC 8628 §3.4–3.5). */
 export async function pollDeviceToken(
   db: Db,
-  input: { deviceCode: string; now: Date },
+  input: { deviceCode: string; now: Date; address?: string },
 ): Promise<GrantResult> {
   const row = await db.deviceAuthorization.findUnique({
     where: { deviceCodeHash: sha256(input.deviceCode) },
@@ -162,7 +170,7 @@ export async function pollDeviceToken(
   await db.deviceAuthorization.update({ where: { id: row.id }, data: { lastPolledAt: input.now } });
   if (row.status === "pending") return { ok: false, error: "authorization_pending" };
   if (row.status === "denied") return { ok: false, error: "access_denied" };
-  return issueToken(db, row.id, row.deviceName ?? "Phone", input.now);
+  return issueToken(db, row.id, row.deviceName ?? "Phone", input.now, input.address);
 }
 
 /** Throws 429 when a caller has guessed codes too often; `keys` name the caller. */
@@ -246,14 +254,14 @@ export async function createPairing(db: Db, input: { user: Approver; now: Date }
   mayPair(input.user);
   const { row, userCode } = await insertWithCode(
     db,
-    () => ({
+    {
       kind: "pairing",
       status: "approved",
       userId: input.user.userId,
       decidedAt: input.now,
       expiresAt: new Date(input.now.getTime() + DEVICE_CODE_TTL_MS),
       createdAt: input.now,
-    }),
+    },
     input.now,
   );
   return { id: row.id, code: formatUserCode(userCode), expiresAt: row.expiresAt };
@@ -280,7 +288,7 @@ export async function redeemPairing(
     return { ok: false, error: "invalid_grant" };
   }
   if (row.expiresAt <= input.now) return { ok: false, error: "expired_token" };
-  return issueToken(db, row.id, input.deviceName, input.now);
+  return issueToken(db, row.id, input.deviceName, input.now, input.address);
 }
 
 /** Whether the screen's pairing has been redeemed yet (only its maker may ask). */

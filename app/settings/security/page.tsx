@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "Security" };
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable: a table wider than a phone scrolls sideways, and keyboard users must reach it.
+    <section
+      aria-label={title}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       <h2 className="border-b border-slate-200 px-4 py-2 font-medium">{title}</h2>
       {children}
     </section>

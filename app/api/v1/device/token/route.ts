@@ -45,7 +45,13 @@ export const POST = route("v1.device.token", "public", async (request) => {
   if (params.grant_type === DEVICE_GRANT) {
     const parsed = deviceGrantBody.safeParse(params);
     if (!parsed.success) return grantError("invalid_request", "device_code is required.");
-    return answer(await pollDeviceToken(prisma(), { deviceCode: parsed.data.device_code, now }));
+    return answer(
+      await pollDeviceToken(prisma(), {
+        deviceCode: parsed.data.device_code,
+        address: peerAddress(request.headers),
+        now,
+      }),
+    );
   }
   if (params.grant_type === PAIRING_GRANT) {
     const parsed = pairingGrantBody.safeParse(params);
