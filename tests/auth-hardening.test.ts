@@ -2,6 +2,7 @@
 // sign-in (property test), the strict Host parser, the common-password rule where passwords are
 // set, body limits, the atomic sign-in reservation, hashed session tokens through the real
 // Better Auth instance, and a sign-in on a full disk (507) through the real route.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -23,6 +24,7 @@ import { route } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
 import { pointAppAtDatabase } from "@/tests/support/app-env";
 import { freshDb, type TestDb } from "@/tests/support/db";
+import { REPO_ROOT } from "@/tests/support/faults/processes";
 
 const PASSWORD = "correct horse battery";
 const ORIGIN = "http://bookings.invalid";
@@ -139,6 +141,42 @@ describe("the common-password rule", () => {
     await expect(setPassword(db, "o@example.com", "qwertyuiop", meta())).rejects.toThrow(/most common/);
     expect((await db.account.findFirstOrThrow()).password).toBe(before.password);
   });
+});
+
+describe("the common-password rule on the command line", () => {
+  it("user:create and user:password refuse a common password with exit 2, naming the rule", async () => {
+    const db = open();
+    await createUser(db, { email: "o@example.com", role: "owner", password: PASSWORD }, meta());
+    const cli = (args: string[], input: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--experimental-wasm-modules",
+          "--no-warnings=ExperimentalWarning",
+          "--import",
+          "tsx",
+          "cli/index.ts",
+          ...args,
+        ],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, DATA_DIR: t!.dir, DATABASE_URL: `file:${t!.file}`, LOG_LEVEL: "warn" },
+          input,
+          encoding: "utf8",
+          timeout: 110_000,
+        },
+      );
+    const created = cli(
+      ["user:create", "--email", "w@example.com", "--role", "staff", "--password-stdin"],
+      "12345678\n",
+    );
+    expect(created.status, created.stderr).toBe(2);
+    expect(created.stderr).toMatch(/password is one of the most common passwords/);
+    const changed = cli(["user:password", "o@example.com", "--password-stdin"], "iloveyou\n");
+    expect(changed.status, changed.stderr).toBe(2);
+    expect(changed.stderr).toMatch(/most common passwords/);
+    expect(await db.user.count()).toBe(1);
+  }, 240_000);
 });
 
 /** A body that sends `chunk` forever (or until cancelled), counting what was pulled. */
