@@ -1,6 +1,7 @@
 // Wraps a route handler: its access policy checked first (lib/auth/policy.ts), one log line
 // per request (method, path, status, duration), and every thrown error turned into problem
 // JSON. A 500 says nothing internal.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { elapsedMs, log } from "@/lib/log";
 import { HttpError, problemResponse, zodIssues } from "@/lib/http/problem";
@@ -22,7 +23,13 @@ export interface RouteOptions {
   anonymous?: boolean;
   /** Headers set on every response of the route, errors included. */
   headers?: Record<string, string>;
+  /** Give each request an id: the `Request-Id` response header and the log line carry it. */
+  requestId?: boolean;
 }
+
+const requestIds = new WeakMap<Request, string>();
+/** The id route() gave this request (with the `requestId` option), for problem bodies. */
+export const requestIdOf = (request: Request): string | undefined => requestIds.get(request);
 
 export function route<C>(
   name: string,
@@ -35,6 +42,8 @@ export function route<C>(
     throw new Error(`${name}: only a public route can be anonymous`);
   const wrapped = async (request: Request, context: C) => {
     const start = performance.now();
+    const requestId = options.requestId ? randomUUID() : undefined;
+    if (requestId) requestIds.set(request, requestId);
     let response: Response;
     let error: unknown;
     try {
@@ -46,6 +55,7 @@ export function route<C>(
     }
     if (options.headers)
       for (const [key, value] of Object.entries(options.headers)) response.headers.set(key, value);
+    if (requestId) response.headers.set("request-id", requestId);
     const url = new URL(request.url);
     const line = {
       route: name,
@@ -53,6 +63,7 @@ export function route<C>(
       path: options.logPath ? options.logPath(url) : url.pathname,
       status: response.status,
       ms: elapsedMs(start),
+      ...(requestId ? { requestId } : {}),
     };
     if (response.status >= 500) log.error({ ...line, err: error }, "request failed");
     else log.info(line, "request");

@@ -7,7 +7,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who is calling */
+    /**
+     * Who is calling
+     * @description The caller: account or token, role, scope (`read`/`write`) and the linked walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getMe"];
     put?: never;
     post?: never;
@@ -24,10 +31,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bookings, filtered and paginated */
+    /**
+     * Bookings, filtered and paginated
+     * @description Bookings matching every filter given. **Defaults:** all statuses, cancelled included (filter with `status=scheduled,completed`); ordered by id (`sort=id`), which sees every match exactly once while bookings change; `sort=startAt` with `from` set to now gives the next visits, soonest first. Pages: `limit` (default 50, at most 200), follow `nextCursor` while `hasMore`. `expand=client,staff` embeds the client and walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listBookings"];
     put?: never;
-    /** A manual booking */
+    /**
+     * A manual booking
+     * @description A booking made by hand. `serviceCode` must be one the rules know (default `MANUAL`); it may last at most 24 hours (or the service's own length when longer); times must be within 2 years of today. Answers the booking with its `ETag` and `Location`.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["createBooking"];
     delete?: never;
     options?: never;
@@ -42,14 +63,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One booking */
+    /**
+     * One booking
+     * @description One booking. `expand=client,staff` embeds the client and walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getBooking"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Reschedule, reassign, cancel, complete, no-show, notes (sticky) */
+    /**
+     * Reschedule, reassign, cancel, complete, check in/out, notes (sticky)
+     * @description A staff edit, kept when bookings are re-derived from Stripe (sticky). Send only the fields to change; an empty body is refused. **Check-in/out:** `checkInAt` and `checkOutAt` are the phone's own timestamps (with an offset), so a visit recorded offline syncs with the times it happened: not in the future (5 minutes of clock skew allowed), check-out after check-in. **Conflicts:** send the ETag you read as `If-Match`; when the booking changed since, the answer is 412 with `current` (the booking now, its ETag in the header) and `changes` (history events since your version, field by field) to merge before retrying with the new ETag.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     patch: operations["updateBooking"];
     trace?: never;
   };
@@ -60,7 +95,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every change of a booking */
+    /**
+     * Every change of a booking
+     * @description Every change of a booking, oldest first: derived from Stripe (`cause` names the event) or edited (`actor`). Never paginated.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getBookingHistory"];
     put?: never;
     post?: never;
@@ -77,7 +119,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Clients, searched and paginated */
+    /**
+     * Clients, searched and paginated
+     * @description Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\` match themselves). Pages as bookings.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listClients"];
     put?: never;
     post?: never;
@@ -94,7 +143,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One client */
+    /**
+     * One client
+     * @description One client: contact, subscriptions, invoices summary, upcoming bookings.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getClient"];
     put?: never;
     post?: never;
@@ -111,7 +167,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Walkers */
+    /**
+     * Walkers
+     * @description Every walker, active or not. Never paginated (`hasMore` is false).
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listStaff"];
     put?: never;
     post?: never;
@@ -128,7 +191,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the active rules offer */
+    /**
+     * What the active rules offer
+     * @description The service codes the active rules book, with lengths. Never paginated.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listServices"];
     put?: never;
     post?: never;
@@ -145,7 +215,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A day or week grouped by walker */
+    /**
+     * A day or week grouped by walker
+     * @description `days` local days from `date` (business time zone), one column per walker plus unassigned; cancelled bookings left out.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getSchedule"];
     put?: never;
     post?: never;
@@ -164,7 +241,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create the caller's own calendar feed */
+    /**
+     * Create the caller's own calendar feed
+     * @description A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and is shown in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id (revoke it and create another if the URL was lost).
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["createFeed"];
     delete?: never;
     options?: never;
@@ -182,7 +266,14 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke one of the caller's feeds */
+    /**
+     * Revoke one of the caller's feeds
+     * @description Revokes one of the caller's own feeds; its URL stops working.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     delete: operations["revokeFeed"];
     options?: never;
     head?: never;
@@ -196,10 +287,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Stripe sync state (owner) */
+    /**
+     * Stripe sync state (owner)
+     * @description Whether a Stripe sync runs, its progress, and recent runs.
+     *
+     *     **Who:** the owner, or a token not linked to a walker.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getSync"];
     put?: never;
-    /** Start a Stripe sync (owner) */
+    /**
+     * Start a Stripe sync (owner)
+     * @description Starts a Stripe sync in the background (202); 409 when one runs or in demo mode.
+     *
+     *     **Who:** the owner, or a token not linked to a walker.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["startSync"];
     delete?: never;
     options?: never;
@@ -214,7 +319,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bookings and clients changed since a cursor */
+    /**
+     * Bookings and clients changed since a cursor
+     * @description Bookings and clients changed since `cursor`, for offline copies: apply each change, follow `nextCursor` while set, keep `pollCursor` for later. See docs/API.md.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     */
     get: operations["listChanges"];
     put?: never;
     post?: never;
@@ -233,12 +343,12 @@ export interface components {
       serviceCode?: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       startAt: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       endAt: string;
       clientId?: string | null;
@@ -255,7 +365,9 @@ export interface components {
       startAt?: string | null;
       endAt?: string | null;
       notes?: string | null;
+      /** @description When the walker arrived, by the phone's clock (offline check-in syncs with its real time). */
       checkInAt?: string | null;
+      /** @description When the walker left; after `checkInAt`. */
       checkOutAt?: string | null;
     };
     FeedCreate: {
@@ -292,14 +404,38 @@ export interface components {
         path: string;
         message: string;
       }[];
+      /** @description The `Request-Id` of the response (give it when reporting a problem). */
+      requestId?: string;
       /** @description 412: the resource as it is now (its ETag is in the ETag header). */
       current?: unknown;
+      /** @description 412 on a booking: its history events since the version named in If-Match (field by field, oldest first); null when that version is unknown. */
+      changes?: components["schemas"]["BookingEvent"][] | null;
+    };
+    BookingEvent: {
+      id: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      at: string;
+      /** @enum {string} */
+      kind: "created" | "derived" | "edited";
+      actor: string;
+      cause: string | null;
+      reason: string | null;
+      /** @description `{ field: [before, after] }` of each field that changed. */
+      changes: {
+        [key: string]: unknown[];
+      };
     };
     BookingPage: {
-      data: components["schemas"]["Booking"][];
+      data: components["schemas"]["BookingExpanded"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
     };
-    Booking: {
+    BookingExpanded: {
       id: number;
       title: string;
       serviceCode: string;
@@ -308,12 +444,12 @@ export interface components {
       statusReason: string | null;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       startAt: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       endAt: string;
       staffId: number | null;
@@ -340,29 +476,13 @@ export interface components {
       sequence: number;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       updatedAt: string;
-    };
-    BookingEvent: {
-      id: number;
-      /**
-       * Format: date-time
-       * @example 2026-12-08T09:00:00Z
-       */
-      at: string;
-      /** @enum {string} */
-      kind: "created" | "derived" | "edited";
-      actor: string;
-      cause: string | null;
-      reason: string | null;
-      changes: {
-        [key: string]: [unknown, unknown];
-      };
-    };
-    ClientPage: {
-      data: components["schemas"]["ClientSummary"][];
-      nextCursor: string | null;
+      /** @description With `expand=client`: the booking's client (null when it has none). */
+      client?: components["schemas"]["ClientSummary"] | null;
+      /** @description With `expand=staff`: the assigned walker (null when unassigned). */
+      staff?: components["schemas"]["Staff"] | null;
     };
     ClientSummary: {
       /** @description Stripe customer id. */
@@ -370,6 +490,65 @@ export interface components {
       name: string | null;
       email: string | null;
       phone: string | null;
+    };
+    Booking: {
+      id: number;
+      title: string;
+      serviceCode: string;
+      /** @enum {string} */
+      status: "scheduled" | "held" | "cancelled" | "completed" | "no_show";
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      startAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      endAt: string;
+      staffId: number | null;
+      /** @description The client's Stripe customer id. */
+      clientId: string | null;
+      clientName: string | null;
+      source: {
+        /** @enum {string} */
+        kind: "subscription" | "invoice" | "manual";
+        id: string | null;
+        lineId: string | null;
+      };
+      ruleId: number | null;
+      notes: string | null;
+      checkInAt: string | null;
+      checkOutAt: string | null;
+      /** @description What staff set by hand (kept when bookings are re-derived from Stripe). */
+      overridden: {
+        time: boolean;
+        staff: boolean;
+        status: boolean;
+      };
+      /** @description iCalendar SEQUENCE: bumped on every change. */
+      sequence: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      updatedAt: string;
+    };
+    BookingHistory: {
+      data: components["schemas"]["BookingEvent"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
+    ClientPage: {
+      data: components["schemas"]["ClientSummary"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
     };
     Client: {
       /** @description Stripe customer id. */
@@ -396,6 +575,20 @@ export interface components {
       };
       upcomingBookings: components["schemas"]["Booking"][];
     };
+    StaffList: {
+      data: components["schemas"]["Staff"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
+    ServiceList: {
+      data: components["schemas"]["Service"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
     Service: {
       ruleId: number;
       name: string;
@@ -407,12 +600,12 @@ export interface components {
     Schedule: {
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       from: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       to: string;
       timeZone: string;
@@ -431,7 +624,7 @@ export interface components {
       url: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       createdAt: string;
     };
@@ -466,7 +659,7 @@ export interface components {
         status: string;
         /**
          * Format: date-time
-         * @example 2026-12-08T09:00:00Z
+         * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
          */
         startedAt: string;
         finishedAt: string | null;
@@ -506,7 +699,10 @@ export interface operations {
   getMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -515,24 +711,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Me"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -542,17 +771,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -562,6 +812,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -579,7 +833,12 @@ export interface operations {
         to?: string;
         staffId?: number;
         clientId?: string;
-        status?: "scheduled" | "held" | "cancelled" | "completed" | "no_show";
+        /** @description One status or several, comma-separated (`scheduled,completed`). Default: every status, cancelled included. */
+        status?: string;
+        /** @description `id` (default): creation order, every match seen exactly once even while bookings change. `startAt`: soonest first (with `from` = now, the next visits); a booking rescheduled during the walk may be seen twice or not at all, the changes feed catches it. */
+        sort?: "id" | "startAt";
+        /** @description Embed related objects in each booking: `client`, `staff` or both. */
+        expand?: string;
         /** @description Text in the title or client name/email. */
         q?: string;
         /** @description The `nextCursor` of the previous page; omit for the first page. */
@@ -587,7 +846,10 @@ export interface operations {
         /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -596,24 +858,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["BookingPage"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -623,17 +918,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -643,6 +959,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -655,13 +975,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
       cookie?: never;
     };
-    requestBody?: {
+    requestBody: {
       content: {
         "application/json": components["schemas"]["BookingCreate"];
       };
@@ -670,8 +990,18 @@ export interface operations {
       /** @description Created */
       201: {
         headers: {
-          /** @description Version of the resource. */
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
           ETag: string;
+          /** @description The new booking's URL. */
           Location: string;
           [name: string]: unknown;
         };
@@ -682,6 +1012,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -691,15 +1023,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -709,6 +1047,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -718,26 +1058,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -747,6 +1110,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -757,8 +1124,14 @@ export interface operations {
   };
   getBooking: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description Embed related objects: `client`, `staff` or both. */
+        expand?: string;
+      };
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: number;
       };
@@ -769,15 +1142,35 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Booking"];
+          "application/json": components["schemas"]["BookingExpanded"];
         };
       };
-      /** @description Not modified (If-None-Match). */
+      /** @description Not modified (If-None-Match named the current ETag). */
       304: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -785,15 +1178,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -803,6 +1202,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -812,17 +1213,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -832,6 +1254,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -844,7 +1270,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
         /** @description The ETag you last read; 412 when stale. */
         "If-Match"?: string;
@@ -854,7 +1280,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: {
+    requestBody: {
       content: {
         "application/json": components["schemas"]["BookingPatch"];
       };
@@ -863,7 +1289,16 @@ export interface operations {
       /** @description Updated */
       200: {
         headers: {
-          /** @description Version of the resource. */
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -874,6 +1309,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -883,15 +1320,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -901,6 +1344,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -910,15 +1355,21 @@ export interface operations {
       /** @description The change contradicts Stripe (e.g. un-cancelling a booking Stripe cancelled). */
       409: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description If-Match is stale; `current` holds the booking now. */
+      /** @description If-Match is stale: `current` holds the booking now, `changes` what changed since your version. */
       412: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -928,6 +1379,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -937,26 +1390,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -966,6 +1442,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -977,7 +1457,10 @@ export interface operations {
   getBookingHistory: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: number;
       };
@@ -988,27 +1471,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["BookingEvent"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["BookingHistory"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1018,6 +1531,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1027,17 +1542,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1047,6 +1583,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1065,7 +1605,10 @@ export interface operations {
         /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1074,24 +1617,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ClientPage"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1101,17 +1677,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1121,6 +1718,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1132,7 +1733,10 @@ export interface operations {
   getClient: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -1143,24 +1747,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Client"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1170,6 +1807,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1179,17 +1818,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1199,6 +1859,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1210,7 +1874,10 @@ export interface operations {
   listStaff: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1219,27 +1886,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Staff"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["StaffList"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1249,17 +1946,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1269,6 +1987,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1280,7 +2002,10 @@ export interface operations {
   listServices: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1289,27 +2014,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Service"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["ServiceList"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1319,17 +2074,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1339,6 +2115,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1354,7 +2134,10 @@ export interface operations {
         date?: string;
         days?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1363,24 +2146,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Schedule"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1390,17 +2206,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1410,6 +2247,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1422,7 +2263,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -1437,6 +2278,15 @@ export interface operations {
       /** @description Created (the URL is shown only now) */
       201: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1446,6 +2296,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1455,15 +2307,32 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A replay of this Idempotency-Key: the feed exists, its URL is not shown again (`secret-shown-once`). */
+      409: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1473,6 +2342,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1482,26 +2353,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1511,6 +2405,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1523,7 +2421,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path: {
@@ -1536,6 +2434,15 @@ export interface operations {
       /** @description Revoked */
       204: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -1543,6 +2450,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1552,15 +2461,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1570,6 +2485,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1579,6 +2496,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1588,26 +2507,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1617,6 +2559,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1628,7 +2574,10 @@ export interface operations {
   getSync: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1637,24 +2586,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["SyncStatus"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1664,17 +2646,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1684,6 +2687,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1696,7 +2703,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -1711,6 +2718,15 @@ export interface operations {
       /** @description Started */
       202: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1723,6 +2739,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1732,15 +2750,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1750,6 +2774,8 @@ export interface operations {
       /** @description Demo mode, or a sync is already running. */
       409: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1759,6 +2785,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1768,26 +2796,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1797,6 +2848,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1812,7 +2867,10 @@ export interface operations {
         /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1821,24 +2879,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ChangesPage"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1848,17 +2939,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1868,6 +2980,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
