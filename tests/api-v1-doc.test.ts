@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/v1/openapi";
 import { generateSchemaTypes, SCHEMA_TYPES_FILE } from "@/tests/support/api-v1-types";
@@ -129,6 +131,38 @@ describe("the /api/v1 OpenAPI document", () => {
     expect(document.paths["/api/v1/bookings/{id}"]!.patch!.parameters?.map((p) => p.name)).toContain(
       "If-Match",
     );
+  });
+
+  it("has schemas a draft-07 validator compiles in strict mode (what Prism and older tools read)", () => {
+    const document = JSON.parse(JSON.stringify(buildOpenApiDocument())) as {
+      components: { schemas: Record<string, object> };
+      paths: Record<string, Record<string, { parameters?: { schema: object }[]; responses: object }>>;
+    };
+    // Refs point into the document; as separate draft-07 schemas they point at each other by id.
+    const relink = <T>(value: T): T =>
+      JSON.parse(JSON.stringify(value).replace(/"#\/components\/schemas\/([^"]+)"/g, '"$1"')) as T;
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
+    for (const [name, schema] of Object.entries(document.components.schemas)) {
+      ajv.addSchema({ ...relink(schema), $id: name });
+    }
+    for (const name of Object.keys(document.components.schemas))
+      expect(() => ajv.getSchema(name), name).not.toThrow();
+    let compiled = 0;
+    for (const item of Object.values(document.paths)) {
+      for (const operation of Object.values(item)) {
+        for (const parameter of operation.parameters ?? []) {
+          ajv.compile(relink(parameter.schema));
+          compiled += 1;
+        }
+        for (const match of JSON.stringify(operation.responses).matchAll(/"schema":(\{"\$ref":"[^"]+"\})/g)) {
+          ajv.compile(relink(JSON.parse(match[1]!) as object));
+          compiled += 1;
+        }
+      }
+    }
+    expect(compiled).toBeGreaterThan(50);
   });
 
   it("lints clean with Redocly's recommended rules (no warnings)", async () => {
