@@ -151,6 +151,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
     expect(clients).toEqual({
       data: [{ id: "cus_b", name: "Bob Brown", email: "bob@example.com", phone: "+442222" }],
       nextCursor: null,
+      hasMore: false,
     });
     expect((await alex.GET("/api/v1/clients")).data?.data.map((c) => c.id)).toEqual(["cus_b"]);
     const bob = (await owner.GET("/api/v1/clients/{id}", { params: { path: { id: "cus_b" } } })).data!;
@@ -166,7 +167,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
     for (const url of ["/api/v1/me", "/api/v1/bookings", "/api/v1/changes", "/api/v1/sync"]) {
       const response = await raw(url);
       expect(response.status).toBe(401);
-      expect((await problemOf(response)).type).toBe("/api/v1/problems/unauthenticated");
+      expect((await problemOf(response)).type).toBe(`${base}/api/v1/problems/unauthenticated`);
     }
     const readOnly = await client(seed.tokens.ownerRead).POST("/api/v1/bookings", {
       body: {
@@ -176,7 +177,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
       },
     });
     expect(readOnly.response.status).toBe(403);
-    expect(readOnly.error?.type).toBe("/api/v1/problems/forbidden");
+    expect(readOnly.error?.type).toBe(`${base}/api/v1/problems/forbidden`);
     const alex = client(seed.tokens.alexWrite);
     expect((await alex.GET("/api/v1/sync")).response.status).toBe(403);
     expect((await alex.POST("/api/v1/sync", { body: {} })).response.status).toBe(403);
@@ -202,7 +203,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
   it("refuses invalid input with field paths, and unknown fields", async () => {
     const token = seed.tokens.ownerWrite;
     const cases: [string, RequestInit, number, string, string?][] = [
-      ["/api/v1/bookings?bogus=1", { headers: bearer(token) }, 422, "validation-failed", "query"],
+      ["/api/v1/bookings?bogus=1", { headers: bearer(token) }, 422, "validation-failed", "query.bogus"],
       ["/api/v1/bookings?limit=201", { headers: bearer(token) }, 422, "validation-failed", "query.limit"],
       ["/api/v1/bookings?from=yesterday", { headers: bearer(token) }, 422, "validation-failed", "query.from"],
       ["/api/v1/bookings?status=lost", { headers: bearer(token) }, 422, "validation-failed", "query.status"],
@@ -238,7 +239,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
         },
         422,
         "validation-failed",
-        "body",
+        "body.bogus",
       ],
       [
         "/api/v1/bookings",
@@ -297,7 +298,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
       expect({ url, status: response.status, type: body.type }).toEqual({
         url,
         status,
-        type: `/api/v1/problems/${type}`,
+        type: `${base}/api/v1/problems/${type}`,
       });
       if (field) expect(body.errors?.map((e) => e.path)).toContain(field);
     }
@@ -334,7 +335,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 over HTTP", () => {
       body: JSON.stringify({ ...body, title: "Another" }),
     });
     expect(other.status).toBe(422);
-    expect((await problemOf(other)).type).toBe("/api/v1/problems/idempotency-key-reused");
+    expect((await problemOf(other)).type).toBe(`${base}/api/v1/problems/idempotency-key-reused`);
     // Keys belong to their caller: the same key from another token is a new request.
     const alexCreate = await raw("/api/v1/bookings", {
       method: "POST",
@@ -584,7 +585,9 @@ describe.skipIf(!standaloneBuilt())("/api/v1 limits and CORS", () => {
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(((await last!.json()) as { type: string }).type).toBe("/api/v1/problems/rate-limited");
+    expect(((await last!.json()) as { type: string }).type).toBe(
+      `${limited.url}/api/v1/problems/rate-limited`,
+    );
     expect((await fetch(`${limited.url}/api/v1/me`, { headers: bearer(tokens.alexRead) })).status).toBe(200);
   });
 

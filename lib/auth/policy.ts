@@ -21,7 +21,7 @@ import {
 } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/users";
 import type { TokenScope } from "@/lib/auth/tokens";
-import { limitRequest } from "@/lib/api/v1/rate-limit";
+import { limitRequest, rateLimitHeadersOf } from "@/lib/api/v1/rate-limit";
 
 export type Policy =
   | { access: "public" }
@@ -102,6 +102,7 @@ export async function authorize(
     );
     if (!decision.ok) {
       throw new HttpError(429, "Too many requests from this caller; wait and retry.", undefined, {
+        ...rateLimitHeadersOf(decision, config().API_RATE_LIMIT_PER_MINUTE),
         "retry-after": String(decision.retryAfter),
       });
     }

@@ -2,6 +2,7 @@
 // under the route's limit (lib/http/body-limit.ts: 413 past it, never buffered whole), one log line
 // per request (method, path, status, duration), and every thrown error turned into problem
 // JSON. A 500 says nothing internal.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { elapsedMs, log } from "@/lib/log";
 import { DEFAULT_BODY_LIMIT, withBodyLimit } from "@/lib/http/body-limit";
@@ -26,7 +27,13 @@ export interface RouteOptions {
   headers?: Record<string, string>;
   /** Largest request body read, in bytes (default `DEFAULT_BODY_LIMIT`); larger ones get 413. */
   bodyLimit?: number;
+  /** Give each request an id: the `Request-Id` response header and the log line carry it. */
+  requestId?: boolean;
 }
+
+const requestIds = new WeakMap<Request, string>();
+/** The id route() gave this request (with the `requestId` option), for problem bodies. */
+export const requestIdOf = (request: Request): string | undefined => requestIds.get(request);
 
 export function route<C>(
   name: string,
@@ -39,6 +46,8 @@ export function route<C>(
     throw new Error(`${name}: only a public route can be anonymous`);
   const wrapped = async (request: Request, context: C) => {
     const start = performance.now();
+    const requestId = options.requestId ? randomUUID() : undefined;
+    if (requestId) requestIds.set(request, requestId);
     let response: Response;
     let error: unknown;
     try {
@@ -51,6 +60,7 @@ export function route<C>(
     }
     if (options.headers)
       for (const [key, value] of Object.entries(options.headers)) response.headers.set(key, value);
+    if (requestId) response.headers.set("request-id", requestId);
     const url = new URL(request.url);
     const line = {
       route: name,
@@ -58,6 +68,7 @@ export function route<C>(
       path: options.logPath ? options.logPath(url) : url.pathname,
       status: response.status,
       ms: elapsedMs(start),
+      ...(requestId ? { requestId } : {}),
     };
     if (response.status >= 500) log.error({ ...line, err: error }, "request failed");
     else log.info(line, "request");

@@ -41,9 +41,22 @@ export function contractChecker(doc: Doc): ContractChecker {
       state.checked += 1;
       const pathname = new URL(url).pathname;
       const where = `${method} ${pathname} ${response.status}`;
+      if (!response.headers.get("request-id")) violations.push(`${where}: no Request-Id header`);
       const template = templateOf(doc, pathname);
       const operation = template ? doc.paths[template]?.[method.toLowerCase()] : undefined;
-      if (!template || !operation) return void violations.push(`${where}: not in the document`);
+      if (!template || !operation) {
+        // An unknown path (404) or method (405) is still a documented Problem.
+        const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+        if ((response.status === 404 || response.status === 405) && type === "application/problem+json") {
+          const validate =
+            ajv.getSchema("openapi#/components/schemas/Problem") ??
+            ajv.compile({ $ref: "openapi#/components/schemas/Problem" });
+          const body: unknown = await response.clone().json();
+          if (!validate(body)) violations.push(`${where}: ${ajv.errorsText(validate.errors)}`);
+          return;
+        }
+        return void violations.push(`${where}: not in the document`);
+      }
       const status = String(response.status);
       const documented = operation.responses[status] as { content?: Record<string, unknown> } | undefined;
       if (!documented) return void violations.push(`${where}: status not documented`);

@@ -1,11 +1,20 @@
-// Bookings as /api/v1 shows them. Pages are keyset on the booking id (immutable): a walk that
-// follows nextCursor sees every booking that matches exactly once, even while bookings are
-// inserted or changed under it (a start-time key would move under a reschedule and skip or repeat).
+// Bookings as /api/v1 shows them. Pages are keyset on the booking id (immutable) by default: a
+// walk that follows nextCursor sees every booking that matches exactly once, even while bookings
+// are inserted or changed under it. `sort=startAt` pages on (startAt, id) for "the next 50
+// visits"; a reschedule during that walk may move a booking across the cursor (documented).
 // Raw SQL: the list is the API's hot path (bench/api-v1.bench.ts, 50,000 bookings).
 import type { Sqlite } from "@/lib/db/sqlite";
 import { fromDb } from "@/lib/db/sqlite";
-import type { ApiBooking, BookingListQuery } from "@/lib/api/v1/schemas";
+import {
+  instantOf,
+  type ApiBooking,
+  type ApiExpandedBooking,
+  type BookingListQuery,
+} from "@/lib/api/v1/schemas";
 import { decodePosition, encodeCursor } from "@/lib/api/v1/cursor";
+
+/** `%text%` for LIKE … ESCAPE '\': the text's own `%`, `_` and backslash match themselves. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 interface Row {
   id: number;
@@ -68,46 +77,92 @@ export function toApiBooking(row: Row): ApiBooking {
   };
 }
 
-const instant = (text: string) => Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
+type Expansions = NonNullable<BookingListQuery["expand"]>;
 
-/** One page of bookings matching the filters, restricted to `staffScope` when given. */
+/** `expand=client,staff`: the related objects embedded in each booking, in two queries. */
+export function expandBookings(db: Sqlite, bookings: ApiBooking[], expand: Expansions): ApiExpandedBooking[] {
+  if (expand.length === 0) return bookings;
+  const lookup = <T>(sql: string, ids: unknown[]) =>
+    ids.length === 0 ? [] : (db.prepare(sql).all(JSON.stringify([...new Set(ids)])) as T[]);
+  const clients = expand.includes("client")
+    ? new Map(
+        lookup<{ id: string; name: string | null; email: string | null; phone: string | null }>(
+          "SELECT stripeId AS id, name, email, phone FROM Client WHERE stripeId IN (SELECT value FROM json_each(?))",
+          bookings.flatMap((b) => (b.clientId ? [b.clientId] : [])),
+        ).map((c) => [c.id, c]),
+      )
+    : undefined;
+  const staff = expand.includes("staff")
+    ? new Map(
+        lookup<{ id: number; name: string; email: string | null; color: string; active: number }>(
+          "SELECT id, name, email, color, active FROM Staff WHERE id IN (SELECT value FROM json_each(?))",
+          bookings.flatMap((b) => (b.staffId !== null ? [b.staffId] : [])),
+        ).map((s) => [s.id, { ...s, active: s.active === 1 }]),
+      )
+    : undefined;
+  return bookings.map((booking) => ({
+    ...booking,
+    ...(clients ? { client: (booking.clientId && clients.get(booking.clientId)) || null } : {}),
+    ...(staff ? { staff: (booking.staffId !== null && staff.get(booking.staffId)) || null } : {}),
+  }));
+}
+
+/**
+ * One page of bookings matching the filters, restricted to `staffScope` when given. Keyset:
+ * on the id (default), or on (startAt, id) with `sort=startAt`.
+ */
 export function listApiBookings(
   db: Sqlite,
   query: BookingListQuery,
   staffScope: number | null,
-): { data: ApiBooking[]; nextCursor: string | null } {
-  const { cursor, limit, ...filters } = query;
+): { data: ApiExpandedBooking[]; nextCursor: string | null; hasMore: boolean } {
+  const { cursor, limit, expand, ...filters } = query;
   const scoped = { ...filters, scope: staffScope };
   const position = decodePosition(cursor, scoped);
   const after = position.after;
   const until =
     position.until ?? (db.prepare("SELECT coalesce(max(id), 0) AS n FROM Booking").get() as { n: number }).n;
-  const where = ["b.id > @after", "b.id <= @until"];
+  const byTime = filters.sort === "startAt";
+  const where = ["b.id <= @until"];
   const args: Record<string, string | number> = { after, until, limit: limit + 1 };
+  if (!byTime) where.push("b.id > @after");
+  else if (position.at !== undefined) {
+    where.push("(b.startAt > @at OR (b.startAt = @at AND b.id > @after))");
+    args.at = position.at;
+  }
   const add = (sql: string, name: string, value: string | number | undefined | null) => {
     if (value === undefined || value === null) return;
     where.push(sql);
     args[name] = value;
   };
-  add("b.startAt >= @from", "from", filters.from ? instant(filters.from) : undefined);
-  add("b.startAt < @to", "to", filters.to ? instant(filters.to) : undefined);
+  add("b.startAt >= @from", "from", filters.from ? instantOf(filters.from) : undefined);
+  add("b.startAt < @to", "to", filters.to ? instantOf(filters.to) : undefined);
   add("b.staffId = @staffId", "staffId", filters.staffId);
   add("b.staffId = @scope", "scope", staffScope);
   add("b.clientStripeId = @clientId", "clientId", filters.clientId);
-  add("b.status = @status", "status", filters.status);
+  add(
+    "b.status IN (SELECT value FROM json_each(@status))",
+    "status",
+    filters.status ? JSON.stringify(filters.status) : undefined,
+  );
   add(
     "(b.title LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR c.email LIKE @q ESCAPE '\\')",
     "q",
-    filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined,
+    filters.q ? likePattern(filters.q) : undefined,
   );
+  const order = byTime ? "b.startAt, b.id" : "b.id";
   const rows = db
-    .prepare(`${BOOKING_SELECT} WHERE ${where.join(" AND ")} ORDER BY b.id LIMIT @limit`)
+    .prepare(`${BOOKING_SELECT} WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT @limit`)
     .all(args) as Row[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const hasMore = rows.length > limit && last !== undefined;
   return {
-    data: page.map(toApiBooking),
-    nextCursor: rows.length > limit && last ? encodeCursor({ after: last.id, until }, scoped) : null,
+    data: expandBookings(db, page.map(toApiBooking), expand ?? []),
+    nextCursor: hasMore
+      ? encodeCursor({ after: last.id, until, ...(byTime ? { at: last.startAt } : {}) }, scoped)
+      : null,
+    hasMore,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db/prisma";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { decodePosition, encodeCursor } from "@/lib/api/v1/cursor";
-import { apiBookingsBetween } from "@/lib/api/v1/bookings";
+import { apiBookingsBetween, likePattern } from "@/lib/api/v1/bookings";
 import type { z } from "zod";
 import type { clientSchema, clientSummarySchema } from "@/lib/api/v1/schemas";
 
@@ -32,41 +32,42 @@ async function scopeClientIds(db: Db, staffScope: number | null): Promise<string
   return rows.flatMap((row) => (row.clientStripeId ? [row.clientStripeId] : []));
 }
 
-/** A page of live clients (keyset on the row id), optionally searched by name, email or phone. */
-export async function listApiClients(
-  db: Db,
+/**
+ * A page of live clients (keyset on the row id), optionally searched by name, email or phone.
+ * Raw SQL: the search is LIKE with the text's own `%`, `_` and backslash escaped (Prisma's
+ * `contains` passes them through as wildcards, so `q=%` matched everyone).
+ */
+export function listApiClients(
+  sql: Sqlite,
   query: { q?: string; cursor?: string; limit: number },
   staffScope: number | null,
-): Promise<{ data: ClientSummary[]; nextCursor: string | null }> {
+): { data: ClientSummary[]; nextCursor: string | null; hasMore: boolean } {
   const filters = { q: query.q ?? null, scope: staffScope };
   const position = decodePosition(query.cursor, filters);
-  const after = position.after;
-  const until = position.until ?? (await db.client.aggregate({ _max: { id: true } }))._max.id ?? 0;
-  const allowed = await scopeClientIds(db, staffScope);
-  const rows = await db.client.findMany({
-    where: {
-      deleted: false,
-      id: { gt: after, lte: until },
-      ...(allowed ? { stripeId: { in: allowed } } : {}),
-      ...(query.q
-        ? {
-            OR: [
-              { name: { contains: query.q } },
-              { email: { contains: query.q } },
-              { phone: { contains: query.q } },
-            ],
-          }
-        : {}),
-    },
-    select: { id: true, stripeId: true, name: true, email: true, phone: true },
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-  });
+  const until =
+    position.until ?? (sql.prepare("SELECT coalesce(max(id), 0) AS n FROM Client").get() as { n: number }).n;
+  const rows = sql
+    .prepare(
+      `SELECT id, stripeId, name, email, phone FROM Client
+       WHERE deleted = 0 AND id > @after AND id <= @until
+         AND (@scope IS NULL OR stripeId IN (SELECT clientStripeId FROM Booking WHERE staffId = @scope))
+         AND (@q IS NULL OR name LIKE @q ESCAPE '\\' OR email LIKE @q ESCAPE '\\' OR phone LIKE @q ESCAPE '\\')
+       ORDER BY id LIMIT @limit`,
+    )
+    .all({
+      after: position.after,
+      until,
+      scope: staffScope,
+      q: query.q ? likePattern(query.q) : null,
+      limit: query.limit + 1,
+    }) as { id: number; stripeId: string; name: string | null; email: string | null; phone: string | null }[];
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const hasMore = rows.length > query.limit && last !== undefined;
   return {
     data: page.map(summary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ after: last.id, until }, filters) : null,
+    nextCursor: hasMore ? encodeCursor({ after: last.id, until }, filters) : null,
+    hasMore,
   };
 }
 

@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api/v1/problems";
 const payloadSchema = z.object({
   after: z.number().int().nonnegative(),
   until: z.number().int().nonnegative().optional(),
+  at: z.number().int().optional(),
   f: z.string(),
 });
 
@@ -17,6 +18,8 @@ export interface Position {
   after: number;
   /** The walk's upper bound; undefined on its first page (the caller fixes it then). */
   until?: number;
+  /** With a time order: the last item's start (ms), the keyset's first part. */
+  at?: number;
 }
 
 export const filterHash = (filters: Record<string, unknown>): string =>
@@ -26,8 +29,8 @@ export const filterHash = (filters: Record<string, unknown>): string =>
     .slice(0, 12);
 
 export function encodeCursor(position: number | Position, filters: Record<string, unknown>): string {
-  const { after, until } = typeof position === "number" ? { after: position, until: undefined } : position;
-  return Buffer.from(JSON.stringify({ after, until, f: filterHash(filters) })).toString("base64url");
+  const { after, until, at } = typeof position === "number" ? { after: position } : position;
+  return Buffer.from(JSON.stringify({ after, until, at, f: filterHash(filters) })).toString("base64url");
 }
 
 /** The position after which the next page starts (0 without a cursor). */
@@ -54,5 +57,5 @@ export function decodePosition(cursor: string | undefined, filters: Record<strin
       },
     );
   }
-  return { after: parsed.after, until: parsed.until };
+  return { after: parsed.after, until: parsed.until, at: parsed.at };
 }

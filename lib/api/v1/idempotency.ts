@@ -1,7 +1,9 @@
 // Idempotency-Key for POST/PATCH: the key's first response is stored in the SAME transaction as
 // the write it answers, so a retry (after a timeout, from a phone coming back online) gets that
 // response replayed and changes nothing, even after a crash. Concurrent retries serialise on
-// SQLite's write lock: the second finds the first's stored response. Keys live 24 h.
+// SQLite's write lock: the second finds the first's stored response. Keys live 24 h. The body is
+// compared in canonical JSON (the caller canonicalises), so key order and spacing do not matter.
+// An answer holding a secret (a feed URL) is never stored: the write names what to replay instead.
 import { createHash } from "node:crypto";
 import { toDb, type Sqlite } from "@/lib/db/sqlite";
 import { ApiError } from "@/lib/api/v1/problems";
@@ -35,6 +37,8 @@ export function once(
   db: Sqlite,
   input: { owner: string; key: string; method: string; path: string; body: string; now: Date },
   write: () => StoredResponse,
+  /** After `write`: the response to store for replays when it differs from the one sent. */
+  replayOf: () => StoredResponse | undefined = () => undefined,
 ): StoredResponse & { replayed: boolean } {
   const hash = requestHash(input.method, input.path, input.body);
   return db
@@ -64,6 +68,7 @@ export function once(
         };
       }
       const response = write();
+      const remembered = replayOf() ?? response;
       // A failure of ours is not an answer to remember: the retry should run again.
       if (response.status < 500) {
         db.prepare(
@@ -75,9 +80,9 @@ export function once(
           input.method,
           input.path,
           hash,
-          response.status,
-          JSON.stringify(response.headers),
-          response.body,
+          remembered.status,
+          JSON.stringify(remembered.headers),
+          remembered.body,
           toDb(input.now),
           input.now.getTime() + IDEMPOTENCY_TTL_MS,
         );

@@ -49,3 +49,13 @@ export function limitRequest(request: Request, key: string, perMinute: number, n
 
 /** The rate decision authorize() made for this request (undefined on routes without tokens). */
 export const rateDecisionOf = (request: Request): RateDecision | undefined => decisions.get(request);
+
+/** The RateLimit-* headers of a decision (RateLimit-Reset: seconds until the bucket is full again). */
+export function rateLimitHeadersOf(decision: RateDecision, perMinute: number): Record<string, string> {
+  const reset = Math.ceil(((perMinute - decision.remaining) * 60) / perMinute);
+  return {
+    "ratelimit-limit": String(perMinute),
+    "ratelimit-remaining": String(decision.remaining),
+    "ratelimit-reset": String(reset),
+  };
+}

@@ -7,7 +7,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who is calling */
+    /**
+     * Who is calling
+     * @description The caller: account or token, role, scope (`read`/`write`) and the linked walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getMe"];
     put?: never;
     post?: never;
@@ -24,10 +31,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bookings, filtered and paginated */
+    /**
+     * Bookings, filtered and paginated
+     * @description Bookings matching every filter given. **Defaults:** all statuses, cancelled included (filter with `status=scheduled,completed`); ordered by id (`sort=id`), which sees every match exactly once while bookings change; `sort=startAt` with `from` set to now gives the next visits, soonest first. Pages: `limit` (default 50, at most 200), follow `nextCursor` while `hasMore`. `expand=client,staff` embeds the client and walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listBookings"];
     put?: never;
-    /** A manual booking */
+    /**
+     * A manual booking
+     * @description A booking made by hand. `serviceCode` must be one the rules know (default `MANUAL`); it may last at most 24 hours (or the service's own length when longer); times must be within 2 years of today. Answers the booking with its `ETag` and `Location`.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["createBooking"];
     delete?: never;
     options?: never;
@@ -42,14 +63,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One booking */
+    /**
+     * One booking
+     * @description One booking. `expand=client,staff` embeds the client and walker.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getBooking"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Reschedule, reassign, cancel, complete, no-show, notes (sticky) */
+    /**
+     * Reschedule, reassign, cancel, complete, check in/out, notes (sticky)
+     * @description A staff edit, kept when bookings are re-derived from Stripe (sticky). Send only the fields to change; an empty body is refused. **Check-in/out:** `checkInAt` and `checkOutAt` are the phone's own timestamps (with an offset), so a visit recorded offline syncs with the times it happened: not in the future (5 minutes of clock skew allowed), check-out after check-in. **Conflicts:** send the ETag you read as `If-Match`; when the booking changed since, the answer is 412 with `current` (the booking now, its ETag in the header) and `changes` (history events since your version, field by field) to merge before retrying with the new ETag.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     patch: operations["updateBooking"];
     trace?: never;
   };
@@ -60,7 +95,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every change of a booking */
+    /**
+     * Every change of a booking
+     * @description Every change of a booking, oldest first: derived from Stripe (`cause` names the event) or edited (`actor`). Never paginated.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getBookingHistory"];
     put?: never;
     post?: never;
@@ -77,7 +119,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Clients, searched and paginated */
+    /**
+     * Clients, searched and paginated
+     * @description Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\` match themselves). Pages as bookings.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listClients"];
     put?: never;
     post?: never;
@@ -94,7 +143,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One client */
+    /**
+     * One client
+     * @description One client: contact, subscriptions, invoices summary, upcoming bookings.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getClient"];
     put?: never;
     post?: never;
@@ -111,7 +167,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Walkers */
+    /**
+     * Walkers
+     * @description Every walker, active or not. Never paginated (`hasMore` is false).
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listStaff"];
     put?: never;
     post?: never;
@@ -128,7 +191,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the active rules offer */
+    /**
+     * What the active rules offer
+     * @description The service codes the active rules book, with lengths. Never paginated.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["listServices"];
     put?: never;
     post?: never;
@@ -145,7 +215,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A day or week grouped by walker */
+    /**
+     * A day or week grouped by walker
+     * @description `days` local days from `date` (business time zone), one column per walker plus unassigned; cancelled bookings left out.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getSchedule"];
     put?: never;
     post?: never;
@@ -164,7 +241,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create the caller's own calendar feed */
+    /**
+     * Create the caller's own calendar feed
+     * @description A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and is shown in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id (revoke it and create another if the URL was lost).
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["createFeed"];
     delete?: never;
     options?: never;
@@ -182,7 +266,14 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke one of the caller's feeds */
+    /**
+     * Revoke one of the caller's feeds
+     * @description Revokes one of the caller's own feeds; its URL stops working.
+     *
+     *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     delete: operations["revokeFeed"];
     options?: never;
     head?: never;
@@ -196,10 +287,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Stripe sync state (owner) */
+    /**
+     * Stripe sync state (owner)
+     * @description Whether a Stripe sync runs, its progress, and recent runs.
+     *
+     *     **Who:** the owner, or a token not linked to a walker.
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
     get: operations["getSync"];
     put?: never;
-    /** Start a Stripe sync (owner) */
+    /**
+     * Start a Stripe sync (owner)
+     * @description Starts a Stripe sync in the background (202); 409 when one runs or in demo mode.
+     *
+     *     **Who:** the owner, or a token not linked to a walker.
+     *
+     *     **Retries:** send an `Idempotency-Key`; a retry with the same key and body replays the first answer (`Idempotent-Replayed: true`).
+     */
     post: operations["startSync"];
     delete?: never;
     options?: never;
@@ -215,179 +320,15 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Bookings and clients changed in your scope since a cursor
-     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
-     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
-     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
-     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
-     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
-     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
-     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
-     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
-     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
-     *     hold is harmless: ignore it.
+     * Bookings and clients changed since a cursor
+     * @description Bookings and clients changed since `cursor`, for offline copies: apply each change, follow `nextCursor` while set, keep `pollCursor` for later. See docs/API.md.
+     *
+     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
      */
     get: operations["listChanges"];
     put?: never;
     post?: never;
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/changes/stream": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The changes feed, pushed (Server-Sent Events)
-     * @description Server-Sent Events (text/event-stream): the same entries as GET /api/v1/changes, pushed
-     *     within a second of each change. Each event is `event: changes` whose `data` is a ChangesPage
-     *     and whose `id` is the cursor after it; `: ping` comment lines every 15 s keep proxies from
-     *     closing the connection, and `retry:` tells clients how soon to reconnect. To resume, send the last
-     *     event id as `Last-Event-ID` (EventSource does this itself); it takes precedence over `cursor`.
-     *
-     *     Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
-     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
-     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
-     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
-     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
-     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
-     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
-     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
-     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
-     *     hold is harmless: ignore it.
-     */
-    get: operations["streamChanges"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/authorize": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A phone asks to sign in (RFC 8628 §3.1) */
-    post: operations["startDeviceAuthorization"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/token": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Poll for the token (device code) or redeem a pairing code
-     * @description Form-encoded or JSON. `grant_type` is `urn:ietf:params:oauth:grant-type:device_code` (with `device_code`; poll no faster than `interval`, slow_down adds 5 s) or `urn:stripe-bookings:params:oauth:grant-type:pairing_code` (with `code` and `device_name`). Errors are RFC 8628 §3.5 JSON, not problem JSON.
-     */
-    post: operations["getDeviceToken"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/verify": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve or deny the phone waiting for a user code (signed-in screens) */
-    post: operations["decideDeviceAuthorization"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/pairings": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A one-time pairing code (and QR URL) for the signed-in person's phone */
-    post: operations["createPairing"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/pairings/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Whether a phone has redeemed the pairing yet */
-    get: operations["getPairing"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/devices": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Paired phones: staff their own, the owner everyone's (`userId` narrows) */
-    get: operations["listDevices"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/device/devices/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke a paired phone: its token answers 401 at once */
-    delete: operations["revokeDevice"];
     options?: never;
     head?: never;
     patch?: never;
@@ -402,12 +343,12 @@ export interface components {
       serviceCode?: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       startAt: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       endAt: string;
       clientId?: string | null;
@@ -424,54 +365,15 @@ export interface components {
       startAt?: string | null;
       endAt?: string | null;
       notes?: string | null;
+      /** @description When the walker arrived, by the phone's clock (offline check-in syncs with its real time). */
       checkInAt?: string | null;
+      /** @description When the walker left; after `checkInAt`. */
       checkOutAt?: string | null;
     };
     FeedCreate: {
       label?: string;
     };
     SyncStart: Record<string, never>;
-    DeviceAuthorizeRequest: {
-      /** @description The app's id (any; not checked). */
-      client_id?: string;
-      /**
-       * @description The phone's name (default "Phone").
-       * @example Alex's iPhone
-       */
-      device_name?: string;
-      /** @description Ignored: a phone's token always has write scope for its person. */
-      scope?: string;
-    };
-    DeviceTokenRequest: components["schemas"]["DeviceCodeGrant"] | components["schemas"]["PairingCodeGrant"];
-    DeviceCodeGrant: {
-      /** @constant */
-      grant_type: "urn:ietf:params:oauth:grant-type:device_code";
-      device_code: string;
-      client_id?: string;
-    };
-    PairingCodeGrant: {
-      /** @constant */
-      grant_type: "urn:stripe-bookings:params:oauth:grant-type:pairing_code";
-      /**
-       * @description The pairing code of the QR code (or typed).
-       * @example WDJB-MJHT
-       */
-      code: string;
-      /**
-       * @description The phone's name as people will see it in Devices.
-       * @example Alex's iPhone
-       */
-      device_name: string;
-    };
-    DeviceVerifyRequest: {
-      /**
-       * @description The code shown to the person, e.g. WDJB-MJHT (case, spaces and dashes ignored).
-       * @example WDJB-MJHT
-       */
-      userCode: string;
-      /** @enum {string} */
-      action: "approve" | "deny";
-    };
     Me: {
       /** @enum {string} */
       kind: "user" | "token";
@@ -502,14 +404,38 @@ export interface components {
         path: string;
         message: string;
       }[];
+      /** @description The `Request-Id` of the response (give it when reporting a problem). */
+      requestId?: string;
       /** @description 412: the resource as it is now (its ETag is in the ETag header). */
       current?: unknown;
+      /** @description 412 on a booking: its history events since the version named in If-Match (field by field, oldest first); null when that version is unknown. */
+      changes?: components["schemas"]["BookingEvent"][] | null;
+    };
+    BookingEvent: {
+      id: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      at: string;
+      /** @enum {string} */
+      kind: "created" | "derived" | "edited";
+      actor: string;
+      cause: string | null;
+      reason: string | null;
+      /** @description `{ field: [before, after] }` of each field that changed. */
+      changes: {
+        [key: string]: unknown[];
+      };
     };
     BookingPage: {
-      data: components["schemas"]["Booking"][];
+      data: components["schemas"]["BookingExpanded"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
     };
-    Booking: {
+    BookingExpanded: {
       id: number;
       title: string;
       serviceCode: string;
@@ -518,12 +444,12 @@ export interface components {
       statusReason: string | null;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       startAt: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       endAt: string;
       staffId: number | null;
@@ -550,29 +476,13 @@ export interface components {
       sequence: number;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       updatedAt: string;
-    };
-    BookingEvent: {
-      id: number;
-      /**
-       * Format: date-time
-       * @example 2026-12-08T09:00:00Z
-       */
-      at: string;
-      /** @enum {string} */
-      kind: "created" | "derived" | "edited";
-      actor: string;
-      cause: string | null;
-      reason: string | null;
-      changes: {
-        [key: string]: [unknown, unknown];
-      };
-    };
-    ClientPage: {
-      data: components["schemas"]["ClientSummary"][];
-      nextCursor: string | null;
+      /** @description With `expand=client`: the booking's client (null when it has none). */
+      client?: components["schemas"]["ClientSummary"] | null;
+      /** @description With `expand=staff`: the assigned walker (null when unassigned). */
+      staff?: components["schemas"]["Staff"] | null;
     };
     ClientSummary: {
       /** @description Stripe customer id. */
@@ -580,6 +490,65 @@ export interface components {
       name: string | null;
       email: string | null;
       phone: string | null;
+    };
+    Booking: {
+      id: number;
+      title: string;
+      serviceCode: string;
+      /** @enum {string} */
+      status: "scheduled" | "held" | "cancelled" | "completed" | "no_show";
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      startAt: string;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      endAt: string;
+      staffId: number | null;
+      /** @description The client's Stripe customer id. */
+      clientId: string | null;
+      clientName: string | null;
+      source: {
+        /** @enum {string} */
+        kind: "subscription" | "invoice" | "manual";
+        id: string | null;
+        lineId: string | null;
+      };
+      ruleId: number | null;
+      notes: string | null;
+      checkInAt: string | null;
+      checkOutAt: string | null;
+      /** @description What staff set by hand (kept when bookings are re-derived from Stripe). */
+      overridden: {
+        time: boolean;
+        staff: boolean;
+        status: boolean;
+      };
+      /** @description iCalendar SEQUENCE: bumped on every change. */
+      sequence: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
+       */
+      updatedAt: string;
+    };
+    BookingHistory: {
+      data: components["schemas"]["BookingEvent"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
+    ClientPage: {
+      data: components["schemas"]["ClientSummary"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
     };
     Client: {
       /** @description Stripe customer id. */
@@ -606,6 +575,20 @@ export interface components {
       };
       upcomingBookings: components["schemas"]["Booking"][];
     };
+    StaffList: {
+      data: components["schemas"]["Staff"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
+    ServiceList: {
+      data: components["schemas"]["Service"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Whether another page follows (`nextCursor` is then set). */
+      hasMore: boolean;
+    };
     Service: {
       ruleId: number;
       name: string;
@@ -617,12 +600,12 @@ export interface components {
     Schedule: {
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       from: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       to: string;
       timeZone: string;
@@ -641,7 +624,7 @@ export interface components {
       url: string;
       /**
        * Format: date-time
-       * @example 2026-12-08T09:00:00Z
+       * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
        */
       createdAt: string;
     };
@@ -676,130 +659,33 @@ export interface components {
         status: string;
         /**
          * Format: date-time
-         * @example 2026-12-08T09:00:00Z
+         * @description RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z.
          */
         startedAt: string;
         finishedAt: string | null;
         error: string | null;
       }[];
     };
-    /**
-     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
-     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
-     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
-     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
-     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
-     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
-     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
-     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
-     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
-     *     hold is harmless: ignore it.
-     */
     ChangesPage: {
       data: components["schemas"]["Change"][];
       /** @description More changes now: fetch it at once. Null: up to date. */
       nextCursor: string | null;
       /** @description Where to resume later (also when up to date). */
       pollCursor: string;
-      /** @description True when `nextCursor` is set: more changes are waiting. */
-      hasMore: boolean;
     };
     Change: {
-      /** @description The change's position in the log (informational). */
       seq: number;
       /** @enum {string} */
       entity: "booking" | "client";
       /** @description Booking id (as text) or client Stripe id. */
       id: string;
       /**
-       * @description upsert: store `booking`/`client`. remove: left your scope (drop it; no data). delete: no longer exists (drop it). Cancellations are upserts.
+       * @description delete: removed, or no longer visible to this caller. Cancellations are upserts.
        * @enum {string}
        */
-      op: "upsert" | "remove" | "delete";
-      /** @description With `upsert` of a booking. */
+      op: "upsert" | "delete";
       booking?: components["schemas"]["Booking"];
-      /** @description With `upsert` of a client. */
       client?: components["schemas"]["ClientSummary"];
-    };
-    DeviceAuthorization: {
-      /** @description Secret; poll the token endpoint with it. */
-      device_code: string;
-      /** @example WDJB-MJHT */
-      user_code: string;
-      /** @example http://192.168.1.20:3000/device */
-      verification_uri: string;
-      /** @example http://192.168.1.20:3000/device?code=WDJB-MJHT */
-      verification_uri_complete: string;
-      /** @description Seconds the codes live (600). */
-      expires_in: number;
-      /** @description Seconds to wait between polls (5). */
-      interval: number;
-    };
-    DeviceToken: {
-      /** @description An API token (`sbk_…`) for `Authorization: Bearer`. */
-      access_token: string;
-      /** @constant */
-      token_type: "Bearer";
-      /** @constant */
-      scope: "write";
-    };
-    DeviceTokenError: {
-      /** @enum {string} */
-      error:
-        | "authorization_pending"
-        | "slow_down"
-        | "access_denied"
-        | "expired_token"
-        | "invalid_grant"
-        | "invalid_request"
-        | "unsupported_grant_type";
-      error_description?: string;
-    };
-    DeviceVerifyResult: {
-      /** @enum {string} */
-      status: "approved" | "denied";
-      deviceName: string;
-    };
-    Pairing: {
-      id: number;
-      /** @example WDJB-MJHT */
-      code: string;
-      /** @description What the QR code holds: `<server>/device/pair?code=…`. */
-      pairingUrl: string;
-      /** @description The address the phone should use. */
-      server: string;
-      /** @description False when the server listens only on this computer. */
-      reachable: boolean;
-      /**
-       * Format: date-time
-       * @example 2026-12-08T09:00:00Z
-       */
-      expiresAt: string;
-    };
-    PairingStatus: {
-      /** @enum {string} */
-      status: "waiting" | "paired" | "expired";
-      deviceName: string | null;
-      /**
-       * Format: date-time
-       * @example 2026-12-08T09:00:00Z
-       */
-      expiresAt: string;
-    };
-    DeviceList: {
-      data: components["schemas"]["Device"][];
-    };
-    Device: {
-      id: number;
-      deviceName: string;
-      userEmail: string | null;
-      staffName: string | null;
-      /**
-       * Format: date-time
-       * @example 2026-12-08T09:00:00Z
-       */
-      createdAt: string;
-      lastUsedAt: string | null;
     };
   };
   responses: never;
@@ -813,7 +699,10 @@ export interface operations {
   getMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -822,24 +711,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Me"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -849,17 +771,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -869,6 +812,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -886,7 +833,12 @@ export interface operations {
         to?: string;
         staffId?: number;
         clientId?: string;
-        status?: "scheduled" | "held" | "cancelled" | "completed" | "no_show";
+        /** @description One status or several, comma-separated (`scheduled,completed`). Default: every status, cancelled included. */
+        status?: string;
+        /** @description `id` (default): creation order, every match seen exactly once even while bookings change. `startAt`: soonest first (with `from` = now, the next visits); a booking rescheduled during the walk may be seen twice or not at all, the changes feed catches it. */
+        sort?: "id" | "startAt";
+        /** @description Embed related objects in each booking: `client`, `staff` or both. */
+        expand?: string;
         /** @description Text in the title or client name/email. */
         q?: string;
         /** @description The `nextCursor` of the previous page; omit for the first page. */
@@ -894,7 +846,10 @@ export interface operations {
         /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -903,24 +858,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["BookingPage"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -930,17 +918,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -950,6 +959,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -962,13 +975,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
       cookie?: never;
     };
-    requestBody?: {
+    requestBody: {
       content: {
         "application/json": components["schemas"]["BookingCreate"];
       };
@@ -977,8 +990,18 @@ export interface operations {
       /** @description Created */
       201: {
         headers: {
-          /** @description Version of the resource. */
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
           ETag: string;
+          /** @description The new booking's URL. */
           Location: string;
           [name: string]: unknown;
         };
@@ -989,6 +1012,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -998,15 +1023,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1016,6 +1047,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1025,26 +1058,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1054,6 +1110,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1064,8 +1124,14 @@ export interface operations {
   };
   getBooking: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description Embed related objects: `client`, `staff` or both. */
+        expand?: string;
+      };
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: number;
       };
@@ -1076,15 +1142,35 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Booking"];
+          "application/json": components["schemas"]["BookingExpanded"];
         };
       };
-      /** @description Not modified (If-None-Match). */
+      /** @description Not modified (If-None-Match named the current ETag). */
       304: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -1092,15 +1178,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1110,6 +1202,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1119,17 +1213,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1139,6 +1254,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1151,7 +1270,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
         /** @description The ETag you last read; 412 when stale. */
         "If-Match"?: string;
@@ -1161,7 +1280,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: {
+    requestBody: {
       content: {
         "application/json": components["schemas"]["BookingPatch"];
       };
@@ -1170,7 +1289,16 @@ export interface operations {
       /** @description Updated */
       200: {
         headers: {
-          /** @description Version of the resource. */
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -1181,6 +1309,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1190,15 +1320,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1208,6 +1344,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1217,15 +1355,21 @@ export interface operations {
       /** @description The change contradicts Stripe (e.g. un-cancelling a booking Stripe cancelled). */
       409: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description If-Match is stale; `current` holds the booking now. */
+      /** @description If-Match is stale: `current` holds the booking now, `changes` what changed since your version. */
       412: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -1235,6 +1379,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1244,26 +1390,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1273,6 +1442,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1284,7 +1457,10 @@ export interface operations {
   getBookingHistory: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: number;
       };
@@ -1295,27 +1471,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["BookingEvent"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["BookingHistory"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1325,6 +1531,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1334,17 +1542,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1354,6 +1583,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1372,7 +1605,10 @@ export interface operations {
         /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1381,24 +1617,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ClientPage"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1408,17 +1677,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1428,6 +1718,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1439,7 +1733,10 @@ export interface operations {
   getClient: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -1450,24 +1747,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Client"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1477,6 +1807,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1486,17 +1818,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1506,6 +1859,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1517,7 +1874,10 @@ export interface operations {
   listStaff: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1526,27 +1886,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Staff"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["StaffList"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1556,17 +1946,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1576,6 +1987,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1587,7 +2002,10 @@ export interface operations {
   listServices: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1596,27 +2014,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Service"][];
-            nextCursor: null;
-          };
+          "application/json": components["schemas"]["ServiceList"];
         };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1626,17 +2074,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1646,6 +2115,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1661,7 +2134,10 @@ export interface operations {
         date?: string;
         days?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1670,24 +2146,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Schedule"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1697,17 +2206,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1717,6 +2247,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1729,7 +2263,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -1744,6 +2278,15 @@ export interface operations {
       /** @description Created (the URL is shown only now) */
       201: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1753,6 +2296,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1762,15 +2307,32 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A replay of this Idempotency-Key: the feed exists, its URL is not shown again (`secret-shown-once`). */
+      409: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1780,6 +2342,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1789,26 +2353,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1818,6 +2405,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1830,7 +2421,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path: {
@@ -1843,6 +2434,15 @@ export interface operations {
       /** @description Revoked */
       204: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -1850,6 +2450,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1859,15 +2461,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1877,6 +2485,8 @@ export interface operations {
       /** @description No such resource (or not visible to this caller). */
       404: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1886,6 +2496,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1895,26 +2507,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1924,6 +2559,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -1935,7 +2574,10 @@ export interface operations {
   getSync: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1944,24 +2586,57 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["SyncStatus"];
         };
       };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1971,17 +2646,38 @@ export interface operations {
       /** @description Invalid query or path parameters. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -1991,6 +2687,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -2003,7 +2703,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retries with the same key and body replay the first response (kept 24 h). */
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
         "Idempotency-Key"?: string;
       };
       path?: never;
@@ -2018,6 +2718,15 @@ export interface operations {
       /** @description Started */
       202: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2030,6 +2739,8 @@ export interface operations {
       /** @description Malformed JSON or Idempotency-Key. */
       400: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -2039,15 +2750,21 @@ export interface operations {
       /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -2057,6 +2774,8 @@ export interface operations {
       /** @description Demo mode, or a sync is already running. */
       409: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -2066,6 +2785,8 @@ export interface operations {
       /** @description Body too large. */
       413: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -2075,26 +2796,49 @@ export interface operations {
       /** @description Body is not application/json. */
       415: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Invalid body, or an Idempotency-Key reused with another request. */
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
       422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Rate limit reached; see Retry-After. */
+      /** @description Rate limit reached. */
       429: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
@@ -2104,6 +2848,10 @@ export interface operations {
       /** @description The database is busy; retry. */
       503: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -2115,12 +2863,14 @@ export interface operations {
   listChanges: {
     parameters: {
       query?: {
-        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
         cursor?: string;
-        /** @description Items per page (default 50, at most 200). */
+        /** @description Page size (default 50, at most 200). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2129,482 +2879,111 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ChangesPage"];
         };
       };
-      /** @description No or invalid credentials. */
-      401: {
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
         headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Invalid query or path parameters. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Rate limit reached; see Retry-After. */
-      429: {
-        headers: {
-          /** @description Seconds to wait. */
-          "Retry-After": string;
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The database is busy; retry. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  streamChanges: {
-    parameters: {
-      query?: {
-        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
-        cursor?: string;
-      };
-      header?: {
-        /** @description The id of the last event received; resumes after it. */
-        "Last-Event-ID"?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description An endless stream of `changes` events (ChangesPage as JSON in `data`). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "text/event-stream": string;
-        };
-      };
-      /** @description No or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Credentials not enough (read-only token, staff on an owner route, cross-site). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Invalid query or path parameters. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Rate limit reached; see Retry-After. */
-      429: {
-        headers: {
-          /** @description Seconds to wait. */
-          "Retry-After": string;
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The database is busy; retry. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  startDeviceAuthorization: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/x-www-form-urlencoded": components["schemas"]["DeviceAuthorizeRequest"];
-        "application/json": components["schemas"]["DeviceAuthorizeRequest"];
-      };
-    };
-    responses: {
-      /** @description Codes for the phone and its person */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceAuthorization"];
-        };
-      };
-      /** @description Body too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Body is neither form-encoded nor JSON. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Invalid field (e.g. an empty device_name). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests from this address; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getDeviceToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/x-www-form-urlencoded": components["schemas"]["DeviceTokenRequest"];
-        "application/json": components["schemas"]["DeviceTokenRequest"];
-      };
-    };
-    responses: {
-      /** @description The phone's API token (shown once) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceToken"];
-        };
-      };
-      /** @description Pending, slow down, denied, expired, used or malformed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceTokenError"];
-        };
-      };
-      /** @description Too many wrong pairing codes from this address */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceTokenError"];
-        };
-      };
-    };
-  };
-  decideDeviceAuthorization: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["DeviceVerifyRequest"];
-      };
-    };
-    responses: {
-      /** @description Decided */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceVerifyResult"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Cross-site request. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No phone waits for this code (wrong, expired or used). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The account is not linked to a walker. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Invalid body. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many wrong codes; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  createPairing: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Shown once; lives 10 minutes */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Pairing"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Cross-site request. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The account is not linked to a walker. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getPairing: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PairingStatus"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such pairing of yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  listDevices: {
-    parameters: {
-      query?: {
-        userId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["DeviceList"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Invalid query. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  revokeDevice: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Revoked */
-      204: {
-        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Not signed in. */
+      /** @description No or invalid credentials. */
       401: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Cross-site request. */
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
       403: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such active device you may revoke. */
-      404: {
+      /** @description Invalid query or path parameters. */
+      422: {
         headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {

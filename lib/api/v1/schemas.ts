@@ -10,11 +10,15 @@ import { TEXT_LIMITS } from "@/lib/text-limits";
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-const dateTime = z.iso.datetime({ offset: true }).meta({ example: "2026-12-08T09:00:00Z" });
+const dateTime = z.iso
+  .datetime({ offset: true })
+  .meta({ description: "RFC 3339 date-time with an offset, e.g. 2026-12-08T09:00:00Z." });
 const nullableDateTime = dateTime.nullable();
 const dateOrDateTime = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .meta({ description: "An instant (RFC 3339) or a date (YYYY-MM-DD, midnight UTC)." });
+/** A date (midnight UTC) or an instant, as milliseconds. */
+export const instantOf = (text: string) => Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
 const positiveId = z.coerce.number().int().positive();
 const limit = z.coerce
   .number()
@@ -29,25 +33,7 @@ const cursor = z
   .max(500)
   .optional()
   .meta({ description: "The `nextCursor` of the previous page; omit for the first page." });
-
-// ---------------------------------------------------------------- errors
-
-export const problemSchema = z
-  .object({
-    type: z.string().meta({ description: "Stable URI naming the kind of problem (see docs/API.md)." }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional()
-      .meta({ description: "The input fields at fault, `a.b[0].c`." }),
-    current: z
-      .unknown()
-      .optional()
-      .meta({ description: "412: the resource as it is now (its ETag is in the ETag header)." }),
-  })
-  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+const hasMore = z.boolean().meta({ description: "Whether another page follows (`nextCursor` is then set)." });
 
 // ---------------------------------------------------------------- resources
 
@@ -89,9 +75,42 @@ export const bookingEventSchema = z
     actor: z.string(),
     cause: z.string().nullable(),
     reason: z.string().nullable(),
-    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+    changes: z
+      .record(z.string(), z.array(z.unknown()).min(2).max(2))
+      .meta({ description: "`{ field: [before, after] }` of each field that changed." }),
   })
   .meta({ id: "BookingEvent" });
+
+// ---------------------------------------------------------------- errors
+
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "Stable URI naming the kind of problem (see docs/API.md)." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "The input fields at fault, `a.b[0].c`." }),
+    requestId: z
+      .string()
+      .optional()
+      .meta({ description: "The `Request-Id` of the response (give it when reporting a problem)." }),
+    current: z
+      .unknown()
+      .optional()
+      .meta({ description: "412: the resource as it is now (its ETag is in the ETag header)." }),
+    changes: z
+      .array(z.lazy(() => bookingEventSchema))
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "412 on a booking: its history events since the version named in If-Match (field by field, oldest first); null when that version is unknown.",
+      }),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
 
 export const staffSchema = z
   .object({
@@ -211,36 +230,85 @@ export const syncStatusSchema = z
 
 // The changes feed's schemas: lib/api/v1/changes-schemas.ts.
 
+const nextCursor = z
+  .string()
+  .nullable()
+  .meta({ description: "Pass as `cursor` for the next page; null on the last page." });
 const page = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+  z.object({ data: z.array(item), nextCursor, hasMore }).meta({ id });
 
-export const bookingPageSchema = page(bookingSchema, "BookingPage");
+export const expandedBookingSchema = bookingSchema
+  .extend({
+    client: clientSummarySchema
+      .nullable()
+      .optional()
+      .meta({ description: "With `expand=client`: the booking's client (null when it has none)." }),
+    staff: staffSchema
+      .nullable()
+      .optional()
+      .meta({ description: "With `expand=staff`: the assigned walker (null when unassigned)." }),
+  })
+  .meta({ id: "BookingExpanded" });
+
+export type ApiExpandedBooking = z.infer<typeof expandedBookingSchema>;
+export const bookingPageSchema = page(expandedBookingSchema, "BookingPage");
 export const clientPageSchema = page(clientSummarySchema, "ClientPage");
-export const staffListSchema = z.object({ data: z.array(staffSchema), nextCursor: z.null() });
-export const serviceListSchema = z.object({ data: z.array(serviceSchema), nextCursor: z.null() });
-export const historySchema = z.object({ data: z.array(bookingEventSchema), nextCursor: z.null() });
+/** Lists that are never paginated (all items on one page): same shape as the others. */
+export const staffListSchema = page(staffSchema, "StaffList");
+export const serviceListSchema = page(serviceSchema, "ServiceList");
+export const historySchema = page(bookingEventSchema, "BookingHistory");
 
 // ---------------------------------------------------------------- requests
 
-export const bookingListQuery = z.strictObject({
-  from: dateOrDateTime.optional().meta({ description: "Bookings starting at or after." }),
-  to: dateOrDateTime.optional().meta({ description: "Bookings starting before." }),
-  staffId: positiveId.optional(),
-  clientId: z.string().min(1).max(100).optional(),
-  status: z.enum(bookingStatuses).optional(),
-  q: z
+const commaList = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
+  z
     .string()
-    .trim()
-    .min(1)
-    .max(100)
+    .regex(new RegExp(`^(${values.join("|")})(,(${values.join("|")}))*$`), {
+      error: `must be one or more of ${values.join(", ")}, separated by commas`,
+    })
+    .transform((text) => [...new Set(text.split(","))] as T[number][])
     .optional()
-    .meta({ description: "Text in the title or client name/email." }),
-  cursor,
-  limit,
-});
+    .meta({ description, example: values.slice(0, 2).join(",") });
+
+export const bookingSorts = ["id", "startAt"] as const;
+export const bookingExpansions = ["client", "staff"] as const;
+
+export const bookingListQuery = z
+  .strictObject({
+    from: dateOrDateTime.optional().meta({ description: "Bookings starting at or after." }),
+    to: dateOrDateTime.optional().meta({ description: "Bookings starting before." }),
+    staffId: positiveId.optional(),
+    clientId: z.string().min(1).max(100).optional(),
+    status: commaList(
+      bookingStatuses,
+      "One status or several, comma-separated (`scheduled,completed`). Default: every status, cancelled included.",
+    ),
+    sort: z.enum(bookingSorts).default("id").meta({
+      description:
+        "`id` (default): creation order, every match seen exactly once even while bookings change. `startAt`: soonest first (with `from` = now, the next visits); a booking rescheduled during the walk may be seen twice or not at all, the changes feed catches it.",
+    }),
+    expand: commaList(bookingExpansions, "Embed related objects in each booking: `client`, `staff` or both."),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "Text in the title or client name/email." }),
+    cursor,
+    limit,
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && instantOf(query.from) > instantOf(query.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before `from`" });
+    }
+  });
 export type BookingListQuery = z.infer<typeof bookingListQuery>;
 
 export const bookingIdParams = z.strictObject({ id: positiveId });
+export const bookingGetQuery = z.strictObject({
+  expand: commaList(bookingExpansions, "Embed related objects: `client`, `staff` or both."),
+});
 
 export const bookingPatchBody = z
   .strictObject({
@@ -252,8 +320,14 @@ export const bookingPatchBody = z
     startAt: nullableDateTime.optional().meta({ description: "null: back to the derived time." }),
     endAt: nullableDateTime.optional(),
     notes: z.string().max(TEXT_LIMITS.note).nullable().optional(),
-    checkInAt: nullableDateTime.optional(),
-    checkOutAt: nullableDateTime.optional(),
+    checkInAt: nullableDateTime.optional().meta({
+      description:
+        "When the walker arrived, by the phone's clock (offline check-in syncs with its real time).",
+    }),
+    checkOutAt: nullableDateTime.optional().meta({ description: "When the walker left; after `checkInAt`." }),
+  })
+  .refine((patch) => Object.keys(patch).some((field) => field !== "reason"), {
+    error: "must name at least one field to change (besides `reason`)",
   })
   .meta({ id: "BookingPatch" });
 

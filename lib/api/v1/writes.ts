@@ -5,15 +5,49 @@ import type { z } from "zod";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { config } from "@/lib/config";
 import { bookingEtag, BookingEditError, createManualBooking, editBooking } from "@/lib/bookings/edits";
-import { getBooking } from "@/lib/bookings/stored";
+import { getBooking, type StoredBooking } from "@/lib/bookings/stored";
+import { bookingHistory } from "@/lib/bookings/history";
 import { createFeed, feedUrl, listFeeds, revokeFeed } from "@/lib/feeds/tokens";
 import { getApiBooking } from "@/lib/api/v1/bookings";
-import { ApiError } from "@/lib/api/v1/problems";
+import { ApiError, problemBody } from "@/lib/api/v1/problems";
+import { assertBookingTimes, assertVisitTimes, MANUAL_SERVICE } from "@/lib/api/v1/validation";
 import type { CallerScope } from "@/lib/api/v1/scope";
 import type { bookingCreateBody, bookingPatchBody, feedCreateBody } from "@/lib/api/v1/schemas";
 import type { Result } from "@/lib/api/v1/http";
 
-function domainError(error: unknown, db: Sqlite, scope: CallerScope, id?: number): never {
+/** A booking's history events as the API shows them (also what a 412 sends to merge with). */
+export function apiBookingEvents(db: Sqlite, id: number) {
+  return bookingHistory(db, id).map((event) => ({
+    id: event.id,
+    at: event.at.toISOString(),
+    kind: event.kind,
+    actor: event.actor,
+    cause: event.cause,
+    reason: event.reason,
+    changes: event.changes,
+  }));
+}
+
+/**
+ * The events after the version an If-Match names (`"<id>-<sequence>-…"`): each change bumps
+ * SEQUENCE and writes one history row, so they are the newest (current − theirs) rows. Null when
+ * the tag is not a version of this booking.
+ */
+function changesSince(db: Sqlite, current: StoredBooking, ifMatch: string | null) {
+  const match = /^(?:W\/)?"(\d+)-(\d+)-/.exec(ifMatch ?? "");
+  if (!match || Number(match[1]) !== current.id) return null;
+  const behind = current.sequence - Number(match[2]);
+  if (behind <= 0) return [];
+  return apiBookingEvents(db, current.id).slice(-behind);
+}
+
+function domainError(
+  error: unknown,
+  db: Sqlite,
+  scope: CallerScope,
+  id?: number,
+  ifMatch: string | null = null,
+): never {
   if (!(error instanceof BookingEditError)) throw error;
   const field = error.field ? [{ path: `body.${error.field}`, message: error.message }] : undefined;
   if (error.code === "not_found") throw new ApiError(404, "not-found", error.message);
@@ -22,10 +56,16 @@ function domainError(error: unknown, db: Sqlite, scope: CallerScope, id?: number
   const current = id === undefined ? undefined : getApiBooking(db, id, scope.staffId);
   if (error.code === "precondition_failed") {
     const headers: Record<string, string> = error.current ? { etag: bookingEtag(error.current) } : {};
-    throw new ApiError(412, "precondition-failed", "The booking changed since you read it; here it is now.", {
-      current,
-      headers,
-    });
+    throw new ApiError(
+      412,
+      "precondition-failed",
+      "The booking changed since you read it: `current` is how it is now and `changes` what changed since your version; merge and retry with the new ETag.",
+      {
+        current,
+        headers,
+        members: { changes: error.current ? changesSince(db, error.current, ifMatch) : null },
+      },
+    );
   }
   throw new ApiError(409, "conflict", error.message, { errors: field, current });
 }
@@ -57,13 +97,45 @@ export function patchBooking(
     now: Date;
   },
 ): Result {
-  const { id, body, scope } = input;
+  const { id, body, scope, now } = input;
   bookingWithEtag(db, id, scope);
   assertOwnWalker(scope, body.staffId);
+  const stored = getBooking(db, id)!;
+  // A stale If-Match is answered first (412 with what to merge), before judging the values.
+  const fresh = !input.ifMatch || input.ifMatch === "*" || input.ifMatch === bookingEtag(stored);
+  if (fresh) {
+    const startAt = body.startAt ? new Date(body.startAt) : stored.startAt;
+    const keptLength = body.startAt && body.endAt === undefined;
+    const endAt = body.endAt
+      ? new Date(body.endAt)
+      : keptLength
+        ? new Date(startAt.getTime() + stored.endAt.getTime() - stored.startAt.getTime())
+        : stored.endAt;
+    assertBookingTimes(
+      db,
+      {
+        serviceCode: stored.serviceCode,
+        startAt,
+        endAt,
+        changed: { startAt: !!body.startAt, endAt: !!body.endAt },
+      },
+      now,
+    );
+    const visit = (field: "checkInAt" | "checkOutAt") =>
+      body[field] === undefined ? stored[field] : body[field] === null ? null : new Date(body[field]);
+    assertVisitTimes(
+      {
+        checkInAt: visit("checkInAt"),
+        checkOutAt: visit("checkOutAt"),
+        changed: { checkInAt: body.checkInAt !== undefined, checkOutAt: body.checkOutAt !== undefined },
+      },
+      now,
+    );
+  }
   try {
-    editBooking(db, { id, patch: body, actor: scope.actor, now: input.now, ifMatch: input.ifMatch });
+    editBooking(db, { id, patch: body, actor: scope.actor, now, ifMatch: input.ifMatch });
   } catch (error) {
-    domainError(error, db, scope, id);
+    domainError(error, db, scope, id, input.ifMatch);
   }
   const { body: booking, headers } = bookingWithEtag(db, id, { ...scope, staffId: null });
   return { body: booking, headers };
@@ -83,13 +155,25 @@ export function createBooking(
       errors: [{ path: "body.clientId", message: "unknown client" }],
     });
   }
+  const serviceCode = body.serviceCode ?? MANUAL_SERVICE;
+  assertBookingTimes(
+    db,
+    {
+      serviceCode,
+      startAt: new Date(body.startAt),
+      endAt: new Date(body.endAt),
+      changed: { startAt: true, endAt: true },
+    },
+    input.now,
+    "body.serviceCode",
+  );
   let id: number;
   try {
     id = createManualBooking(
       db,
       {
         title: body.title,
-        serviceCode: body.serviceCode,
+        serviceCode,
         startAt: body.startAt,
         endAt: body.endAt,
         clientStripeId: body.clientId ?? null,
@@ -124,15 +208,28 @@ export function createOwnFeed(
     scope.userId,
   );
   const { feed } = created;
+  const shown = {
+    id: feed.id,
+    scope: feed.scope,
+    staffId: feed.staffId,
+    prefix: feed.prefix,
+    createdAt: feed.createdAt.toISOString(),
+  };
+  // The URL holds the feed's secret: an Idempotency-Key replay must not hand it out again from
+  // storage (nor keep it there 24 h), so the replay says the feed exists and how to start over.
+  const replay = new ApiError(
+    409,
+    "secret-shown-once",
+    `This key already created feed ${feed.id}; its URL was shown only in that first answer. If it was lost, revoke the feed (DELETE /api/v1/feeds/${feed.id}) and create a new one.`,
+    { current: shown },
+  );
   return {
     status: 201,
-    body: {
-      id: feed.id,
-      scope: feed.scope,
-      staffId: feed.staffId,
-      prefix: feed.prefix,
-      url: feedUrl(config().publicUrl, created.token),
-      createdAt: feed.createdAt.toISOString(),
+    body: { ...shown, url: feedUrl(config().publicUrl, created.token) },
+    replay: {
+      status: 409,
+      body: problemBody(409, replay.slug, replay.detail, replay.extra),
+      headers: { "content-type": "application/problem+json" },
     },
   };
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/bookings — filtered, cursor-paginated bookings; POST — a manual booking.
 import { withTokens } from "@/lib/auth/policy";
 import { sqlite } from "@/lib/db/sqlite";
-import { preflight, v1Read, v1Write } from "@/lib/api/v1/http";
+import { notAllowed, preflight, v1Read, v1Write } from "@/lib/api/v1/http";
 import { listApiBookings } from "@/lib/api/v1/bookings";
 import { createBooking } from "@/lib/api/v1/writes";
 import { bookingCreateBody, bookingListQuery } from "@/lib/api/v1/schemas";
@@ -24,3 +24,4 @@ export const POST = v1Write(
   (ctx) => createBooking(sqlite(), { body: ctx.body, scope: ctx.scope, now: ctx.now }),
 );
 export const OPTIONS = preflight;
+export const { PUT, PATCH, DELETE } = notAllowed(["GET", "POST"]);

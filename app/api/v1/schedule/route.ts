@@ -2,7 +2,7 @@
 import { withTokens } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { sqlite } from "@/lib/db/sqlite";
-import { preflight, v1Read } from "@/lib/api/v1/http";
+import { notAllowed, preflight, v1Read } from "@/lib/api/v1/http";
 import { schedule } from "@/lib/api/v1/catalog";
 import { scheduleQuery } from "@/lib/api/v1/schemas";
 
@@ -17,3 +17,4 @@ export const GET = v1Read(
   }),
 );
 export const OPTIONS = preflight;
+export const { POST, PUT, PATCH, DELETE } = notAllowed(["GET"]);

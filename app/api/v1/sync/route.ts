@@ -1,7 +1,7 @@
 // GET /api/v1/sync — the Stripe sync's state and recent runs; POST — start one (owner).
 import { withTokens } from "@/lib/auth/policy";
 import { sqlite } from "@/lib/db/sqlite";
-import { preflight, v1Read, v1Write } from "@/lib/api/v1/http";
+import { notAllowed, preflight, v1Read, v1Write } from "@/lib/api/v1/http";
 import { ApiError } from "@/lib/api/v1/problems";
 import { emptyQuery, syncStartBody } from "@/lib/api/v1/schemas";
 import { startSyncJob, syncJobStatus } from "@/lib/stripe/sync-job";
@@ -41,3 +41,4 @@ export const POST = v1Write("v1.sync.start", withTokens("owner", "write"), { bod
   return { status: 202, body: { status: "started" } };
 });
 export const OPTIONS = preflight;
+export const { PUT, PATCH, DELETE } = notAllowed(["GET", "POST"]);

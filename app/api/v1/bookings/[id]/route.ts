@@ -1,20 +1,21 @@
-// GET /api/v1/bookings/{id} — one booking with its ETag; PATCH — a staff edit (sticky), If-Match honoured.
+// GET /api/v1/bookings/{id} — one booking with its ETag (expand=client,staff); PATCH — a staff edit
+// (sticky), If-Match honoured: check-in/out by the phone's clock, a stale version gets what to merge.
 import { withTokens } from "@/lib/auth/policy";
 import { sqlite } from "@/lib/db/sqlite";
-import { preflight, v1Read, v1Write } from "@/lib/api/v1/http";
+import { notAllowed, preflight, v1Read, v1Write } from "@/lib/api/v1/http";
 import { bookingWithEtag, patchBooking } from "@/lib/api/v1/writes";
-import { bookingIdParams, bookingPatchBody, emptyQuery } from "@/lib/api/v1/schemas";
+import { expandBookings } from "@/lib/api/v1/bookings";
+import { bookingGetQuery, bookingIdParams, bookingPatchBody, type ApiBooking } from "@/lib/api/v1/schemas";
 
 export const dynamic = "force-dynamic";
 
 export const GET = v1Read(
   "v1.bookings.get",
   withTokens("staff", "read"),
-  { query: emptyQuery, params: bookingIdParams },
+  { query: bookingGetQuery, params: bookingIdParams },
   (ctx) => {
-    const { etag, ...result } = bookingWithEtag(sqlite(), ctx.params.id, ctx.scope);
-    if (ctx.request.headers.get("if-none-match") === etag) return { status: 304, headers: { etag } };
-    return result;
+    const { body, headers } = bookingWithEtag(sqlite(), ctx.params.id, ctx.scope);
+    return { body: expandBookings(sqlite(), [body as ApiBooking], ctx.query.expand ?? [])[0], headers };
   },
 );
 
@@ -32,3 +33,4 @@ export const PATCH = v1Write(
     }),
 );
 export const OPTIONS = preflight;
+export const { POST, PUT, DELETE } = notAllowed(["GET", "PATCH"]);

@@ -1,13 +1,13 @@
 // GET /api/v1/docs/{asset} — Swagger UI's files from node_modules (no CDN).
-import { route } from "@/lib/http/handler";
+import { notAllowed, v1Route } from "@/lib/api/v1/http";
 import { HttpError } from "@/lib/http/problem";
 import { docsAsset } from "@/lib/api/v1/docs-page";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(
+export const GET = v1Route(
   "v1.docs.asset",
-  "public",
+  { access: "public" },
   async (_request, context: { params: Promise<{ asset: string }> }) => {
     const asset = await docsAsset((await context.params).asset);
     if (!asset) throw new HttpError(404, "No such file.");
@@ -16,3 +16,4 @@ export const GET = route(
     });
   },
 );
+export const { POST, PUT, PATCH, DELETE } = notAllowed(["GET"]);
