@@ -14,13 +14,10 @@ const deviceName = z
   .min(1, "must not be empty")
   .max(100, "must be at most 100 characters")
   .meta({ description: "The phone's name as people will see it in Devices.", example: "Alex's iPhone" });
-const userCode = z
-  .string()
-  .max(20)
-  .meta({
-    description: "The code shown to the person, e.g. WDJB-MJHT (case, spaces and dashes ignored).",
-    example: "WDJB-MJHT",
-  });
+const userCode = z.string().max(20).meta({
+  description: "The code shown to the person, e.g. WDJB-MJHT (case, spaces and dashes ignored).",
+  example: "WDJB-MJHT",
+});
 
 export const deviceAuthorizeBody = z
   .object({
