@@ -3,7 +3,11 @@
 // `changesPaths` into its paths).
 import { z } from "zod";
 import "zod-openapi";
-import type { ZodOpenApiPathsObject, ZodOpenApiResponsesObject } from "zod-openapi";
+import type {
+  ZodOpenApiOperationObject,
+  ZodOpenApiPathsObject,
+  ZodOpenApiResponsesObject,
+} from "zod-openapi";
 import { bookingSchema, clientSummarySchema, DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/api/v1/schemas";
 
 export const PROTOCOL = `Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
@@ -66,19 +70,33 @@ and whose \`id\` is the cursor after it; \`: ping\` comment lines every 15 s kee
 closing the connection, and \`retry:\` tells clients how soon to reconnect. To resume, send the last
 event id as \`Last-Event-ID\` (EventSource does this itself); it takes precedence over \`cursor\`.`;
 
-/** The feed's operations, for openapi.ts (`readErrors`: the errors every read can answer). */
-export function changesPaths(readErrors: ZodOpenApiResponsesObject): ZodOpenApiPathsObject {
+/** What openapi.ts lends the feed: its read operation builder and the stream's headers. */
+export interface ChangesPathTools {
+  read: (
+    operationId: string,
+    summary: string,
+    schema: z.ZodType,
+    params: { query?: z.ZodObject },
+  ) => ZodOpenApiOperationObject;
+  readErrors: ZodOpenApiResponsesObject;
+  /** Headers of an authenticated answer (Request-Id, RateLimit-*). */
+  limits: Record<string, z.ZodType>;
+}
+
+/** The feed's operations, for openapi.ts. */
+export function changesPaths({ read, readErrors, limits }: ChangesPathTools): ZodOpenApiPathsObject {
   return {
     "/api/v1/changes": {
       get: {
-        operationId: "listChanges",
-        summary: "Bookings and clients changed in your scope since a cursor",
+        ...read(
+          "listChanges",
+          "Bookings and clients changed in your scope since a cursor",
+          changesPageSchema,
+          {
+            query: changesQuery,
+          },
+        ),
         description: PROTOCOL,
-        requestParams: { query: changesQuery },
-        responses: {
-          "200": { description: "OK", content: { "application/json": { schema: changesPageSchema } } },
-          ...readErrors,
-        },
       },
     },
     "/api/v1/changes/stream": {
@@ -98,6 +116,7 @@ export function changesPaths(readErrors: ZodOpenApiResponsesObject): ZodOpenApiP
         responses: {
           "200": {
             description: "An endless stream of `changes` events (ChangesPage as JSON in `data`).",
+            headers: z.object(limits),
             content: { "text/event-stream": { schema: z.string() } },
           },
           ...readErrors,

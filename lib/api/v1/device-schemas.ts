@@ -132,10 +132,12 @@ export const deviceTag = {
     'Phone sign-in: the device authorization grant (RFC 8628) and one-time pairing codes; paired phones listed and revoked. See docs/API.md, "Pairing a phone".',
 };
 
-export const devicePaths: ZodOpenApiPathsObject = {
+const pathsWithoutIds: ZodOpenApiPathsObject = {
   "/api/v1/device/authorize": {
     post: {
       operationId: "startDeviceAuthorization",
+      description:
+        "Public. The phone sends its name and gets a device code (secret, for polling) and a user code to show its person, with the page where they approve it. Codes live 10 minutes; 10 requests a minute per address.",
       summary: "A phone asks to sign in (RFC 8628 §3.1)",
       security: [],
       requestBody: {
@@ -181,6 +183,8 @@ export const devicePaths: ZodOpenApiPathsObject = {
   "/api/v1/device/verify": {
     post: {
       operationId: "decideDeviceAuthorization",
+      description:
+        "Signed-in screens only (same-origin cookie). Approves or denies the phone waiting for this user code; an approved phone's next poll gets a token acting for this account. Wrong codes are limited per account.",
       summary: "Approve or deny the phone waiting for a user code (signed-in screens)",
       security: sessionOnly,
       requestBody: { required: true, content: json(deviceVerifyBody) },
@@ -198,6 +202,8 @@ export const devicePaths: ZodOpenApiPathsObject = {
   "/api/v1/device/pairings": {
     post: {
       operationId: "createPairing",
+      description:
+        "Signed-in screens only. Makes a one-time pairing code for the signed-in person's phone, shown as a QR code of its pairing URL; the phone redeems it at the token endpoint within 10 minutes.",
       summary: "A one-time pairing code (and QR URL) for the signed-in person's phone",
       security: sessionOnly,
       responses: {
@@ -211,6 +217,8 @@ export const devicePaths: ZodOpenApiPathsObject = {
   "/api/v1/device/pairings/{id}": {
     get: {
       operationId: "getPairing",
+      description:
+        "Signed-in screens only. Whether the phone has redeemed this pairing yet, so the screen can close its QR code dialog and list the new phone.",
       summary: "Whether a phone has redeemed the pairing yet",
       security: sessionOnly,
       requestParams: { path: deviceIdParams },
@@ -224,6 +232,8 @@ export const devicePaths: ZodOpenApiPathsObject = {
   "/api/v1/device/devices": {
     get: {
       operationId: "listDevices",
+      description:
+        "Signed-in screens only. Paired phones with who they act for, when they were paired and last used: a walker sees their own, the owner everyone's (`userId` narrows).",
       summary: "Paired phones: staff their own, the owner everyone's (`userId` narrows)",
       security: sessionOnly,
       requestParams: { query: deviceListQuery },
@@ -237,6 +247,8 @@ export const devicePaths: ZodOpenApiPathsObject = {
   "/api/v1/device/devices/{id}": {
     delete: {
       operationId: "revokeDevice",
+      description:
+        "Signed-in screens only (same-origin cookie). Revokes a paired phone: its token answers 401 at once. A walker may revoke their own phones, the owner any.",
       summary: "Revoke a paired phone: its token answers 401 at once",
       security: sessionOnly,
       requestParams: { path: deviceIdParams },
@@ -249,3 +261,25 @@ export const devicePaths: ZodOpenApiPathsObject = {
     },
   },
 };
+
+const requestIdHeaders = z.object({
+  "Request-Id": z.string().meta({ description: "This response's id; problems repeat it as `requestId`." }),
+});
+
+/** Every device answer carries its request id, as every other /api/v1 answer does. */
+export const devicePaths: ZodOpenApiPathsObject = Object.fromEntries(
+  Object.entries(pathsWithoutIds).map(([path, item]) => [
+    path,
+    Object.fromEntries(
+      Object.entries(item as Record<string, { responses: Record<string, object> }>).map(([method, op]) => [
+        method,
+        {
+          ...op,
+          responses: Object.fromEntries(
+            Object.entries(op.responses).map(([status, r]) => [status, { ...r, headers: requestIdHeaders }]),
+          ),
+        },
+      ]),
+    ),
+  ]),
+) as ZodOpenApiPathsObject;

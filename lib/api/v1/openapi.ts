@@ -291,7 +291,7 @@ export function buildOpenApiDocument() {
             },
           ),
         },
-        ...changesPaths(readErrors),
+        ...changesPaths({ read, readErrors, limits }),
         ...devicePaths,
       },
     }) as ReturnType<typeof createDocument> & { paths: Record<string, Record<string, unknown>> },

@@ -320,15 +320,197 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Bookings and clients changed since a cursor
-     * @description Bookings and clients changed since `cursor`, for offline copies: apply each change, follow `nextCursor` while set, keep `pollCursor` for later. See docs/API.md.
-     *
-     *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
+     * Bookings and clients changed in your scope since a cursor
+     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
      */
     get: operations["listChanges"];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/changes/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The changes feed, pushed (Server-Sent Events)
+     * @description Server-Sent Events (text/event-stream): the same entries as GET /api/v1/changes, pushed
+     *     within a second of each change. Each event is `event: changes` whose `data` is a ChangesPage
+     *     and whose `id` is the cursor after it; `: ping` comment lines every 15 s keep proxies from
+     *     closing the connection, and `retry:` tells clients how soon to reconnect. To resume, send the last
+     *     event id as `Last-Event-ID` (EventSource does this itself); it takes precedence over `cursor`.
+     *
+     *     Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
+     */
+    get: operations["streamChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/authorize": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A phone asks to sign in (RFC 8628 §3.1)
+     * @description Public. The phone sends its name and gets a device code (secret, for polling) and a user code to show its person, with the page where they approve it. Codes live 10 minutes; 10 requests a minute per address.
+     */
+    post: operations["startDeviceAuthorization"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/token": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Poll for the token (device code) or redeem a pairing code
+     * @description Form-encoded or JSON. `grant_type` is `urn:ietf:params:oauth:grant-type:device_code` (with `device_code`; poll no faster than `interval`, slow_down adds 5 s) or `urn:stripe-bookings:params:oauth:grant-type:pairing_code` (with `code` and `device_name`). Errors are RFC 8628 §3.5 JSON, not problem JSON.
+     */
+    post: operations["getDeviceToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or deny the phone waiting for a user code (signed-in screens)
+     * @description Signed-in screens only (same-origin cookie). Approves or denies the phone waiting for this user code; an approved phone's next poll gets a token acting for this account. Wrong codes are limited per account.
+     */
+    post: operations["decideDeviceAuthorization"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/pairings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A one-time pairing code (and QR URL) for the signed-in person's phone
+     * @description Signed-in screens only. Makes a one-time pairing code for the signed-in person's phone, shown as a QR code of its pairing URL; the phone redeems it at the token endpoint within 10 minutes.
+     */
+    post: operations["createPairing"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/pairings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a phone has redeemed the pairing yet
+     * @description Signed-in screens only. Whether the phone has redeemed this pairing yet, so the screen can close its QR code dialog and list the new phone.
+     */
+    get: operations["getPairing"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/devices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Paired phones: staff their own, the owner everyone's (`userId` narrows)
+     * @description Signed-in screens only. Paired phones with who they act for, when they were paired and last used: a walker sees their own, the owner everyone's (`userId` narrows).
+     */
+    get: operations["listDevices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/device/devices/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a paired phone: its token answers 401 at once
+     * @description Signed-in screens only (same-origin cookie). Revokes a paired phone: its token answers 401 at once. A walker may revoke their own phones, the owner any.
+     */
+    delete: operations["revokeDevice"];
     options?: never;
     head?: never;
     patch?: never;
@@ -374,6 +556,47 @@ export interface components {
       label?: string;
     };
     SyncStart: Record<string, never>;
+    DeviceAuthorizeRequest: {
+      /** @description The app's id (any; not checked). */
+      client_id?: string;
+      /**
+       * @description The phone's name (default "Phone").
+       * @example Alex's iPhone
+       */
+      device_name?: string;
+      /** @description Ignored: a phone's token always has write scope for its person. */
+      scope?: string;
+    };
+    DeviceTokenRequest: components["schemas"]["DeviceCodeGrant"] | components["schemas"]["PairingCodeGrant"];
+    DeviceCodeGrant: {
+      /** @constant */
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code";
+      device_code: string;
+      client_id?: string;
+    };
+    PairingCodeGrant: {
+      /** @constant */
+      grant_type: "urn:stripe-bookings:params:oauth:grant-type:pairing_code";
+      /**
+       * @description The pairing code of the QR code (or typed).
+       * @example WDJB-MJHT
+       */
+      code: string;
+      /**
+       * @description The phone's name as people will see it in Devices.
+       * @example Alex's iPhone
+       */
+      device_name: string;
+    };
+    DeviceVerifyRequest: {
+      /**
+       * @description The code shown to the person, e.g. WDJB-MJHT (case, spaces and dashes ignored).
+       * @example WDJB-MJHT
+       */
+      userCode: string;
+      /** @enum {string} */
+      action: "approve" | "deny";
+    };
     Me: {
       /** @enum {string} */
       kind: "user" | "token";
@@ -666,26 +889,123 @@ export interface components {
         error: string | null;
       }[];
     };
+    /**
+     * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
+     *     each entry in order, follow `nextCursor` while `hasMore`, then keep `pollCursor` and ask again
+     *     later (or open the stream). Entries: `upsert` (the item as it is now; store it), `remove` (the
+     *     item left your scope, e.g. a booking reassigned to another walker or a client you have no
+     *     bookings with any more: drop it, no data is sent), `delete` (the item no longer exists: drop
+     *     it). Every change to a booking or client takes a new, strictly increasing `seq`, so a cursor
+     *     never passes a change it has not delivered; replaying from any cursor ends with exactly the
+     *     server's state for your scope. A staff-scoped caller sees its own bookings and the clients of
+     *     those bookings, and never hears of other items. A `remove` or `delete` for an id you do not
+     *     hold is harmless: ignore it.
+     */
     ChangesPage: {
       data: components["schemas"]["Change"][];
       /** @description More changes now: fetch it at once. Null: up to date. */
       nextCursor: string | null;
       /** @description Where to resume later (also when up to date). */
       pollCursor: string;
+      /** @description True when `nextCursor` is set: more changes are waiting. */
+      hasMore: boolean;
     };
     Change: {
+      /** @description The change's position in the log (informational). */
       seq: number;
       /** @enum {string} */
       entity: "booking" | "client";
       /** @description Booking id (as text) or client Stripe id. */
       id: string;
       /**
-       * @description delete: removed, or no longer visible to this caller. Cancellations are upserts.
+       * @description upsert: store `booking`/`client`. remove: left your scope (drop it; no data). delete: no longer exists (drop it). Cancellations are upserts.
        * @enum {string}
        */
-      op: "upsert" | "delete";
+      op: "upsert" | "remove" | "delete";
+      /** @description With `upsert` of a booking. */
       booking?: components["schemas"]["Booking"];
+      /** @description With `upsert` of a client. */
       client?: components["schemas"]["ClientSummary"];
+    };
+    DeviceAuthorization: {
+      /** @description Secret; poll the token endpoint with it. */
+      device_code: string;
+      /** @example WDJB-MJHT */
+      user_code: string;
+      /** @example http://192.168.1.20:3000/device */
+      verification_uri: string;
+      /** @example http://192.168.1.20:3000/device?code=WDJB-MJHT */
+      verification_uri_complete: string;
+      /** @description Seconds the codes live (600). */
+      expires_in: number;
+      /** @description Seconds to wait between polls (5). */
+      interval: number;
+    };
+    DeviceToken: {
+      /** @description An API token (`sbk_…`) for `Authorization: Bearer`. */
+      access_token: string;
+      /** @constant */
+      token_type: "Bearer";
+      /** @constant */
+      scope: "write";
+    };
+    DeviceTokenError: {
+      /** @enum {string} */
+      error:
+        | "authorization_pending"
+        | "slow_down"
+        | "access_denied"
+        | "expired_token"
+        | "invalid_grant"
+        | "invalid_request"
+        | "unsupported_grant_type";
+      error_description?: string;
+    };
+    DeviceVerifyResult: {
+      /** @enum {string} */
+      status: "approved" | "denied";
+      deviceName: string;
+    };
+    Pairing: {
+      id: number;
+      /** @example WDJB-MJHT */
+      code: string;
+      /** @description What the QR code holds: `<server>/device/pair?code=…`. */
+      pairingUrl: string;
+      /** @description The address the phone should use. */
+      server: string;
+      /** @description False when the server listens only on this computer. */
+      reachable: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      expiresAt: string;
+    };
+    PairingStatus: {
+      /** @enum {string} */
+      status: "waiting" | "paired" | "expired";
+      deviceName: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      expiresAt: string;
+    };
+    DeviceList: {
+      data: components["schemas"]["Device"][];
+    };
+    Device: {
+      id: number;
+      deviceName: string;
+      userEmail: string | null;
+      staffName: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T09:00:00Z
+       */
+      createdAt: string;
+      lastUsedAt: string | null;
     };
   };
   responses: never;
@@ -2863,8 +3183,9 @@ export interface operations {
   listChanges: {
     parameters: {
       query?: {
+        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
         cursor?: string;
-        /** @description Page size (default 50, at most 200). */
+        /** @description Items per page (default 50, at most 200). */
         limit?: number;
       };
       header?: {
@@ -2984,6 +3305,532 @@ export interface operations {
           "Request-Id": string;
           /** @description Seconds to wait. */
           "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  streamChanges: {
+    parameters: {
+      query?: {
+        /** @description A `nextCursor` or `pollCursor`; omit for a full copy. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description The id of the last event received; resumes after it. */
+        "Last-Event-ID"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An endless stream of `changes` events (ChangesPage as JSON in `data`). */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query or path parameters. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  startDeviceAuthorization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["DeviceAuthorizeRequest"];
+        "application/json": components["schemas"]["DeviceAuthorizeRequest"];
+      };
+    };
+    responses: {
+      /** @description Codes for the phone and its person */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceAuthorization"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is neither form-encoded nor JSON. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid field (e.g. an empty device_name). */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getDeviceToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": components["schemas"]["DeviceTokenRequest"];
+        "application/json": components["schemas"]["DeviceTokenRequest"];
+      };
+    };
+    responses: {
+      /** @description The phone's API token (shown once) */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceToken"];
+        };
+      };
+      /** @description Pending, slow down, denied, expired, used or malformed */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceTokenError"];
+        };
+      };
+      /** @description Too many wrong pairing codes from this address */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceTokenError"];
+        };
+      };
+    };
+  };
+  decideDeviceAuthorization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeviceVerifyRequest"];
+      };
+    };
+    responses: {
+      /** @description Decided */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceVerifyResult"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No phone waits for this code (wrong, expired or used). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The account is not linked to a walker. */
+      409: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Shown once; lives 10 minutes */
+      201: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Pairing"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The account is not linked to a walker. */
+      409: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PairingStatus"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such pairing of yours. */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDevices: {
+    parameters: {
+      query?: {
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeviceList"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Cross-site request. */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such active device you may revoke. */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`. */
+          "Request-Id": string;
           [name: string]: unknown;
         };
         content: {

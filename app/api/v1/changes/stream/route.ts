@@ -1,31 +1,23 @@
 // GET /api/v1/changes/stream?cursor= — the changes feed as Server-Sent Events (Last-Event-ID resumes).
 import { withTokens } from "@/lib/auth/policy";
-import { route } from "@/lib/http/handler";
 import { sqlite } from "@/lib/db/sqlite";
-import { config } from "@/lib/config";
-import { preflight } from "@/lib/api/v1/http";
-import { ApiError, apiErrorResponse, typedProblem, validationError } from "@/lib/api/v1/problems";
+import { notAllowed, preflight, v1Route } from "@/lib/api/v1/http";
+import { ApiError, apiErrorResponse, validationError } from "@/lib/api/v1/problems";
 import { callerScope } from "@/lib/api/v1/scope";
-import { takeToken } from "@/lib/api/v1/rate-limit";
 import { listChanges } from "@/lib/api/v1/changes";
 import { changesStreamQuery } from "@/lib/api/v1/changes-schemas";
 import { changesStream, STREAM_HEADERS } from "@/lib/api/v1/changes-stream";
 
 export const dynamic = "force-dynamic";
 
-const handler = route(
+// authorize() (inside v1Route) has already taken this request from the caller's rate limit.
+export const GET = v1Route(
   "v1.changes.stream",
   withTokens("staff", "read"),
   async (request, _context, principal) => {
     try {
       if (!principal) throw new ApiError(401, "unauthenticated", "Sign in or send an API token.");
       const scope = callerScope(principal);
-      const decision = takeToken(scope.key, config().API_RATE_LIMIT_PER_MINUTE, Date.now());
-      if (!decision.ok) {
-        throw new ApiError(429, "rate-limited", "Too many requests from this token; wait and retry.", {
-          headers: { "retry-after": String(decision.retryAfter) },
-        });
-      }
       const parsed = changesStreamQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!parsed.success) throw validationError(parsed.error, "query");
       // EventSource sends the last id it saw when it reconnects to the same URL: that wins.
@@ -40,9 +32,5 @@ const handler = route(
     }
   },
 );
-
-export const GET = Object.assign(
-  async (request: Request, context: unknown) => typedProblem(await handler(request, context)),
-  { policy: handler.policy },
-);
 export const OPTIONS = preflight;
+export const { POST, PUT, PATCH, DELETE } = notAllowed(["GET"]);

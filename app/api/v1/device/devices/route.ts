@@ -9,16 +9,21 @@ import { route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("v1.device.devices.list", "staff", async (request, _context, principal) => {
-  const user = principal as UserPrincipal;
-  const query = deviceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const devices = await listDevices(prisma(), user, { userId: query.userId });
-  return Response.json({
-    data: devices.map(({ userId: _userId, ...device }) => ({
-      ...device,
-      createdAt: device.createdAt.toISOString(),
-      lastUsedAt: device.lastUsedAt?.toISOString() ?? null,
-    })),
-  });
-});
+export const GET = route(
+  "v1.device.devices.list",
+  "staff",
+  async (request, _context, principal) => {
+    const user = principal as UserPrincipal;
+    const query = deviceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const devices = await listDevices(prisma(), user, { userId: query.userId });
+    return Response.json({
+      data: devices.map(({ userId: _userId, ...device }) => ({
+        ...device,
+        createdAt: device.createdAt.toISOString(),
+        lastUsedAt: device.lastUsedAt?.toISOString() ?? null,
+      })),
+    });
+  },
+  { requestId: true },
+);
 export const OPTIONS = preflight;

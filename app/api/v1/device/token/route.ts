@@ -34,39 +34,44 @@ function answer(result: GrantResult): Response {
   return grantError(result.error, DESCRIPTIONS[result.error]);
 }
 
-export const POST = route("v1.device.token", "public", async (request) => {
-  let params: Record<string, unknown>;
-  try {
-    params = await readParams(request);
-  } catch {
-    return grantError("invalid_request", "Send a form-encoded (or JSON) body of at most 16 KiB.");
-  }
-  const now = new Date();
-  if (params.grant_type === DEVICE_GRANT) {
-    const parsed = deviceGrantBody.safeParse(params);
-    if (!parsed.success) return grantError("invalid_request", "device_code is required.");
-    return answer(
-      await pollDeviceToken(prisma(), {
-        deviceCode: parsed.data.device_code,
-        address: peerAddress(request.headers),
-        now,
-      }),
-    );
-  }
-  if (params.grant_type === PAIRING_GRANT) {
-    const parsed = pairingGrantBody.safeParse(params);
-    if (!parsed.success) {
-      return grantError("invalid_request", "code and device_name (1–100 characters) are required.");
+export const POST = route(
+  "v1.device.token",
+  "public",
+  async (request) => {
+    let params: Record<string, unknown>;
+    try {
+      params = await readParams(request);
+    } catch {
+      return grantError("invalid_request", "Send a form-encoded (or JSON) body of at most 16 KiB.");
     }
-    return answer(
-      await redeemPairing(prisma(), {
-        code: parsed.data.code,
-        deviceName: parsed.data.device_name,
-        address: peerAddress(request.headers),
-        now,
-      }),
-    );
-  }
-  return grantError("unsupported_grant_type", `grant_type must be ${DEVICE_GRANT} or ${PAIRING_GRANT}.`);
-});
+    const now = new Date();
+    if (params.grant_type === DEVICE_GRANT) {
+      const parsed = deviceGrantBody.safeParse(params);
+      if (!parsed.success) return grantError("invalid_request", "device_code is required.");
+      return answer(
+        await pollDeviceToken(prisma(), {
+          deviceCode: parsed.data.device_code,
+          address: peerAddress(request.headers),
+          now,
+        }),
+      );
+    }
+    if (params.grant_type === PAIRING_GRANT) {
+      const parsed = pairingGrantBody.safeParse(params);
+      if (!parsed.success) {
+        return grantError("invalid_request", "code and device_name (1–100 characters) are required.");
+      }
+      return answer(
+        await redeemPairing(prisma(), {
+          code: parsed.data.code,
+          deviceName: parsed.data.device_name,
+          address: peerAddress(request.headers),
+          now,
+        }),
+      );
+    }
+    return grantError("unsupported_grant_type", `grant_type must be ${DEVICE_GRANT} or ${PAIRING_GRANT}.`);
+  },
+  { requestId: true },
+);
 export const OPTIONS = preflight;

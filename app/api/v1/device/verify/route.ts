@@ -9,15 +9,20 @@ import { readJson, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route("v1.device.verify", "staff", async (request, _context, principal) => {
-  const user = principal as UserPrincipal;
-  const body = await readJson(request, deviceVerifyBody);
-  const decided = await decideDeviceAuthorization(prisma(), {
-    userCode: body.userCode,
-    approve: body.action === "approve",
-    user: { userId: user.userId, email: user.email, role: user.role, staffId: user.staffId },
-    now: new Date(),
-  });
-  return Response.json(decided);
-});
+export const POST = route(
+  "v1.device.verify",
+  "staff",
+  async (request, _context, principal) => {
+    const user = principal as UserPrincipal;
+    const body = await readJson(request, deviceVerifyBody);
+    const decided = await decideDeviceAuthorization(prisma(), {
+      userCode: body.userCode,
+      approve: body.action === "approve",
+      user: { userId: user.userId, email: user.email, role: user.role, staffId: user.staffId },
+      now: new Date(),
+    });
+    return Response.json(decided);
+  },
+  { requestId: true },
+);
 export const OPTIONS = preflight;

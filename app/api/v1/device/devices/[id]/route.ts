@@ -25,5 +25,6 @@ export const DELETE = route<{ params: Promise<{ id: string }> }>(
     if (!revoked) throw new HttpError(404, "No such active device you may revoke.");
     return new Response(null, { status: 204 });
   },
+  { requestId: true },
 );
 export const OPTIONS = preflight;

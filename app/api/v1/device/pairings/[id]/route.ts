@@ -23,5 +23,6 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
     if (!status) throw new HttpError(404, "No such pairing of yours.");
     return Response.json({ ...status, expiresAt: status.expiresAt.toISOString() });
   },
+  { requestId: true },
 );
 export const OPTIONS = preflight;
