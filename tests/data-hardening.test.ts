@@ -38,6 +38,7 @@ import {
   quickCheck,
   restoreCommand,
 } from "@/lib/backup/integrity";
+import { loadDotEnv } from "@/lib/env-file";
 import { freePort } from "@/tests/support/faults/processes";
 import { notPrivate } from "@/tests/support/modes";
 
@@ -236,6 +237,17 @@ describe("an empty or unreadable database is refused, never a fresh start", () =
     expect(restoreCommand({ file: "/d/b.db", appRoot: "/repo", packaged: false }, {}, "linux")).toBe(
       `'/repo/run' restore '/d/b.db'`,
     );
+  });
+});
+
+describe("a package reads no .env", () => {
+  it("loadDotEnv leaves a packaged process's environment alone", () => {
+    const dir = mkdtempSync(path.join(tmp, "dotenv-"));
+    writeFileSync(path.join(dir, ".env"), `STRIPE_SECRET_KEY=sk_test_${"D".repeat(24)}\n`);
+    const packaged: Record<string, string | undefined> = { PACKAGED: "1" };
+    expect(loadDotEnv(dir, packaged)).toEqual([]);
+    expect(packaged.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(loadDotEnv(dir, {})).toEqual(["STRIPE_SECRET_KEY"]);
   });
 });
 

@@ -163,8 +163,8 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
   });
 
   it(
-    "serves /api/health, runs CLI commands, and keeps its data in $XDG_DATA_HOME/stripe-bookings",
-    { timeout: 240_000 },
+    "serves /api/health, runs CLI commands, keeps its data private in $XDG_DATA_HOME/stripe-bookings, refuses an empty database",
+    { timeout: 400_000 },
     async () => {
       const port = await freePort();
       // A `.env` someone puts beside the code is not read: settings come from the environment
@@ -235,6 +235,35 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
         db.close();
       }
       process.kill(-server.pid!, "SIGTERM");
+      await waitFor(() => server.exitCode !== null || server.signalCode !== null, {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: "the packaged server to stop",
+      });
+
+      // A 0-byte database is refused, never a fresh start; the printed command restores it.
+      writeFileSync(dbFile, "");
+      for (const suffix of ["-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
+      const refused = spawnSync(path.join(folder, "stripe-bookings"), ["serve"], {
+        cwd: box,
+        env: { ...env, PORT: String(await freePort()) },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(refused.status, refused.stderr).toBe(65);
+      const printed = refused.stderr
+        .split("\n")
+        .find((line) => line.includes(" cli restore "))
+        ?.trim();
+      expect(printed, refused.stderr).toContain(`'${path.join(folder, "stripe-bookings")}' cli restore '`);
+      const pasted = spawnSync("/bin/sh", ["-c", printed!], {
+        cwd: box,
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(pasted.status, `${printed}\n${pasted.stderr}`).toBe(0);
+      expect(cli(["user:list"]).stdout).toMatch(/owner@example\.com\towner/);
     },
   );
 
