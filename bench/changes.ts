@@ -64,10 +64,12 @@ async function fullSync(url: string, token: string) {
     const page = JSON.parse(text) as {
       data: { entity: string }[];
       nextCursor: string | null;
+      pollCursor: string;
       hasMore: boolean;
     };
     bookings += page.data.filter((c) => c.entity === "booking").length;
-    if (!page.hasMore) return { ms: performance.now() - start, bytes, requests, bookings };
+    if (!page.hasMore)
+      return { ms: performance.now() - start, bytes, requests, bookings, cursor: page.pollCursor };
     cursor = page.nextCursor!;
   }
 }
@@ -83,13 +85,14 @@ async function healthRun(url: string, count: number): Promise<number[]> {
 }
 
 /** One open stream: resolves `waitFor(marker)` when an event carrying the marker arrives. */
-async function openStream(url: string, token: string) {
+async function openStream(url: string, token: string, cursor: string) {
   const controller = new AbortController();
-  const response = await fetch(`${url}/api/v1/changes/stream`, {
+  const response = await fetch(`${url}/api/v1/changes/stream?cursor=${cursor}`, {
     headers: { authorization: `Bearer ${token}` },
     signal: controller.signal,
   });
   if (response.status !== 200) throw new Error(`stream: ${response.status}`);
+  // (errors carry their cause: undici says "fetch failed" and puts the reason there)
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
@@ -173,7 +176,7 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
 
     ctx.progress(`changes: ${STREAMS} streams, ${ROUNDS} changes`);
     const streams = await Promise.all(
-      Array.from({ length: STREAMS }, () => openStream(child.url, keys.owner)),
+      Array.from({ length: STREAMS }, () => openStream(child.url, keys.walker, sync.cursor)),
     );
     const latencies: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {

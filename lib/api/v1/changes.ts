@@ -1,12 +1,12 @@
 // The changes feed: what changed in the caller's scope since a cursor (docs/API.md, "Changes
 // feed and stream"). ChangeLog holds one row per item at its latest `seq`; ChangeScope records
 // when an item entered or left a walker's scope. A page covers the sequence range (after, bound]:
-// every item whose row, or (for a walker) whose scope entry, lies in it, at its state now.
+// every item whose row, or (for a walker) whose departure from the scope, lies in it, as it is now.
 //
 // Why replaying from any cursor ends at the server's state: after a page ending at `bound`,
 // each item the phone holds is as it was at some seq ≥ bound, or it has changed after bound
-// (its row is later, so a later page brings it) and its scope membership has not changed in
-// between (a membership change is itself an entry of the range). An item not in scope now gets
+// (its row is later, so a later page brings it) and it has not left the scope in between (a
+// departure is itself an entry of the range). An item not in scope now gets
 // `remove` (`delete` when it no longer exists) when it was in scope at `after` or entered it
 // since — the phone may hold it —, and nothing otherwise. Items never in the walker's scope are
 // never named. The first page (no cursor) holds only upserts: an empty phone has nothing to drop.
@@ -52,12 +52,16 @@ function pageEntries(db: Sqlite, after: number, limit: number, staff: number | n
           )
           .all({ after, staff, fetch })
   ) as Entry[];
+  // Departures from the walker's scope: an item that left may have moved on since (its row is
+  // later than this page) while the phone still holds it. A booking's arrival moves its row (the
+  // reassignment is an edit), a client's does not (its bookings changed, not the client), so
+  // client arrivals are entries too. A first sync needs neither: the phone holds nothing.
   const moves = (
-    staff === null
+    staff === null || after === 0
       ? []
       : db
           .prepare(
-            `SELECT seq, entity, entityId, NULL AS ref FROM ChangeScope WHERE staffId = ? AND seq > ?
+            `SELECT seq, entity, entityId, NULL AS ref FROM ChangeScope WHERE staffId = ? AND seq > ? AND (inScope = 0 OR entity = 'client')
              ORDER BY seq LIMIT ?`,
           )
           .all(staff, after, fetch)
