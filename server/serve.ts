@@ -20,6 +20,7 @@ import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { installAccessLog } from "@/server/access-log";
 import { installWebhookFastPath } from "@/server/webhook-fast-path";
 import { warmUp } from "@/server/warm-up";
+import { watchParent } from "@/lib/desktop/parent-watch";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -76,6 +77,11 @@ function openLogFile(cfg: Config): void {
 
 async function main(): Promise<void> {
   const start = performance.now();
+  // Started by the desktop launcher: stop when it is gone, however it went (issue 22).
+  watchParent(process.env, (pid) => {
+    log.warn({ command: "serve", launcherPid: pid }, "the desktop launcher is gone; stopping");
+    process.kill(process.pid, "SIGTERM");
+  });
   const cfg = loadConfig();
   await ensureFreePort(cfg);
   ensureWritableDataDir(cfg);
