@@ -21,6 +21,7 @@ import { installAccessLog } from "@/server/access-log";
 import { installWebhookFastPath } from "@/server/webhook-fast-path";
 import { warmUp } from "@/server/warm-up";
 import { watchParent } from "@/lib/desktop/parent-watch";
+import { cliCommand } from "@/lib/desktop/commands";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   // A damaged database stops here, before migrations write to it, naming the backup to restore.
   const integrity = quickCheck(cfg.databaseFile);
   if (!integrity.ok) {
-    const restoreCommand = cfg.PACKAGED ? "./stripe-bookings cli restore" : "./run restore";
+    const restoreCommand = cliCommand("restore", cfg);
     throw new StartupError(
       damagedDatabaseMessage({ ...cfg, problem: integrity.problem, restoreCommand }),
       65,
