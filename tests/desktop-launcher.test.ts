@@ -148,6 +148,16 @@ describe("desktop launcher", () => {
     expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
+  it("a window ended by SIGTERM (logout, shutdown) is a normal close: exit 0, logged as closed, server stopped", async () => {
+    box = sandbox();
+    const port = await anyFreePort("127.0.0.1");
+    const env = { ...fakeEnv(box, port, { windowExitAfterMs: 100 }), FAKE_NEU_EXIT_SIGNAL: "SIGTERM" };
+    const { code, messages } = await runLauncher(env);
+    expect(code, messages).toBe(0);
+    expect(messages).not.toContain("The window ended with an error");
+    expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
+  });
+
   it("falls back to a free port when the preferred one is busy with another program", async () => {
     box = sandbox();
     const busy = createServer((_request, response) => response.writeHead(404).end("not ours"));

@@ -132,6 +132,9 @@ function windowEnded(
   say: (text: string) => void,
 ): LaunchResult {
   if (killedByCtrlC(exit)) return interruptedResult(stop, base);
+  // Asked to end by the system (logout, shutdown, `kill`): a normal close, not a failure.
+  if (exit.signal === "SIGTERM" || exit.signal === "SIGHUP")
+    return { ...base, exitCode: 0, outcome: "closed" };
   if (exit.error || exit.code !== 0) {
     say(`The window ended with an error (${describeExit(exit)}).\n${tail(window)}`);
     return { ...base, exitCode: 1, outcome: "window-failed" };

@@ -18,7 +18,12 @@ const argv = process.argv.slice(2);
 const exitAfter = process.env.FAKE_NEU_EXIT_AFTER_MS;
 const exitCode = Number(process.env.FAKE_NEU_EXIT_CODE ?? 0);
 // Closed while the page still loads (FAKE_NEU_EXIT_FROM=start), or once it has loaded.
-const exitLater = () => setTimeout(() => process.exit(exitCode), Number(exitAfter));
+// FAKE_NEU_EXIT_SIGNAL=SIGTERM: ended by that signal instead, as the system ends a window.
+const exitLater = () =>
+  setTimeout(() => {
+    if (process.env.FAKE_NEU_EXIT_SIGNAL) process.kill(process.pid, process.env.FAKE_NEU_EXIT_SIGNAL);
+    else process.exit(exitCode);
+  }, Number(exitAfter));
 if (exitAfter && process.env.FAKE_NEU_EXIT_FROM === "start") exitLater();
 setInterval(() => {
   if (process.env.FAKE_NEU_EXIT_WHEN && existsSync(process.env.FAKE_NEU_EXIT_WHEN)) process.exit(0);
