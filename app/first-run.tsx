@@ -1,4 +1,6 @@
 // Shown on / while no owner account exists: the form on this computer, a pointer elsewhere.
+import { cliCommand } from "@/lib/desktop/commands";
+import { config } from "@/lib/config";
 import { CredentialsForm } from "@/app/credentials-form";
 
 export function FirstRun({ local }: { local: boolean }) {
@@ -22,7 +24,11 @@ export function FirstRun({ local }: { local: boolean }) {
       ) : (
         <p className="mt-2 text-sm text-slate-600">
           The owner account can only be created on the computer running the server: open this app there, or
-          run <code>./run user:create --email you@example.com --role owner --password-stdin</code>.
+          run{" "}
+          <code>
+            {cliCommand("user:create --email you@example.com --role owner --password-stdin", config())}
+          </code>
+          .
         </p>
       )}
     </section>

@@ -13,9 +13,10 @@ import { prisma } from "@/lib/db/prisma";
 import { headers } from "next/headers";
 import { readConnectivity } from "@/lib/desktop/connectivity";
 import Link from "next/link";
-import { Pill } from "@/components/ui/pill";
 import { HomeReconciliationCounts } from "@/app/reconciliation/home-counts";
-import { connectionAtAGlance, type ConnectionSummary } from "@/lib/stripe/monitor-status";
+import { connectionAtAGlance } from "@/lib/stripe/monitor-status";
+import { OfflineBanner, StripeConnectionLine, type LiveStatus } from "@/app/stripe-status-banner";
+import { cliCommand } from "@/lib/desktop/commands";
 
 export const dynamic = "force-dynamic";
 
@@ -25,45 +26,6 @@ function Stat({ label, value }: { label: string; value: number | string }) {
       <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
       <div className="text-2xl font-semibold">{value}</div>
     </div>
-  );
-}
-
-const connectionWords: Record<ConnectionSummary["state"], string> = {
-  "not-configured": "no key set",
-  checking: "key set, not checked yet",
-  connected: "connected",
-  "key-refused": "Stripe refused the key",
-  offline: "offline",
-};
-
-function StripeConnectionLine({
-  summary,
-  format,
-}: {
-  summary: ConnectionSummary;
-  format: (d: Date) => string;
-}) {
-  const tone =
-    summary.state === "connected"
-      ? "green"
-      : summary.state === "offline"
-        ? "amber"
-        : summary.state === "key-refused"
-          ? "rose"
-          : "neutral";
-  return (
-    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="stripe-connection">
-      <span className="text-slate-600">Stripe:</span>
-      <Pill tone={tone}>{connectionWords[summary.state]}</Pill>
-      {summary.mode ? <span className="text-slate-600">{summary.mode} mode</span> : null}
-      {summary.accountName ? <span>{summary.accountName}</span> : null}
-      {summary.state === "offline" && summary.since ? (
-        <span className="text-slate-700">since {format(new Date(summary.since))}</span>
-      ) : null}
-      <Link href="/stripe" className="text-indigo-800 underline underline-offset-2">
-        Stripe screen
-      </Link>
-    </p>
   );
 }
 
@@ -82,13 +44,12 @@ export default async function HomePage() {
     hour: "2-digit",
     minute: "2-digit",
   });
-  const { demoMode, dataDir } = config();
-  const { offlineSince } = readConnectivity(dataDir);
-  const dateTime = new Intl.DateTimeFormat("en-GB", {
-    timeZone: settings.timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
+  const cfg = config();
+  const { demoMode, dataDir } = cfg;
+  const status: LiveStatus = {
+    offlineSince: readConnectivity(dataDir).offlineSince,
+    connection: user.role === "owner" ? connectionAtAGlance(cfg, now) : null,
+  };
   return (
     <section className="space-y-6">
       <div className="flex items-center justify-between">
@@ -105,20 +66,21 @@ export default async function HomePage() {
           role="status"
           className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
         >
-          Demo data: no Stripe key is set, so this is a sample business. Set STRIPE_SECRET_KEY to use your own
-          account, or run <code>./run demo:wipe</code> to remove it.
+          Demo data: no Stripe key is set, so this is a sample business.{" "}
+          {user.role === "owner" ? (
+            <>
+              Add your key on{" "}
+              <Link href="/settings/stripe" className="underline underline-offset-2">
+                Settings → Stripe
+              </Link>{" "}
+              to use your own account, or run <code>{cliCommand("demo:wipe", cfg)}</code> to remove it.
+            </>
+          ) : (
+            "The owner can add the business's Stripe key in Settings."
+          )}
         </p>
       ) : null}
-      {offlineSince ? (
-        <p
-          role="status"
-          data-testid="offline"
-          className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-800"
-        >
-          Offline since {dateTime.format(new Date(offlineSince))}: Stripe cannot be reached, so this shows
-          your local data. The app catches up by itself as soon as the connection is back.
-        </p>
-      ) : null}
+      <OfflineBanner initial={status} timeZone={settings.timeZone} />
       {user.role === "owner" ? (
         <section aria-labelledby="money-and-schedule" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -127,10 +89,7 @@ export default async function HomePage() {
                 Payments and schedule
               </Link>
             </h2>
-            <StripeConnectionLine
-              summary={connectionAtAGlance(config(), now)}
-              format={(d) => dateTime.format(d)}
-            />
+            <StripeConnectionLine initial={status} timeZone={settings.timeZone} />
           </div>
           <HomeReconciliationCounts />
         </section>
@@ -149,7 +108,8 @@ export default async function HomePage() {
               <Link href="/stripe?status=failed#webhooks" className="underline">
                 The webhook log
               </Link>{" "}
-              says why; once the cause is fixed, retry them there (or <code>./run webhooks:retry</code>).
+              says why; once the cause is fixed, retry them there (or{" "}
+              <code>{cliCommand("webhooks:retry", cfg)}</code>).
             </>
           ) : (
             <>The owner can retry them once the cause is fixed.</>
@@ -165,8 +125,8 @@ export default async function HomePage() {
           <div className="font-medium">{stats.quarantined} Stripe object(s) could not be read</div>
           <p>
             They are kept in the quarantine, not mirrored, so their bookings may be missing.{" "}
-            <code>./run quarantine:list</code> shows why; after an upgrade,{" "}
-            <code>./run quarantine:retry</code> (or the next sync) reads them again.
+            <code>{cliCommand("quarantine:list", cfg)}</code> shows why; after an upgrade,{" "}
+            <code>{cliCommand("quarantine:retry", cfg)}</code> (or the next sync) reads them again.
           </p>
         </div>
       ) : null}

@@ -3,6 +3,13 @@
 import path from "node:path";
 import envPaths from "env-paths";
 import { z } from "zod";
+import {
+  readStoredStripeKeys,
+  secretKeyValue,
+  stripeKeysFile,
+  webhookSecretValue,
+  type KeySource,
+} from "@/lib/desktop/stripe-keys";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -130,6 +137,9 @@ export interface Config extends Env {
   /** Base URL links and feed URLs are built from. */
   publicUrl: string;
   demoMode: boolean;
+  /** Where STRIPE_SECRET_KEY came from: the environment (or `.env`) wins over Settings → Stripe. */
+  stripeKeySource: KeySource;
+  webhookSecretSource: KeySource;
 }
 
 export class ConfigError extends Error {
@@ -161,13 +171,47 @@ export function parseConfig(source: Record<string, string | undefined> = process
     ? path.resolve(appRoot, env.DATABASE_URL.replace(/^file:/, ""))
     : path.join(dataDir, "app.db");
   const host = env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST;
+  const stripe = storedUnderEnvironment(env, dataDir);
   return {
     ...env,
+    ...stripe,
     appRoot,
     dataDir,
     databaseFile,
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ""),
-    demoMode: env.STRIPE_SECRET_KEY === undefined,
+    demoMode: stripe.STRIPE_SECRET_KEY === undefined,
+  };
+}
+
+/**
+ * The Stripe key and webhook secret: the environment's when set, else those saved on
+ * Settings → Stripe (<data>/stripe-keys.json). A stored value that fails the same rules (edited
+ * by hand) stops start-up like a bad environment value, naming the file.
+ */
+function storedUnderEnvironment(env: Env, dataDir: string) {
+  const stored = readStoredStripeKeys(dataDir);
+  const issues: string[] = [];
+  const pick = (name: string, fromEnv: string | undefined, saved: string | undefined, rule: z.ZodString) => {
+    if (fromEnv !== undefined) return { value: fromEnv, source: "environment" as const };
+    if (saved === undefined) return { value: undefined, source: "none" as const };
+    const checked = rule.safeParse(saved);
+    if (!checked.success)
+      issues.push(`${name} (saved in ${stripeKeysFile(dataDir)}): ${checked.error.issues[0]?.message}`);
+    return { value: checked.data, source: "settings" as const };
+  };
+  const key = pick("STRIPE_SECRET_KEY", env.STRIPE_SECRET_KEY, stored.secretKey, secretKeyValue);
+  const webhook = pick(
+    "STRIPE_WEBHOOK_SECRET",
+    env.STRIPE_WEBHOOK_SECRET,
+    stored.webhookSecret,
+    webhookSecretValue,
+  );
+  if (issues.length > 0) throw new ConfigError(issues);
+  return {
+    STRIPE_SECRET_KEY: key.value,
+    STRIPE_WEBHOOK_SECRET: webhook.value,
+    stripeKeySource: key.source,
+    webhookSecretSource: webhook.source,
   };
 }
 

@@ -22,6 +22,7 @@ import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { installAccessLog } from "@/server/access-log";
 import { installWebhookFastPath } from "@/server/webhook-fast-path";
 import { warmUp } from "@/server/warm-up";
+import { watchParent } from "@/lib/desktop/parent-watch";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
   const start = performance.now();
   // Before anything is created: the database, its -wal/-shm, backups and logs are this account's only.
   makeNewFilesPrivate();
+  // Started by the desktop launcher: stop when it is gone, however it went (issue 22).
+  watchParent(process.env, (pid) => {
+    log.warn({ command: "serve", launcherPid: pid }, "the desktop launcher is gone; stopping");
+    process.kill(process.pid, "SIGTERM");
+  });
   const cfg = loadConfig();
   await ensureFreePort(cfg);
   ensureWritableDataDir(cfg);

@@ -109,7 +109,8 @@ describe("GET /calendar/[file]", () => {
 const exportRequest = async (query: string) =>
   exportGet(
     withAuth(new Request(`http://bookings.local:3000/api/bookings/export?${query}`), {
-      cookie: await signedInCookie("staff"),
+      // The business's export: a walker's account exports only their own visits (route-matrix).
+      cookie: await signedInCookie("owner"),
     }),
     { params: Promise.resolve({}) },
   );

@@ -128,11 +128,15 @@ describe.skipIf(!standaloneBuilt())("the changes feed over HTTP", () => {
       cursor = seen.cursor;
       expect(seen.data.filter((c) => c.id === String(id)).map((c) => c.booking?.notes)).toEqual([notes]);
     }
-    await patch(id!, { checkInAt: "2026-12-08T09:02:00Z" });
+    // Device times of a visit that just happened (the API refuses times ahead of its clock).
+    const checkIn = new Date(Date.now() - 56 * 60_000);
+    checkIn.setUTCSeconds(0, 0);
+    const checkOut = new Date(checkIn.getTime() + 56 * 60_000);
+    await patch(id!, { checkInAt: checkIn.toISOString() });
     cursor = (await sync(seed.tokens.alexRead)).cursor;
-    await patch(id!, { checkOutAt: "2026-12-08T09:58:00Z" });
+    await patch(id!, { checkOutAt: checkOut.toISOString() });
     const out = await sync(seed.tokens.alexRead, cursor);
-    expect(out.data.map((c) => c.booking?.checkOutAt)).toEqual(["2026-12-08T09:58:00.000Z"]);
+    expect(out.data.map((c) => c.booking?.checkOutAt)).toEqual([checkOut.toISOString()]);
   });
 
   it("a walker's first sync names only their bookings and clients; reassigned away is one remove, back is an upsert", async () => {

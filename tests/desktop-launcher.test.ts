@@ -8,7 +8,14 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { anyFreePort } from "@/desktop/launcher/port";
 import { serveStartPage } from "@/desktop/launcher/start-page";
-import { binaryCandidates, lastLines, localUrl, neutralinoBinaryName } from "@/lib/desktop/neutralino";
+import {
+  binaryCandidates,
+  lastLines,
+  localUrl,
+  neutralinoArgs,
+  neutralinoBinaryName,
+  windowEnv,
+} from "@/lib/desktop/neutralino";
 import {
   fakeEnv,
   FAKE_SERVER,
@@ -138,6 +145,16 @@ describe("desktop launcher", () => {
     );
     expect(code).toBe(1);
     expect(messages).toContain("The window ended with an error (exit code 4)");
+    expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
+  });
+
+  it("a window ended by SIGTERM (logout, shutdown) is a normal close: exit 0, logged as closed, server stopped", async () => {
+    box = sandbox();
+    const port = await anyFreePort("127.0.0.1");
+    const env = { ...fakeEnv(box, port, { windowExitAfterMs: 100 }), FAKE_NEU_EXIT_SIGNAL: "SIGTERM" };
+    const { code, messages } = await runLauncher(env);
+    expect(code, messages).toBe(0);
+    expect(messages).not.toContain("The window ended with an error");
     expect(isAlive(readJson(box.serverInfo, serverInfoSchema).pid)).toBe(false);
   });
 
@@ -289,6 +306,23 @@ describe("window binary and arguments", () => {
       "/app/bin/neutralino-mac_arm64",
       "/app/bin/neutralino-mac_universal",
     ]);
+  });
+
+  it("keeps the window's state under $HOME: Neutralino reads XDG_DATA_HOME, else the passwd home (issue 22)", () => {
+    expect(windowEnv({ HOME: "/home/ann" }).XDG_DATA_HOME).toBe("/home/ann/.local/share");
+    expect(windowEnv({ HOME: "/home/ann", XDG_DATA_HOME: "/data/x" }).XDG_DATA_HOME).toBe("/data/x");
+    expect(windowEnv({}).XDG_DATA_HOME).toBeUndefined();
+  });
+
+  it("runs the window's native API only for window.focus, and exports where to reach it", () => {
+    const args = neutralinoArgs({ appRoot: "/app", url: "http://127.0.0.1:1/", title: "T" });
+    expect(args).toEqual(
+      expect.arrayContaining(["--enable-native-api=true", "--export-auth-info", "--port=0"]),
+    );
+    const config = JSON.parse(readFileSync(path.join(REPO_ROOT, "neutralino.config.json"), "utf8")) as {
+      nativeAllowList: string[];
+    };
+    expect(config.nativeAllowList).toEqual(["window.focus"]);
   });
 
   it("reaches wildcard binds over loopback", () => {

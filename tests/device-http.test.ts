@@ -266,14 +266,15 @@ describe.skipIf(!standaloneBuilt())("phone sign-in over HTTP", () => {
 
   it("an account without a walker cannot pair (its token would act for the whole business)", async () => {
     const office = (await signIn(base, "office@example.com")).cookie;
+    // The one policy refuses every change by a staff account without a walker (403).
     const pairing = await asUser(office, "POST", "/api/v1/device/pairings", {});
-    expect(pairing.status).toBe(409);
+    expect(pairing.status).toBe(403);
     const started = await authorize("Office phone");
     const approve = await asUser(office, "POST", "/api/v1/device/verify", {
       userCode: started.user_code,
       action: "approve",
     });
-    expect(approve.status).toBe(409);
+    expect(approve.status).toBe(403);
     expect(json(await poll(started.device_code)).error).toBe("authorization_pending");
   });
 

@@ -1,5 +1,5 @@
 "use client";
-// The settings screen's tabs (General / Security / Data), the current one marked from the URL.
+// The settings screen's tabs (General / Security / Data / Stripe), the current one marked from the URL.
 import { usePathname } from "next/navigation";
 import { LinkTabs } from "@/components/ui/tabs";
 
@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings", label: "General" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/data", label: "Data" },
+  { href: "/settings/stripe", label: "Stripe" },
 ];
 
 export function SettingsTabs() {

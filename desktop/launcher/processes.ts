@@ -27,13 +27,14 @@ const TAIL_BYTES = 64 * 1024;
 /** Starts `command` with stdout and stderr appended to `logFile` (rotated); `exited` never rejects. */
 export function spawnLogged(
   command: string[],
-  options: { cwd: string; env: Record<string, string | undefined>; logFile: string },
+  options: { cwd: string; env: Record<string, string | undefined>; logFile: string; argv0?: string },
 ): Running {
   const [program, ...args] = command;
   if (program === undefined) throw new Error("Empty command.");
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const child = spawn(program, args, {
     cwd: options.cwd,
+    argv0: options.argv0,
     // Next's types make NODE_ENV required on ProcessEnv; a child may be started without it.
     env: options.env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

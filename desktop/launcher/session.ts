@@ -12,14 +12,19 @@ import {
   localUrl,
   missingBinaryMessage,
   neutralinoArgs,
+  WINDOW_CLASS_NAME,
+  windowEnv,
 } from "@/lib/desktop/neutralino";
 import { elapsedMs, log } from "@/lib/log";
 import { findNeutralino } from "@/desktop/launcher/binary";
 import { waitForHealth } from "@/desktop/launcher/health";
 import type { LaunchOptions } from "@/desktop/launcher/options";
+import { serveControl } from "@/desktop/launcher/control";
+import { ownOrHandOver } from "@/desktop/launcher/instance";
 import { choosePort } from "@/desktop/launcher/port";
 import { signedInUrl } from "@/desktop/launcher/sign-in-link";
 import { serveStartPage, type StartPage } from "@/desktop/launcher/start-page";
+import { windowFocus, type WindowFocus } from "@/desktop/launcher/window-focus";
 import {
   describeExit,
   hasExited,
@@ -32,6 +37,7 @@ import {
 
 export type Outcome =
   | "closed"
+  | "already-open"
   | "binary-missing"
   | "build-missing"
   | "server-unhealthy"
@@ -126,6 +132,9 @@ function windowEnded(
   say: (text: string) => void,
 ): LaunchResult {
   if (killedByCtrlC(exit)) return interruptedResult(stop, base);
+  // Asked to end by the system (logout, shutdown, `kill`): a normal close, not a failure.
+  if (exit.signal === "SIGTERM" || exit.signal === "SIGHUP")
+    return { ...base, exitCode: 0, outcome: "closed" };
   if (exit.error || exit.code !== 0) {
     say(`The window ended with an error (${describeExit(exit)}).\n${tail(window)}`);
     return { ...base, exitCode: 1, outcome: "window-failed" };
@@ -180,7 +189,11 @@ async function startFailed(
   return result;
 }
 
-/** Runs one session to its end and reports how it ended; never leaves a child it started running. */
+/**
+ * Runs one session to its end and reports how it ended; never leaves a child it started
+ * running. One session per data folder: a launch while another runs brings that one's window
+ * to the front and ends (desktop/launcher/instance.ts).
+ */
 export async function launch(
   options: LaunchOptions,
   stop: AbortSignal,
@@ -189,15 +202,51 @@ export async function launch(
   const binary = findNeutralino(options);
   if (binary === undefined) return windowMissing(options, say);
 
+  let focus: WindowFocus | undefined;
+  const control = await serveControl(async () => (await focus?.focus()) ?? false);
+  try {
+    const start = await ownOrHandOver(options.dataDir, control);
+    if (start.kind === "already-open") {
+      say(
+        start.focused
+          ? `Stripe Bookings is already open (launcher pid ${start.pid}); its window was brought to the front.`
+          : `Stripe Bookings is already open (launcher pid ${start.pid}); look for its window on your screen.`,
+      );
+      return { exitCode: 0, outcome: "already-open" };
+    }
+    try {
+      return await session(options, binary, stop, say, (window) => (focus = windowFocus(window.tail)));
+    } finally {
+      focus?.stop();
+      start.release();
+    }
+  } finally {
+    await control.close();
+  }
+}
+
+async function session(
+  options: LaunchOptions,
+  binary: string,
+  stop: AbortSignal,
+  say: (text: string) => void,
+  windowOpened: (window: Running) => void,
+): Promise<LaunchResult> {
   const started: Running[] = [];
   const base: Partial<LaunchResult> = {};
   // The window opens first, on the start page: everything else happens while it shows.
   const page = await serveStartPage(options.startPageFile);
   const window = spawnLogged(
     [binary, ...neutralinoArgs({ appRoot: options.appRoot, url: page.url, title: options.windowTitle })],
-    { cwd: options.appRoot, env: options.env, logFile: path.join(options.logsDir, "window.log") },
+    {
+      cwd: options.appRoot,
+      env: windowEnv(options.env),
+      logFile: path.join(options.logsDir, "window.log"),
+      argv0: WINDOW_CLASS_NAME,
+    },
   );
   started.push(window);
+  windowOpened(window);
   void page.shown.then((at) => {
     base.shownMs = Math.round(at);
     log.info(
@@ -240,6 +289,8 @@ export async function launch(
       DATA_DIR: options.dataDir,
       // Its output already goes to server.log through this launcher: it must not write it twice.
       BOOKINGS_OUTPUT_LOGGED: "1",
+      // The server exits when this launcher is gone, even if it is killed (lib/desktop/parent-watch.ts).
+      BOOKINGS_PARENT_PID: String(process.pid),
     };
     const healthStart = performance.now();
     const server = spawnLogged(options.serverCommand, { cwd: options.appRoot, env, logFile });

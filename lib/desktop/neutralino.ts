@@ -63,7 +63,10 @@ export interface WindowLaunch {
 /**
  * Command-line arguments for the window. They override neutralino.config.json, so the window
  * opens the chosen port even when it is not the configured 3000, and closing it always ends
- * the process (the page has no native API to handle the close event itself).
+ * the process (the page has no native API to handle the close event itself). Neutralino's own
+ * server and native API run on a private loopback port for one thing only: the launcher calls
+ * `window.focus` there (desktop/launcher/window-focus.ts) when the app is launched again;
+ * `nativeAllowList` in neutralino.config.json allows nothing else, and our page never gets a token.
  */
 export function neutralinoArgs(launch: WindowLaunch): string[] {
   return [
@@ -73,11 +76,26 @@ export function neutralinoArgs(launch: WindowLaunch): string[] {
     `--path=${launch.appRoot}`,
     "--mode=window",
     `--url=${launch.url}`,
-    "--enable-server=false",
-    "--enable-native-api=false",
+    "--enable-server=true",
+    "--port=0",
+    "--enable-native-api=true",
+    "--export-auth-info",
     `--window-title=${launch.title}`,
     "--window-exit-process-on-close=true",
   ];
+}
+
+/** argv[0] for the window: GTK names the window class (WM_CLASS) after it, e.g. for docks and menus. */
+export const WINDOW_CLASS_NAME = "stripe-bookings";
+
+/**
+ * The window's environment. Neutralino keeps its state (size, position) in the system data
+ * folder, which it finds through XDG_DATA_HOME or else the passwd entry's home, ignoring $HOME:
+ * without XDG_DATA_HOME it would write outside a $HOME the user chose.
+ */
+export function windowEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (env.XDG_DATA_HOME || !env.HOME) return env;
+  return { ...env, XDG_DATA_HOME: path.join(env.HOME, ".local", "share") };
 }
 
 /** The page URL for a server bound to `host`; wildcard binds are reached over loopback. */

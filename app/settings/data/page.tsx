@@ -1,5 +1,6 @@
 // /settings/data — owner only, the Data tab: where the database, its backups and the logs are,
 // with "Open data folder" (works from this computer only) and the backup and restore commands.
+import { cliCommand } from "@/lib/desktop/commands";
 import type { Metadata } from "next";
 import { OpenFolderButton } from "@/app/settings/data/open-folder-button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -35,7 +36,8 @@ const Path = ({ value }: { value: string }) => (
 
 export default async function DataSettingsPage() {
   await requirePage("owner");
-  const { dataDir, databaseFile } = config();
+  const cfg = config();
+  const { dataDir, databaseFile } = cfg;
   const summary = dataFolderSummary(dataDir, databaseFile);
   const { timeZone } = loadSettings(sqlite());
   const when = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
@@ -58,7 +60,8 @@ export default async function DataSettingsPage() {
               : "not created yet"}
           </p>
           <p className="px-4 py-3 text-sm text-slate-600">
-            Back up now with <code>./run backup</code>; restore with <code>./run restore FILE</code> after
+            Back up now with <code>{cliCommand("backup", cfg)}</code>; restore with{" "}
+            <code>{cliCommand("restore FILE", cfg)}</code> after
             closing the app (it keeps a copy of the database it replaces).
           </p>
         </Card>

@@ -1,5 +1,7 @@
 // /settings/security — owner only: accounts, live sessions (revocable), API tokens
 // (revocable) and the security audit log. The full Settings screen builds on these lists.
+import { cliCommand } from "@/lib/desktop/commands";
+import { config } from "@/lib/config";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { RevokeButton } from "@/app/settings/security/revoke-button";
@@ -83,7 +85,8 @@ export default async function SecurityPage() {
           </tbody>
         </table>
         <p className="px-4 py-2 text-xs text-slate-500">
-          Add staff with <code>./run user:create --email E --role staff --password-stdin</code>.
+          Add staff with{" "}
+          <code>{cliCommand("user:create --email E --role staff --password-stdin", config())}</code>.
         </p>
       </Card>
       <Card title="Sessions">
@@ -123,7 +126,8 @@ export default async function SecurityPage() {
       <Card title="API tokens">
         {tokens.length === 0 ? (
           <p className="px-4 py-4 text-sm text-slate-600">
-            No API tokens. Create one with <code>./run token:create --name N --scope read</code>.
+            No API tokens. Create one with{" "}
+            <code>{cliCommand("token:create --name N --scope read", config())}</code>.
           </p>
         ) : (
           <table className="w-full">

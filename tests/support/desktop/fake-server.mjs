@@ -3,7 +3,7 @@
 //   --delay=MS       answer 503 until MS after start, then 200 (default 0)
 //   --health=never   never answer 200
 //   --exit-after=MS  exit with code 3 MS after start
-//   --info=FILE      write {pid, port, host, dataDir} as JSON once listening
+//   --info=FILE      write {pid, port, host, dataDir, parentPid} as JSON once listening
 import { createServer } from "node:http";
 import { writeFileSync } from "node:fs";
 
@@ -42,7 +42,13 @@ server.listen(port, host, () => {
   if (flags.info) {
     writeFileSync(
       flags.info,
-      JSON.stringify({ pid: process.pid, port, host, dataDir: process.env.DATA_DIR }),
+      JSON.stringify({
+        pid: process.pid,
+        port,
+        host,
+        dataDir: process.env.DATA_DIR,
+        parentPid: process.env.BOOKINGS_PARENT_PID,
+      }),
     );
   }
 });

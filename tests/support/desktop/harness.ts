@@ -32,6 +32,8 @@ export const serverInfoSchema = z.object({
   port: z.number(),
   host: z.string(),
   dataDir: z.string().optional(),
+  /** BOOKINGS_PARENT_PID as the launcher passed it. */
+  parentPid: z.string().optional(),
 });
 
 export interface Sandbox {
@@ -65,6 +67,8 @@ export function fakeEnv(
     windowExitCode?: number;
     /** Close the window while it still shows the start page. */
     windowExitFromStart?: boolean;
+    /** Close the window (exit 0) once this file exists. */
+    windowExitWhen?: string;
   } = {},
 ): Record<string, string | undefined> {
   const { PORT: _port, APP_ROOT: _root, ...inherited } = process.env;
@@ -78,6 +82,7 @@ export function fakeEnv(
     FAKE_NEU_EXIT_AFTER_MS: options.windowExitAfterMs?.toString(),
     FAKE_NEU_EXIT_CODE: options.windowExitCode?.toString(),
     FAKE_NEU_EXIT_FROM: options.windowExitFromStart ? "start" : undefined,
+    FAKE_NEU_EXIT_WHEN: options.windowExitWhen,
     DESKTOP_SERVER_COMMAND: JSON.stringify([
       process.execPath,
       FAKE_SERVER,

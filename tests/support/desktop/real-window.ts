@@ -134,6 +134,25 @@ export function closeWindowsOf(display: string, pid: number, name?: string): boo
   );
 }
 
+/** Moves the keyboard focus off every window. */
+export function blurAll(display: string): void {
+  spawnSync(SYSTEM_PYTHON, [X11_HELPER, "blur"], {
+    env: { ...process.env, DISPLAY: display },
+    timeout: 20_000,
+  });
+}
+
+/** The process and WM_CLASS of the top-level window holding the keyboard focus. */
+export function focusedWindow(display: string): { pid: number | null; class: string[] | null } {
+  const result = spawnSync(SYSTEM_PYTHON, [X11_HELPER, "focused"], {
+    env: { ...process.env, DISPLAY: display },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  if (result.status !== 0) throw new Error(`x11.py focused failed: ${result.error ?? result.stderr}`);
+  return JSON.parse(result.stdout) as { pid: number | null; class: string[] | null };
+}
+
 /** Standard deviation of the screen's grey levels (0 = one flat colour, 1 = maximal). */
 export function screenshotDeviation(display: string, file: string): number {
   const shot = spawnSync("import", ["-window", "root", file], {

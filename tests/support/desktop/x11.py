@@ -5,6 +5,8 @@
 #   x11.py list          -> one JSON line per top-level window: {"id", "name", "pid"}
 #   x11.py close PID [NAME] -> closes every window of process PID (named NAME, if given); exit 1
 #                              when it has none
+#   x11.py blur             -> moves the keyboard focus off every window (to the root)
+#   x11.py focused          -> JSON {"pid", "class"} of the top-level window holding the focus
 import json
 import sys
 
@@ -54,6 +56,23 @@ def main():
             )
             w["win"].send_event(event)
         d.flush()
+        return 0
+    if sys.argv[1] == "blur":
+        d.set_input_focus(d.screen().root, X.RevertToPointerRoot, X.CurrentTime)
+        d.sync()
+        return 0
+    if sys.argv[1] == "focused":
+        net_pid = d.intern_atom("_NET_WM_PID")
+        win = d.get_input_focus().focus
+        # Walk up from the focused (child) window to the first one that names its process.
+        while isinstance(win, type(d.screen().root)) and win.id != d.screen().root.id:
+            prop = win.get_full_property(net_pid, X.AnyPropertyType)
+            if prop is not None:
+                wm_class = win.get_wm_class()
+                print(json.dumps({"pid": int(prop.value[0]), "class": list(wm_class) if wm_class else None}))
+                return 0
+            win = win.query_tree().parent
+        print(json.dumps({"pid": None, "class": None}))
         return 0
     return 2
 

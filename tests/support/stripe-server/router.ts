@@ -71,6 +71,13 @@ function nestedPage<T extends { id: string }>(
   return page;
 }
 
+export const LOCAL_ACCOUNT = {
+  id: "acct_local_stripe_server",
+  object: "account",
+  business_profile: { name: "Local test account" },
+  settings: { dashboard: { display_name: "Local test account" } },
+};
+
 /** Answers one request against `store`; throws ApiError for anything Stripe would refuse. */
 export function route(store: StripeStore, method: string, path: string, query: Query): unknown {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -108,6 +115,9 @@ export function route(store: StripeStore, method: string, path: string, query: Q
     const page = nestedPage(subscription.items.data, params, "subscription_item");
     return expand(listBody(page, "/v1/subscription_items"), params.expand, resolve);
   }
+
+  // GET /v1/account: whose key this is (Settings → Stripe checks a key with it).
+  if (collection === "account" && id === undefined) return LOCAL_ACCOUNT;
 
   const kind = collections[collection];
   if (!kind) throw unrecognizedUrl(method, path);
