@@ -58,8 +58,9 @@ async function declaredRoutes(): Promise<Map<string, RouteHandler<unknown>["poli
   for (const file of filesNamed(APP, "route.ts")) {
     const routeModule = (await import(file)) as Record<string, RouteHandler<unknown> | undefined>;
     for (const method of METHODS) {
-      const handler = routeModule[method];
-      if (handler) declared.set(`${method} ${routePath(file)}`, handler.policy);
+      const handler = routeModule[method] as (RouteHandler<unknown> & { refusal?: true }) | undefined;
+      // 404/405 answers (lib/api/v1/http.ts) serve nothing: not rows of the table.
+      if (handler && !handler.refusal) declared.set(`${method} ${routePath(file)}`, handler.policy);
     }
   }
   return declared;

@@ -275,15 +275,29 @@ export function notAllowed(
       ),
     ),
   );
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, handler])) as Record<
+  return Object.fromEntries(ALL_METHODS.map((method) => [method, asRefusal(handler)])) as Record<
     (typeof ALL_METHODS)[number],
     RouteHandler<Params>
   >;
 }
 
+/**
+ * Marks a handler that only refuses (404 for a path, 405 for a method): it serves nothing, so
+ * the route-by-caller table (lib/auth/route-access.ts) does not list it.
+ */
+function asRefusal<H extends object>(handler: H): H & { refusal: true } {
+  return Object.assign(handler, { refusal: true as const });
+}
+
 /** Any method on a path /api/v1 does not have. */
-export const unknownPath = v1Route("v1.not-found", { access: "public" }, async (request) =>
-  apiErrorResponse(
-    new ApiError(404, "not-found", `There is no ${new URL(request.url).pathname}; see /api/v1/openapi.json.`),
+export const unknownPath = asRefusal(
+  v1Route("v1.not-found", { access: "public" }, async (request) =>
+    apiErrorResponse(
+      new ApiError(
+        404,
+        "not-found",
+        `There is no ${new URL(request.url).pathname}; see /api/v1/openapi.json.`,
+      ),
+    ),
   ),
 );
