@@ -263,19 +263,21 @@ export function notAllowed(
   const withHead = allowed.includes("GET") ? [...allowed, "HEAD"] : [...allowed];
   const order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
   const allow = [...withHead.sort((a, b) => order.indexOf(a) - order.indexOf(b)), "OPTIONS"].join(", ");
-  const handler = v1Route("v1.method-not-allowed", { access: "public" }, async (request) =>
-    apiErrorResponse(
-      new ApiError(
-        405,
-        "method-not-allowed",
-        `${request.method} is not allowed here; use ${allowed.join(" or ")}.`,
-        {
-          headers: { allow },
-        },
+  const handler: RouteHandler<Params> = asRefusal(
+    v1Route<Params>("v1.method-not-allowed", { access: "public" }, async (request) =>
+      apiErrorResponse(
+        new ApiError(
+          405,
+          "method-not-allowed",
+          `${request.method} is not allowed here; use ${allowed.join(" or ")}.`,
+          {
+            headers: { allow },
+          },
+        ),
       ),
     ),
   );
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, asRefusal(handler)])) as Record<
+  return Object.fromEntries(ALL_METHODS.map((method) => [method, handler])) as Record<
     (typeof ALL_METHODS)[number],
     RouteHandler<Params>
   >;
@@ -285,7 +287,7 @@ export function notAllowed(
  * Marks a handler that only refuses (404 for a path, 405 for a method): it serves nothing, so
  * the route-by-caller table (lib/auth/route-access.ts) does not list it.
  */
-function asRefusal<H extends object>(handler: H): H & { refusal: true } {
+function asRefusal<C>(handler: RouteHandler<C>): RouteHandler<C> & { refusal: true } {
   return Object.assign(handler, { refusal: true as const });
 }
 
