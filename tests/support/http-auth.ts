@@ -24,6 +24,12 @@ export function rawRequest(
       url,
       { method: options.method ?? "GET", headers: options.headers },
       (response) => {
+        // An event stream never ends: its status and headers are the answer.
+        if ((response.headers["content-type"] ?? "").startsWith("text/event-stream")) {
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: "" });
+          response.destroy();
+          return;
+        }
         let body = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (body += chunk));
