@@ -87,6 +87,22 @@ describe("the change stream", () => {
     ]);
   });
 
+  it("wakes all 50 open streams with one committed edit", async () => {
+    s = openScenario("Europe/London", NOW);
+    s.apply(s.sub());
+    const id = s.live(subRef)[0]!.id;
+    const streams = Array.from({ length: 50 }, () => open(s!));
+    for (const stream of streams) {
+      expect((await stream.block(1000))?.startsWith("retry: ")).toBe(true);
+      expect((await stream.event())?.data.length).toBeGreaterThan(0);
+    }
+    editBooking(s.db, { id, patch: { notes: "for everyone" }, actor: "t", now: NOW });
+    // Well under the fallback poll's interval: the in-process wake-up reaches every listener.
+    const pages = await Promise.all(streams.map((stream) => stream.event(400)));
+    const notes = pages.map((page) => page?.data[0]?.booking?.notes ?? null);
+    expect(notes).toEqual(Array.from({ length: 50 }, () => "for everyone"));
+  });
+
   it("sends a heartbeat comment while idle", async () => {
     s = openScenario("Europe/London", NOW);
     const stream = open(s, 30);
