@@ -6,6 +6,7 @@ import { openScenario, subRef, type Scenario } from "@/tests/support/booking-sce
 import { editBooking } from "@/lib/bookings/edits";
 import { listChanges, type ChangesPage } from "@/lib/api/v1/changes";
 import { changesStream } from "@/lib/api/v1/changes-stream";
+import { fillBookings } from "@/bench/support/bookings";
 
 const NOW = new Date("2026-10-15T18:00:00Z");
 let s: Scenario | undefined;
@@ -15,12 +16,15 @@ afterEach(() => {
   s?.cleanup();
 });
 
-function open(sc: Scenario, heartbeatMs?: number) {
+function open(sc: Scenario, heartbeatMs?: number, reads = { pages: 0 }) {
   const controller = new AbortController();
   aborts.push(controller);
   const first = listChanges(sc.db, { limit: 200 }, null);
   const reader = changesStream({
-    db: () => sc.db,
+    db: () => {
+      reads.pages += 1;
+      return sc.db;
+    },
     first,
     staffScope: null,
     signal: controller.signal,
@@ -85,6 +89,53 @@ describe("the change stream", () => {
         booking: expect.objectContaining({ notes: "kept" }),
       }),
     ]);
+  });
+
+  it("wakes all 50 open streams with one committed edit", async () => {
+    s = openScenario("Europe/London", NOW);
+    s.apply(s.sub());
+    const id = s.live(subRef)[0]!.id;
+    const streams = Array.from({ length: 50 }, () => open(s!));
+    for (const stream of streams) {
+      expect((await stream.block(1000))?.startsWith("retry: ")).toBe(true);
+      expect((await stream.event())?.data.length).toBeGreaterThan(0);
+    }
+    editBooking(s.db, { id, patch: { notes: "for everyone" }, actor: "t", now: NOW });
+    // Well under the fallback poll's interval: the in-process wake-up reaches every listener.
+    const pages = await Promise.all(streams.map((stream) => stream.event(400)));
+    const notes = pages.map((page) => page?.data[0]?.booking?.notes ?? null);
+    expect(notes).toEqual(Array.from({ length: 50 }, () => "for everyone"));
+  });
+
+  it("reads a long backlog a page at a time, as the reader takes them", async () => {
+    s = openScenario("Europe/London", NOW);
+    fillBookings(s.db, {
+      bookings: 1000,
+      clients: 50,
+      staff: 2,
+      from: NOW,
+      to: new Date(NOW.getTime() + 30 * 86_400_000),
+      cancelledShare: 0,
+      now: NOW,
+    });
+    // Logged as the writers would: one entry per booking, 5 pages of 200.
+    s.db.exec(`INSERT INTO ChangeLog (seq, entity, entityId, op, at)
+      SELECT (SELECT seq FROM ChangeCounter WHERE id = 1) + ROW_NUMBER() OVER (ORDER BY id), 'booking', id, 'upsert', 0
+      FROM Booking WHERE id NOT IN (SELECT entityId FROM ChangeLog WHERE entity = 'booking')`);
+    s.db.exec("UPDATE ChangeCounter SET seq = (SELECT max(seq) FROM ChangeLog) WHERE id = 1");
+    const reads = { pages: 0 };
+    const stream = open(s, undefined, reads);
+    await stream.block(1000); // retry
+    const bookingIds = (page: ChangesPage) =>
+      page.data.filter((change) => change.entity === "booking").map((change) => change.id);
+    const seen = new Set(bookingIds((await stream.event())!));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Nobody read the second page yet: at most one is waiting in the stream's queue.
+    expect(reads.pages).toBeLessThanOrEqual(2);
+    for (let page = await stream.event(1000); page; page = await stream.event(300))
+      for (const id of bookingIds(page)) seen.add(id);
+    const total = (s.db.prepare("SELECT count(*) AS n FROM Booking").get() as { n: number }).n;
+    expect(seen.size).toBe(total);
   });
 
   it("sends a heartbeat comment while idle", async () => {

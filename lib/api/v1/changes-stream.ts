@@ -34,52 +34,35 @@ export interface StreamInput {
   heartbeatMs?: number;
 }
 
-/** The event stream: the first page, then every later page as soon as the log moves. */
+/**
+ * The event stream: the first page, then every later page as soon as the log moves. Pages are
+ * read on demand (`pull`): a phone far behind, or one that reads slowly, gets the next page when
+ * it has taken the last one, instead of the server reading its whole backlog into memory at once.
+ */
 export function changesStream(input: StreamInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = input.first.pollCursor;
+  let behind = input.first.hasMore;
+  let closed = false;
+  let woken = false;
+  let wake: (() => void) | undefined;
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false;
-      let running = false;
-      let again = false;
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
-      const emit = (page: ChangesPage) => {
-        cursor = page.pollCursor;
-        if (page.data.length > 0) send(changesEvent(page));
-      };
-      // Pages until caught up; a wake-up during a run makes it go round once more.
-      const drain = () => {
-        if (closed) return;
-        if (running) {
-          again = true;
-          return;
-        }
-        running = true;
-        try {
-          let page: ChangesPage;
-          do {
-            again = false;
-            page = listChanges(input.db(), { cursor, limit: PAGE }, input.staffScope);
-            emit(page);
-          } while ((page.hasMore || again) && !closed);
-        } catch (error) {
-          closed = true;
-          controller.error(error);
-        } finally {
-          running = false;
-        }
-      };
-      const unsubscribe = onChanges(() => setImmediate(drain), input.db);
+      const unsubscribe = onChanges(() => {
+        woken = true;
+        wake?.();
+      }, input.db);
       const heartbeat = setInterval(() => send(": ping\n\n"), input.heartbeatMs ?? HEARTBEAT_MS);
       stop = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        wake?.();
         try {
           controller.close();
         } catch {
@@ -89,9 +72,25 @@ export function changesStream(input: StreamInput): ReadableStream<Uint8Array> {
       input.signal.addEventListener("abort", stop, { once: true });
       send(`retry: ${RETRY_MS}\n: connected\n\n`);
       // The first page always goes out, empty or not: the client learns where it stands.
-      cursor = input.first.pollCursor;
       send(changesEvent(input.first));
-      if (input.first.hasMore) setImmediate(drain);
+    },
+    // Called when the reader wants more: the next page with something in it, once there is one.
+    async pull(controller) {
+      while (!closed) {
+        if (!behind && !woken) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        woken = false;
+        const page = listChanges(input.db(), { cursor, limit: PAGE }, input.staffScope);
+        cursor = page.pollCursor;
+        behind = page.hasMore;
+        if (page.data.length > 0) {
+          controller.enqueue(encoder.encode(changesEvent(page)));
+          return;
+        }
+      }
     },
     cancel() {
       stop();
