@@ -1,6 +1,8 @@
 // The Stripe screen's status: key mode, the account check against the local Stripe server
 // (answered, refused key, unreachable since …), the summary the home screen shows, and a
 // running sync's progress per object type read from its SyncRun row.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db/prisma";
 import { generateAccount } from "@/lib/stripe-fixtures/generate";
@@ -32,10 +34,25 @@ describe("Stripe connection", () => {
 
   it("tells an answering server, a refused key and an unreachable Stripe apart, keeping since when", async () => {
     const t0 = new Date("2026-12-01T10:00:00Z");
-    // The local server has no /v1/account: Stripe answered, but did not name the account.
     expect(await checkAccount(client(server.apiKey, server.port), t0, null)).toMatchObject({
-      state: "connected-unnamed",
+      state: "connected",
+      accountId: "acct_local_stripe_server",
+      name: "Local test account",
     });
+    // A restricted key without account access: Stripe answered (403) but did not name the account.
+    const restricted = http.createServer((_request, response) => {
+      response.writeHead(403, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { type: "invalid_request_error", message: "No access." } }));
+    });
+    await new Promise<void>((resolve) => restricted.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (restricted.address() as AddressInfo).port;
+      expect(await checkAccount(client("rk_test_restricted", port), t0, null)).toMatchObject({
+        state: "connected-unnamed",
+      });
+    } finally {
+      restricted.close();
+    }
     expect(await checkAccount(client("sk_test_wrong", server.port), t0, null)).toMatchObject({
       state: "key-refused",
     });
