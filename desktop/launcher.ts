@@ -8,6 +8,7 @@ import { ConfigError } from "@/lib/config";
 import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
+import { makeNewFilesPrivate } from "@/lib/private-files";
 import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
 import { launch, type LaunchResult } from "@/desktop/launcher/session";
 
@@ -97,6 +98,9 @@ function runDirectly(): boolean {
 }
 
 if (runDirectly()) {
+  // Before anything is created: the data folder, desktop.log and the start lock are private
+  // from their first byte, not 0755 until the server tightens them.
+  makeNewFilesPrivate();
   loadDotEnv(appRoot);
   let logFile: LogFile | undefined;
   const io: MainIo = {
