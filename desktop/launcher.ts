@@ -9,7 +9,7 @@ import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
 import { makeNewFilesPrivate } from "@/lib/private-files";
-import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
+import { resolveOptions, usage, UsageError } from "@/desktop/launcher/options";
 import { launch, type LaunchResult } from "@/desktop/launcher/session";
 
 const appRoot = path.resolve(import.meta.dirname, "..");
@@ -43,7 +43,7 @@ export async function main(
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.say(`${error.message}\n\n${USAGE}`);
+      io.say(`${error.message}\n\n${usage(env)}`);
       return 64;
     }
     if (error instanceof ConfigError) {
@@ -53,7 +53,7 @@ export async function main(
     throw error;
   }
   if (options === "help") {
-    io.say(USAGE);
+    io.say(usage(env));
     return 0;
   }
   io.logsIn?.(options.logsDir);
