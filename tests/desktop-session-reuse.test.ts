@@ -19,7 +19,9 @@ const ownerId = () =>
 async function launch(): Promise<string> {
   const userId = await ownerId();
   const token = await onDatabase(dataDir.file, (db) => createSignInLink(db, userId, new Date()));
-  const response = await rawRequest(`${server.url}${DESKTOP_LINK_PATH}?token=${token}`);
+  const response = await rawRequest(`${server.url}${DESKTOP_LINK_PATH}?token=${token}`, {
+    headers: { "user-agent": "a window" },
+  });
   expect(response.status).toBe(302);
   return cookieOf(response);
 }
@@ -53,7 +55,9 @@ describe.skipIf(!standaloneBuilt())("desktop sign-in reuses one session per acco
     const sessions = await onDatabase(dataDir.file, (db) =>
       db.session.findMany({ where: { userId }, select: { userAgent: true } }),
     );
-    expect(sessions.filter((s) => s.userAgent === DESKTOP_SESSION_AGENT)).toHaveLength(1);
+    const desktop = sessions.filter((s) => s.userAgent?.startsWith(DESKTOP_SESSION_AGENT));
+    expect(desktop).toHaveLength(1);
+    expect(desktop[0]!.userAgent).toBe(`${DESKTOP_SESSION_AGENT}; a window`);
     expect(sessions).toHaveLength(2); // the desktop's one and the browser's
     expect(await signedInAs(first)).toBeNull();
     expect(await signedInAs(second)).toBe("owner@example.com");

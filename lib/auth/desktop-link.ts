@@ -6,10 +6,15 @@ import type { Db } from "@/lib/db/prisma";
 
 export const LINK_TTL_MS = 60_000;
 /**
- * The `userAgent` of sessions made by redeeming a link: it marks the desktop window's session,
- * so that a launch replaces the previous one instead of piling up 30-day sessions.
+ * How the `userAgent` of a session made by redeeming a link starts (the window's own follows):
+ * it marks the desktop window's session, so that a launch replaces the previous one instead of
+ * piling up 30-day sessions.
  */
 export const DESKTOP_SESSION_AGENT = "Stripe Bookings desktop window";
+
+/** The `userAgent` stored for a desktop session opened by a window sending `userAgent`. */
+export const desktopSessionAgent = (userAgent: string | null | undefined): string =>
+  userAgent ? `${DESKTOP_SESSION_AGENT}; ${userAgent}` : DESKTOP_SESSION_AGENT;
 export const DESKTOP_LINK_PATH = "/api/auth/desktop/redeem";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -69,7 +74,7 @@ export async function endEarlierDesktopSessions(
   const ended = await db.session.deleteMany({
     where: {
       userId,
-      userAgent: DESKTOP_SESSION_AGENT,
+      userAgent: { startsWith: DESKTOP_SESSION_AGENT },
       id: { not: keep.id },
       createdAt: { lt: keep.createdAt },
     },

@@ -7,7 +7,7 @@ import { createAuthEndpoint } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
-import { consumeSignInLink, DESKTOP_SESSION_AGENT, endEarlierDesktopSessions } from "@/lib/auth/desktop-link";
+import { consumeSignInLink, desktopSessionAgent, endEarlierDesktopSessions } from "@/lib/auth/desktop-link";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { isLoopbackAddress, PEER_HEADER } from "@/lib/auth/peer";
 import { prisma } from "@/lib/db/prisma";
@@ -36,7 +36,7 @@ export function desktopLinkPlugin() {
             });
           }
           const session = await ctx.context.internalAdapter.createSession(user.id, false, {
-            userAgent: DESKTOP_SESSION_AGENT,
+            userAgent: desktopSessionAgent(ctx.request?.headers.get("user-agent")),
           });
           if (!session) throw ctx.error("FORBIDDEN", { message: "This account cannot sign in." });
           // The window this launch replaces signed in the same way: its session ends here.
