@@ -145,7 +145,8 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
           !/[/\\]build[/\\]Release[/\\]better_sqlite3\.node$/.test(relative)
         )
           kept.push(relative);
-        else if (/^\.next[/\\]standalone[/\\]package-lock\.json$/.test(relative)) kept.push(relative);
+        else if (/^\.next[/\\]standalone[/\\]package-lock\.json$|capsize-font-metrics\.json$/.test(relative))
+          kept.push(relative);
       }
     };
     visit(path.join(folder, "app"));

@@ -37,8 +37,10 @@ const STANDALONE_SKIP =
 // compiled `.next/` chunks: the TypeScript sources are never read at run time.
 const CHECKOUT_SOURCE = /^(?!node_modules[/\\]|\.next[/\\]).*\.(ts|tsx|mts|cts)$/;
 // Only Next's image optimizer (`/_next/image`, used by `next/image`, which the app never
-// imports) requires sharp, lazily: its ~18 MB of libvips never loads.
-const UNUSED_MODULES = /^node_modules[/\\](sharp|@img)([/\\]|$)/;
+// imports) requires sharp, lazily: its ~18 MB of libvips never loads. The font metrics (4 MB)
+// are read only by next/font's fallback calculation, which runs at build time.
+const UNUSED_MODULES =
+  /^node_modules[/\\](sharp|@img)([/\\]|$)|^node_modules[/\\]next[/\\]dist[/\\]server[/\\]capsize-font-metrics\.json$/;
 /** Whether the standalone copy leaves `relative` out: checkout folders and sources, unused
  * modules, and any secret-looking file. */
 const skipInStandalone = (relative: string) =>
