@@ -35,7 +35,7 @@ import { webhooksRetry, webhooksStatus } from "@/cli/commands/webhooks";
 import { tokenCommands } from "@/cli/commands/tokens";
 import { userCommands } from "@/cli/commands/users";
 import { UsageError } from "@/cli/context";
-import { parseCommandArgs, usageOf, type CommandSpec } from "@/cli/spec";
+import { commandLine, parseCommandArgs, usageOf, type CommandSpec } from "@/cli/spec";
 
 /** Every command. Add a new one by importing its `defineCommand` spec and listing it here. */
 const specs: CommandSpec[] = [
@@ -143,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
 async function dispatch(name: string, args: string[], settings: () => Config): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   if (name === "help" || name === "--help" || name === "-h") {
-    out(`Commands:\n${helpText()}`);
+    out(`Usage: ${commandLine("<command> [options]")}\n\nCommands:\n${helpText()}`);
     return 0;
   }
   const spec = specs.find((candidate) => candidate.name === name);

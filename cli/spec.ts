@@ -3,6 +3,7 @@
 // with the command's usage, for every command alike.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type CommandContext } from "@/cli/context";
+import { cliCommand, runsPackaged } from "@/lib/desktop/commands";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -32,8 +33,11 @@ export function defineCommand(spec: CommandSpec): CommandSpec {
   return spec;
 }
 
+/** `command` as the person runs it here: `./run …`, or `./stripe-bookings cli …` in the package. */
+export const commandLine = (command: string): string => cliCommand(command, { PACKAGED: runsPackaged() });
+
 export function usageOf(spec: CommandSpec): string {
-  return `Usage: ./run ${spec.name}${spec.usage ? ` ${spec.usage}` : ""}`;
+  return `Usage: ${commandLine(`${spec.name}${spec.usage ? ` ${spec.usage}` : ""}`)}`;
 }
 
 /** Strict parse: unknown flags, missing values, missing or extra positionals throw UsageError. */

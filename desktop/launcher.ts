@@ -8,7 +8,8 @@ import { ConfigError } from "@/lib/config";
 import { loadDotEnv } from "@/lib/env-file";
 import { elapsedMs, log } from "@/lib/log";
 import { teeToLogFile, type LogFile } from "@/lib/logs/tee";
-import { resolveOptions, UsageError, USAGE } from "@/desktop/launcher/options";
+import { makeNewFilesPrivate } from "@/lib/private-files";
+import { resolveOptions, usage, UsageError } from "@/desktop/launcher/options";
 import { launch, type LaunchResult } from "@/desktop/launcher/session";
 
 const appRoot = path.resolve(import.meta.dirname, "..");
@@ -42,7 +43,7 @@ export async function main(
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.say(`${error.message}\n\n${USAGE}`);
+      io.say(`${error.message}\n\n${usage(env)}`);
       return 64;
     }
     if (error instanceof ConfigError) {
@@ -52,7 +53,7 @@ export async function main(
     throw error;
   }
   if (options === "help") {
-    io.say(USAGE);
+    io.say(usage(env));
     return 0;
   }
   io.logsIn?.(options.logsDir);
@@ -97,6 +98,9 @@ function runDirectly(): boolean {
 }
 
 if (runDirectly()) {
+  // Before anything is created: the data folder, desktop.log and the start lock are private
+  // from their first byte, not 0755 until the server tightens them.
+  makeNewFilesPrivate();
   loadDotEnv(appRoot);
   let logFile: LogFile | undefined;
   const io: MainIo = {

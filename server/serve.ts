@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const applied = await migrateIfNeeded(cfg.databaseFile);
   await prepareDatabase(cfg, new Date());
   // LAN mode needs an owner account first (exit 2: a setting the user must change).
-  const lanProblem = await lanStartProblem(cfg.HOST, cfg.databaseFile);
+  const lanProblem = await lanStartProblem(cfg.HOST, cfg.databaseFile, cfg);
   if (lanProblem) throw new StartupError(lanProblem, 2);
 
   // The standalone server reads these; paths must be absolute because it chdirs to its folder.

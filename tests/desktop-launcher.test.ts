@@ -1,7 +1,7 @@
 // The desktop launcher against stand-ins: tests/support/desktop/fake-server.mjs plays the
 // server, fake-neutralino.mjs the window binary. No real Neutralino is needed or downloaded.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import path from "node:path";
 import fc from "fast-check";
@@ -291,6 +291,39 @@ describe("desktop launcher", () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("missing-binary, which is not an executable file");
+  });
+
+  it("as a script, starts the window with umask 077 (its state and auth file private) and keeps the data folder private", async () => {
+    box = sandbox();
+    const port = await anyFreePort("127.0.0.1");
+    // The stand-in server never changes a mode: whatever is private, the launcher made so.
+    const env: Record<string, string | undefined> = {
+      ...fakeEnv(box, port, { windowExitAfterMs: 200 }),
+      LOG_LEVEL: "silent",
+    };
+    const result = spawnSync(process.execPath, ["--import", "tsx", "desktop/launcher.ts"], {
+      cwd: REPO_ROOT,
+      env: env as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readJson(box.windowRecord, windowRecordSchema).umask).toBe(0o077);
+    const mode = (file: string) => statSync(path.join(box!.dataDir, file)).mode & 0o777;
+    expect(mode(".")).toBe(0o700);
+    expect(mode("logs")).toBe(0o700);
+    expect(mode(path.join("logs", "desktop.log"))).toBe(0o600);
+  });
+
+  it("names the package's commands in a packaged --help, and ./run desktop in a checkout", async () => {
+    box = sandbox();
+    const packaged = await runLauncher({ ...fakeEnv(box, 3000), PACKAGED: "1" }, ["--help"]);
+    expect(packaged.code).toBe(0);
+    expect(packaged.messages).toContain("Usage: ./stripe-bookings [--port N]");
+    expect(packaged.messages).toContain("./stripe-bookings cli <command>");
+    expect(packaged.messages).not.toContain("./run");
+    const checkout = await runLauncher(fakeEnv(box, 3000), ["--help"]);
+    expect(checkout.messages).toContain("Usage: ./run desktop [--port N]");
   });
 });
 

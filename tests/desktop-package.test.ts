@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -122,6 +123,40 @@ describe.skipIf(blocker !== undefined)("the packaged app, unpacked elsewhere", (
     expect(
       spawnSync("sh", ["-c", "command -v npm || command -v npx || command -v node"], { env }).status,
     ).not.toBe(0);
+  });
+
+  it("leaves out what the app never loads, and names its window class and icon for the desktop", () => {
+    const kept: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        const relative = path.relative(path.join(folder, "app"), file);
+        if (entry.isDirectory()) {
+          // sharp is for next/image only, which the app does not use (~18 MB).
+          if (/(^|[/\\])node_modules[/\\](sharp|@img)$/.test(relative)) kept.push(relative);
+          else visit(file);
+        }
+        // TypeScript sources Next traced into its standalone output (its server loads .next/ only).
+        else if (/^\.next[/\\]standalone[/\\](?!node_modules|\.next).*\.tsx?$/.test(relative))
+          kept.push(relative);
+        // node-gyp's leftovers beside the native addon (sqlite3.c, objects, archives: ~17 MB).
+        else if (
+          /node_modules[/\\]better-sqlite3[/\\]build[/\\]/.test(relative) &&
+          !/[/\\]build[/\\]Release[/\\]better_sqlite3\.node$/.test(relative)
+        )
+          kept.push(relative);
+        else if (/^\.next[/\\]standalone[/\\]package-lock\.json$|capsize-font-metrics\.json$/.test(relative))
+          kept.push(relative);
+      }
+    };
+    visit(path.join(folder, "app"));
+    expect(kept).toEqual([]);
+    // Docks group the window (WM_CLASS stripe-bookings) under the menu entry, with its icon;
+    // Neutralino sets a window icon only from a file of at least 1 KB (a smaller one it never reads whole).
+    expect(readFileSync(path.join(folder, "stripe-bookings.desktop"), "utf8")).toContain(
+      "\nStartupWMClass=stripe-bookings\n",
+    );
+    expect(statSync(path.join(folder, "app", "desktop", "resources", "icon.png")).size).toBeGreaterThan(1024);
   });
 
   it("holds no .env and no secret-looking file", () => {

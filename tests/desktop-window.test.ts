@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, REPO_ROOT } from "@/tests/support/faults/processes";
 import {
   blurAll,
+  windowIcon,
   closeWindowsOf,
   focusedWindow,
   listWindows,
@@ -296,7 +297,7 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
         );
         const sessions = db.prepare("SELECT userAgent FROM Session").all() as { userAgent: string | null }[];
         expect(sessions).toHaveLength(1);
-        expect(sessions[0]!.userAgent).toMatch(/AppleWebKit/);
+        expect(sessions[0]!.userAgent).toMatch(/^Stripe Bookings desktop window; .*AppleWebKit/);
       } finally {
         db.close();
       }
@@ -314,6 +315,8 @@ describe.skipIf(blocker !== undefined)("desktop window (real Neutralino under Xv
         500,
       );
       expect(deviation).toBeGreaterThan(0.05);
+      // The app's icon (issue 22): Neutralino loads it only from a file of at least 1 KB.
+      expect(windowIcon(display.name, window1.id)).toEqual({ width: 256, height: 256 });
 
       // The window has its own class (docks and menus group it under it, not "neutralino").
       // A second launch (issue 22) brings this window to the front and ends with 0: no second

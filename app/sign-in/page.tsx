@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/app/credentials-form";
 import { publicPage, safeNextPath } from "@/lib/auth/page";
 import { hasOwner } from "@/lib/auth/users";
+import { config } from "@/lib/config";
+import { cliCommand } from "@/lib/desktop/commands";
 import { prisma } from "@/lib/db/prisma";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Link className="text-indigo-700 underline" href="/">
             the home page
           </Link>{" "}
-          to create the owner account, or run <code>./run user:create</code>.
+          to create the owner account, or run <code>{cliCommand("user:create", config())}</code>.
         </p>
       ) : null}
     </section>

@@ -27,7 +27,16 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function ConnectionCard({ initial, zone }: { initial: StripeStatus; zone: string }) {
+export function ConnectionCard({
+  initial,
+  zone,
+  webhooksStatus,
+}: {
+  initial: StripeStatus;
+  zone: string;
+  /** The command that prints the endpoint URL, as this install runs it (lib/desktop/commands.ts). */
+  webhooksStatus: string;
+}) {
   const client = useQueryClient();
   const [forcing, setForcing] = useState(false);
   const status = useQuery({
@@ -123,7 +132,7 @@ export function ConnectionCard({ initial, zone }: { initial: StripeStatus; zone:
           ) : (
             <span>
               <Pill tone="amber">Not set</Pill> events are not received; set{" "}
-              <code>STRIPE_WEBHOOK_SECRET</code> (<code>./run webhooks:status</code> prints the endpoint URL).
+              <code>STRIPE_WEBHOOK_SECRET</code> (<code>{webhooksStatus}</code> prints the endpoint URL).
             </span>
           )}
         </Row>

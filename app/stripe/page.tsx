@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { LinkTabs } from "@/components/ui/tabs";
 import { requirePage } from "@/lib/auth/page";
 import { config } from "@/lib/config";
+import { cliCommand } from "@/lib/desktop/commands";
 import { prisma } from "@/lib/db/prisma";
 import { sqlite } from "@/lib/db/sqlite";
 import { screenContext } from "@/lib/schedule/context";
@@ -75,7 +76,7 @@ export default async function StripePage({
     <>
       <PageHeader title="Stripe" description="Connection, syncs and the events Stripe sent" timeZone={zone} />
       <div className="space-y-6">
-        <ConnectionCard initial={status} zone={zone} />
+        <ConnectionCard initial={status} zone={zone} webhooksStatus={cliCommand("webhooks:status", cfg)} />
         <SyncPanel initial={{ running, progress, runs }} zone={zone} demo={cfg.demoMode} />
         <QuarantineCard rows={quarantined} total={quarantine.total} zone={zone} />
         <Card aria-labelledby="webhooks">

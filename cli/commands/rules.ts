@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { say, type CommandContext } from "@/cli/context";
-import { defineCommand, type ParsedArgs } from "@/cli/spec";
+import { commandLine, defineCommand, type ParsedArgs } from "@/cli/spec";
 import type { ReconcileSummary } from "@/lib/bookings/types";
 import { rebuildAllBookings } from "@/lib/bookings/reconcile";
 import { previewRuleChange } from "@/lib/bookings/preview";
@@ -93,7 +93,7 @@ type RulesRun = (args: ParsedArgs, ctx: RulesCommandContext) => Promise<number>;
 
 const idOf = (args: ParsedArgs, ctx: RulesCommandContext, usage: string): number | null => {
   const id = parseId(args.positionals[0]);
-  if (id === null) fail(ctx, BAD_INPUT, [`The rule id must be a number.\nUsage: ./run ${usage}`]);
+  if (id === null) fail(ctx, BAD_INPUT, [`The rule id must be a number.\nUsage: ${commandLine(usage)}`]);
   return id;
 };
 
@@ -114,7 +114,8 @@ const list: RulesRun = async (_args, ctx) => {
 
 const create: RulesRun = async ({ positionals }, ctx) => {
   const input = await readJsonArg(positionals[0], ctx);
-  if (!input.ok) return fail(ctx, BAD_INPUT, [`Usage: ./run rules:create <file.json|->: ${input.message}`]);
+  if (!input.ok)
+    return fail(ctx, BAD_INPUT, [`Usage: ${commandLine("rules:create <file.json|->")}: ${input.message}`]);
   return report(ctx, "created", createRule(ctx.db, input.value, ctx.now));
 };
 
@@ -123,7 +124,9 @@ const update: RulesRun = async (args, ctx) => {
   if (id === null) return BAD_INPUT;
   const input = await readJsonArg(args.positionals[1], ctx);
   if (!input.ok)
-    return fail(ctx, BAD_INPUT, [`Usage: ./run rules:update <id> <file.json|->: ${input.message}`]);
+    return fail(ctx, BAD_INPUT, [
+      `Usage: ${commandLine("rules:update <id> <file.json|->")}: ${input.message}`,
+    ]);
   return report(ctx, "updated", updateRule(ctx.db, id, input.value, ctx.now));
 };
 
@@ -144,7 +147,7 @@ const preview: RulesRun = async ({ positionals, values }, ctx) => {
   const input = await readJsonArg(positionals[0], ctx);
   if (!input.ok)
     return fail(ctx, BAD_INPUT, [
-      `Usage: ./run rules:preview <file.json|-> [--id N] [--all]: ${input.message}`,
+      `Usage: ${commandLine("rules:preview <file.json|-> [--id N] [--all]")}: ${input.message}`,
     ]);
   const result = previewRuleChange(ctx.db, { ruleId: id, rule: input.value }, ctx.now);
   if (!result.ok) {

@@ -6,7 +6,7 @@ import { runSync, type SyncProgress } from "@/lib/stripe/sync";
 import type { OverallProgress } from "@/lib/stripe/sync-progress";
 import type { TypeCounts } from "@/lib/stripe/sync-run";
 import { UsageError, say } from "@/cli/context";
-import { defineCommand } from "@/cli/spec";
+import { commandLine, defineCommand } from "@/cli/spec";
 
 /** Exit code of a sync that completed but quarantined objects (README: "completed with problems"). */
 export const EXIT_COMPLETED_WITH_PROBLEMS = 3;
@@ -74,7 +74,7 @@ export const syncCommand = defineCommand({
     if (report.quarantined > 0) {
       out(
         `Completed with problems: ${report.quarantined} Stripe object(s) failed validation and are quarantined ` +
-          `(${report.invalid} in this run). See ./run quarantine:list; ./run quarantine:retry after an upgrade.`,
+          `(${report.invalid} in this run). See ${commandLine("quarantine:list")}; ${commandLine("quarantine:retry")} after an upgrade.`,
       );
       return EXIT_COMPLETED_WITH_PROBLEMS;
     }

@@ -1,7 +1,7 @@
 // user:create, user:list, user:disable, user:password — accounts from the command line.
 // Passwords are read from stdin only. Bad input is exit 2 and changes nothing.
 import { UsageError } from "@/cli/context";
-import { defineCommand } from "@/cli/spec";
+import { commandLine, defineCommand } from "@/cli/spec";
 import { readSecretFromStdin } from "@/cli/commands/stdin";
 import {
   AccountError,
@@ -69,7 +69,9 @@ export const userList = defineCommand({
   async run(_args, { out, now }) {
     const users = await listUsers(prisma(), now);
     if (users.length === 0)
-      out("No accounts yet. Create the owner: ./run user:create --email E --role owner --password-stdin");
+      out(
+        `No accounts yet. Create the owner: ${commandLine("user:create --email E --role owner --password-stdin")}`,
+      );
     for (const user of users) {
       out(
         [

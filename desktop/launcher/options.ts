@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError, parseConfig } from "@/lib/config";
+import { runsPackaged } from "@/lib/desktop/commands";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -56,15 +57,26 @@ export interface LaunchOptions {
 /** A command-line flag the launcher does not know; main() answers with the usage text. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: ./run desktop [--port N] [--health-timeout-ms MS]
-
-Opens Stripe Bookings in a native window: opens the window at once on a "Starting…" page,
-starts the local server beside it (unless ours already runs), and sends the window to the app
-once /api/health answers. See docs/DESKTOP.md.
-
-  --port N               port to serve on (default: PORT or 3000; a busy port falls back to a free one)
+const FLAGS = `  --port N               port to serve on (default: PORT or 3000; a busy port falls back to a free one)
   --health-timeout-ms MS how long to wait for the server to become healthy (default 30000)
   --help                 this text`;
+const WHAT = `Opens Stripe Bookings in a native window: opens the window at once on a "Starting…" page,
+starts the local server beside it (unless ours already runs), and sends the window to the app
+once /api/health answers. See docs/DESKTOP.md.`;
+
+/** The launcher's help, naming the commands as this install runs them (`./run` or the package's script). */
+export function usage(env: Record<string, string | undefined>): string {
+  if (!runsPackaged(env))
+    return `Usage: ./run desktop [--port N] [--health-timeout-ms MS]\n\n${WHAT}\n\n${FLAGS}`;
+  return `Usage: ./stripe-bookings [--port N] [--health-timeout-ms MS]
+       ./stripe-bookings cli <command>   the command line (./stripe-bookings cli help lists the commands)
+       ./stripe-bookings serve           the server alone, for a browser or other devices
+       ./stripe-bookings install-menu    adds Stripe Bookings to the applications menu
+
+${WHAT}
+
+${FLAGS}`;
+}
 
 function parseFlags(argv: string[]): { port?: string; timeout?: string; help: boolean } {
   try {

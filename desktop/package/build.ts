@@ -32,10 +32,25 @@ import {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const STANDALONE_SKIP =
-  /^(dist|tests|bench|e2e|scratch|data)([/\\]|$)|^(playwright|vitest)\.config\.ts$|\.tsbuildinfo$/;
-/** Whether the standalone copy leaves `relative` out: checkout folders, and any secret-looking file. */
+  /^(dist|tests|bench|e2e|scratch|data|docs)([/\\]|$)|^package-lock\.json$|\.tsbuildinfo$/;
+// Next traces the whole checkout into its standalone output, yet its server loads only the
+// compiled `.next/` chunks: the TypeScript sources are never read at run time.
+const CHECKOUT_SOURCE = /^(?!node_modules[/\\]|\.next[/\\]).*\.(ts|tsx|mts|cts)$/;
+// Only Next's image optimizer (`/_next/image`, used by `next/image`, which the app never
+// imports) requires sharp, lazily: its ~18 MB of libvips never loads. The font metrics (4 MB)
+// are read only by next/font's fallback calculation, which runs at build time.
+const UNUSED_MODULES =
+  /^node_modules[/\\](sharp|@img)([/\\]|$)|^node_modules[/\\]next[/\\]dist[/\\]server[/\\]capsize-font-metrics\.json$/;
+/** Whether the standalone copy leaves `relative` out: checkout folders and sources, unused
+ * modules, and any secret-looking file. */
 const skipInStandalone = (relative: string) =>
-  STANDALONE_SKIP.test(relative) || isSecretFileName(path.basename(relative));
+  STANDALONE_SKIP.test(relative) ||
+  CHECKOUT_SOURCE.test(relative) ||
+  UNUSED_MODULES.test(relative) ||
+  isSecretFileName(path.basename(relative));
+/** What a native module needs of its `build/`: the addon itself, not node-gyp's intermediates
+ * (sqlite3.c, objects, archives: ~17 MB for better-sqlite3) nor its test extension. */
+const BUILD_KEEP = /^build([/\\]Release([/\\](?!test_extension)[^/\\]+\.node)?)?$/;
 
 function fail(message: string): never {
   process.stderr.write(`Cannot package: ${message}\n`);
@@ -53,10 +68,11 @@ function copyExternals(appDir: string): void {
     cpSync(from, path.join(appDir, "node_modules", name), {
       recursive: true,
       // Build-time leftovers of the native module are not needed to run it.
-      filter: (file) =>
-        !/[/\\](deps|src|test)([/\\]|$)/.test(
-          path.relative(from, file) ? `/${path.relative(from, file)}` : "",
-        ),
+      filter: (file) => {
+        const relative = path.relative(from, file);
+        if (/^build([/\\]|$)/.test(relative) && !BUILD_KEEP.test(relative)) return false;
+        return !/[/\\](deps|src|test)([/\\]|$)/.test(relative ? `/${relative}` : "");
+      },
     });
     const manifest = JSON.parse(readFileSync(path.join(from, "package.json"), "utf8")) as {
       dependencies?: Record<string, string>;
@@ -79,6 +95,20 @@ function copyThreadPackages(appDir: string): void {
         return /^cjs([/\\]|$)/.test(relative) && !/\.(map|d\.ts)$/.test(relative);
       },
     });
+  }
+}
+
+/**
+ * Drops the debug information and static symbol table of an ELF binary (a Node.js built with
+ * them is ~13 MB larger; Debian's own is shipped stripped). The dynamic symbols native addons
+ * link against stay. Linux only, and only when binutils' `strip` is there: otherwise as is.
+ */
+function stripSymbols(file: string): void {
+  if (process.platform !== "linux") return;
+  try {
+    execFileSync("strip", [file], { stdio: "ignore" });
+  } catch {
+    process.stdout.write(`(strip is not available: ${path.basename(file)} is packaged unstripped)\n`);
   }
 }
 
@@ -158,8 +188,10 @@ async function main(): Promise<void> {
   chmodSync(windowBinary, 0o755);
   // 5. Node.js and its licence.
   mkdirSync(path.join(stage, "node"), { recursive: true });
-  copyFileSync(process.execPath, path.join(stage, "node", platform === "win32" ? "node.exe" : "node"));
-  chmodSync(path.join(stage, "node", platform === "win32" ? "node.exe" : "node"), 0o755);
+  const nodeBinary = path.join(stage, "node", platform === "win32" ? "node.exe" : "node");
+  copyFileSync(process.execPath, nodeBinary);
+  chmodSync(nodeBinary, 0o755);
+  stripSymbols(nodeBinary);
   copyFileSync(licence, path.join(stage, "node", "LICENSE"));
   // 6. Start script, icon, .desktop file.
   writeFileSync(path.join(stage, "stripe-bookings"), startScript(), { mode: 0o755 });

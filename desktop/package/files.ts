@@ -69,6 +69,7 @@ Comment=Bookings, calendars and staff screens from your Stripe data (${version})
 Exec=stripe-bookings
 Icon=stripe-bookings
 Terminal=false
+StartupWMClass=stripe-bookings
 Categories=Office;
 `;
 }

@@ -5,6 +5,16 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/prisma";
 
 export const LINK_TTL_MS = 60_000;
+/**
+ * How the `userAgent` of a session made by redeeming a link starts (the window's own follows):
+ * it marks the desktop window's session, so that a launch replaces the previous one instead of
+ * piling up 30-day sessions.
+ */
+export const DESKTOP_SESSION_AGENT = "Stripe Bookings desktop window";
+
+/** The `userAgent` stored for a desktop session opened by a window sending `userAgent`. */
+export const desktopSessionAgent = (userAgent: string | null | undefined): string =>
+  userAgent ? `${DESKTOP_SESSION_AGENT}; ${userAgent}` : DESKTOP_SESSION_AGENT;
 export const DESKTOP_LINK_PATH = "/api/auth/desktop/redeem";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -49,4 +59,25 @@ export async function consumeSignInLink(db: Db, token: string, now: Date): Promi
   if (used.count !== 1) return null;
   const link = await db.signInLink.findUnique({ where: { tokenHash } });
   return link?.userId ?? null;
+}
+
+/**
+ * Ends the desktop sessions of `userId` made before `keep` (the one a redeem just made): at
+ * most one desktop session per account. Only older ones, so two launches redeeming at once
+ * cannot end each other's; sessions signed in with a password are not touched.
+ */
+export async function endEarlierDesktopSessions(
+  db: Db,
+  userId: string,
+  keep: { id: string; createdAt: Date },
+): Promise<number> {
+  const ended = await db.session.deleteMany({
+    where: {
+      userId,
+      userAgent: { startsWith: DESKTOP_SESSION_AGENT },
+      id: { not: keep.id },
+      createdAt: { lt: keep.createdAt },
+    },
+  });
+  return ended.count;
 }

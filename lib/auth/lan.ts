@@ -1,6 +1,8 @@
 // LAN mode: listening on anything but loopback opens the app to the network, so the server
 // refuses to start until an owner account exists; once it starts it says where to reach it.
 import os from "node:os";
+import type { Config } from "@/lib/config";
+import { cliCommand } from "@/lib/desktop/commands";
 
 export function isLoopbackBind(host: string): boolean {
   const name = host.toLowerCase().replace(/^\[|\]$/g, "");
@@ -30,7 +32,11 @@ export function lanUrls(
 }
 
 /** Why the server must not start on `host` (null when it may). */
-export async function lanStartProblem(host: string, databaseFile: string): Promise<string | null> {
+export async function lanStartProblem(
+  host: string,
+  databaseFile: string,
+  cfg: Pick<Config, "PACKAGED">,
+): Promise<string | null> {
   if (isLoopbackBind(host)) return null;
   // Loaded only in LAN mode: a loopback start does not pay for the Prisma client here.
   const [{ createPrisma }, { hasOwner }] = await Promise.all([
@@ -45,7 +51,7 @@ export async function lanStartProblem(host: string, databaseFile: string): Promi
   }
   return (
     `HOST=${host} would open the app to the network, but no owner account exists yet.\n` +
-    `Create it first: ./run user:create --email you@example.com --role owner --password-stdin\n` +
+    `Create it first: ${cliCommand("user:create --email you@example.com --role owner --password-stdin", cfg)}\n` +
     `(or start once with HOST=127.0.0.1 and create it at http://127.0.0.1:<port>/).`
   );
 }

@@ -6,3 +6,11 @@ import type { Config } from "@/lib/config";
 export function cliCommand(command: string, cfg: Pick<Config, "PACKAGED">): string {
   return cfg.PACKAGED ? `./stripe-bookings cli ${command}` : `./run ${command}`;
 }
+
+/**
+ * PACKAGED as the start script sets it, read without the rest of the settings: help and usage
+ * errors are printed also when the settings do not parse.
+ */
+export function runsPackaged(env: Record<string, string | undefined> = process.env): boolean {
+  return env.PACKAGED === "1" || env.PACKAGED === "true";
+}

@@ -3,7 +3,7 @@
 // the way the real window does: on the launcher's start page it reports being drawn, then
 // follows the page's long poll to the app URL (or stops at the start-up error it is shown);
 // on the app it asks /api/health. It writes {argv, pid, url, healthStatus, error} as JSON to
-// $FAKE_NEU_RECORD. It exits $FAKE_NEU_EXIT_AFTER_MS after that (or after its start with
+// $FAKE_NEU_RECORD (with the umask it was started with). It exits $FAKE_NEU_EXIT_AFTER_MS after that (or after its start with
 // FAKE_NEU_EXIT_FROM=start) with $FAKE_NEU_EXIT_CODE (default 0); shown an error, it exits 0 as
 // someone closing the window would; otherwise it stays until it is killed, or until the file
 // $FAKE_NEU_EXIT_WHEN exists (a close button pressed by the test).
@@ -83,7 +83,16 @@ if (url && error === null) {
 if (process.env.FAKE_NEU_RECORD) {
   writeFileSync(
     process.env.FAKE_NEU_RECORD,
-    JSON.stringify({ argv, pid: process.pid, startPage, url: url ?? null, healthStatus, error }),
+    JSON.stringify({
+      argv,
+      pid: process.pid,
+      startPage,
+      url: url ?? null,
+      healthStatus,
+      error,
+      // What the real window creates (its state, the native API's auth file) gets this umask.
+      umask: process.umask(),
+    }),
   );
 }
 console.log("fake neutralino window open");

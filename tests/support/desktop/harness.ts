@@ -26,6 +26,8 @@ export const windowRecordSchema = z.object({
   healthStatus: z.union([z.number(), z.string(), z.null()]),
   /** The start-up error the start page showed, or null. */
   error: z.string().nullable(),
+  /** The umask the window was started with. */
+  umask: z.number(),
 });
 export const serverInfoSchema = z.object({
   pid: z.number(),

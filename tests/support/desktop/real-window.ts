@@ -134,6 +134,17 @@ export function closeWindowsOf(display: string, pid: number, name?: string): boo
   );
 }
 
+/** The size of window `id`'s icon (_NET_WM_ICON), or null when it has none. */
+export function windowIcon(display: string, id: number): { width: number; height: number } | null {
+  const result = spawnSync(SYSTEM_PYTHON, [X11_HELPER, "icon", String(id)], {
+    env: { ...process.env, DISPLAY: display },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  if (result.status !== 0) throw new Error(`x11.py icon failed: ${result.error ?? result.stderr}`);
+  return JSON.parse(result.stdout) as { width: number; height: number } | null;
+}
+
 /** Moves the keyboard focus off every window. */
 export function blurAll(display: string): void {
   spawnSync(SYSTEM_PYTHON, [X11_HELPER, "blur"], {

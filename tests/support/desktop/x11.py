@@ -7,6 +7,7 @@
 #                              when it has none
 #   x11.py blur             -> moves the keyboard focus off every window (to the root)
 #   x11.py focused          -> JSON {"pid", "class"} of the top-level window holding the focus
+#   x11.py icon ID          -> JSON {"width", "height"} of window ID's first _NET_WM_ICON image, or null
 import json
 import sys
 
@@ -73,6 +74,14 @@ def main():
                 return 0
             win = win.query_tree().parent
         print(json.dumps({"pid": None, "class": None}))
+        return 0
+    if sys.argv[1] == "icon":
+        win = d.create_resource_object("window", int(sys.argv[2]))
+        prop = win.get_full_property(d.intern_atom("_NET_WM_ICON"), X.AnyPropertyType)
+        if prop is None or len(prop.value) < 2:
+            print("null")
+        else:
+            print(json.dumps({"width": int(prop.value[0]), "height": int(prop.value[1])}))
         return 0
     return 2
 

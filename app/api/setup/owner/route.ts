@@ -9,7 +9,9 @@ import { peerAddress } from "@/lib/auth/peer";
 import { AccountError, createUser } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/auth/audit";
 import { withoutSessionToken } from "@/lib/auth/sign-in";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db/prisma";
+import { cliCommand } from "@/lib/desktop/commands";
 import { AUTH_BODY_LIMIT } from "@/lib/http/body-limit";
 import { readJson, route } from "@/lib/http/handler";
 import { HttpError } from "@/lib/http/problem";
@@ -29,7 +31,7 @@ export const POST = route(
     if (!isLocalRequest(request.headers)) {
       throw new HttpError(
         403,
-        "Create the owner account on the computer running the server, or run ./run user:create.",
+        `Create the owner account on the computer running the server, or run ${cliCommand("user:create", config())}.`,
       );
     }
     if (!isSameOrigin(request)) throw new HttpError(403, "Cross-site request refused.");
