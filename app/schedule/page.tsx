@@ -1,9 +1,12 @@
 // The schedule: a day or week with a column per walker plus "Unassigned". The server renders
-// the first board; the client keeps it fresh (polling) and handles selection and filters.
+// the first board; the client keeps it fresh (the changes stream, polling as the fallback) and
+// handles selection and filters.
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page";
 import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
+import { sqlite } from "@/lib/db/sqlite";
+import { headCursor } from "@/lib/api/v1/changes";
 import { boardQuerySchema, loadBoard } from "@/lib/schedule/board";
 import { screenContext } from "@/lib/schedule/context";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +31,8 @@ export default async function SchedulePage({
   const query = own === null ? asked : { ...asked, staff: [own] };
   const { zone, today } = screenContext();
   const board = await loadBoard(prisma(), query, zone, today);
+  // Read after the board: a change committed in between is sent again, never missed.
+  const liveCursor = headCursor(sqlite(), own);
   return (
     <>
       <PageHeader title="Schedule" description="Who walks what, by walker" timeZone={zone} />
@@ -37,6 +42,7 @@ export default async function SchedulePage({
         zone={zone}
         today={today}
         myStaffId={user.staffId ?? null}
+        liveCursor={liveCursor}
       />
     </>
   );

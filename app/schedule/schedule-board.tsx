@@ -2,10 +2,11 @@
 // The schedule board: toolbar (dates, view, filters), then per day a row of columns, one per
 // walker plus "Unassigned". Polls the board endpoint every 5 s while open. Keyboard: every
 // card and checkbox is in the tab order; shortcuts [ and ] move, t today, d day, w week.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useLiveChanges } from "@/components/live/use-live-changes";
 import { AssignControl } from "@/components/schedule/assign-control";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -88,15 +89,22 @@ export function ScheduleBoard({
   zone,
   today,
   myStaffId,
+  liveCursor,
 }: {
   initial: Board;
   query: BoardQuery;
   zone: string;
   today: string;
   myStaffId: number | null;
+  liveCursor: string | null;
 }) {
   const router = useRouter();
   const search = toSearch(query);
+  const queryClient = useQueryClient();
+  const live = useLiveChanges(
+    liveCursor,
+    useCallback(() => void queryClient.invalidateQueries({ queryKey: ["board"] }), [queryClient]),
+  );
   const {
     data: board,
     isFetching,
@@ -105,7 +113,8 @@ export function ScheduleBoard({
     queryKey: ["board", search],
     queryFn: () => apiJson<Board>(`/api/staff/schedule?${search}`),
     initialData: initial,
-    refetchInterval: 5000,
+    // The stream refreshes within a second; polling only while it is not open.
+    refetchInterval: live ? false : 5000,
     refetchOnWindowFocus: true,
     staleTime: 0,
   });

@@ -4,6 +4,7 @@ import type { Statement } from "better-sqlite3";
 import Stripe from "stripe";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { HttpError } from "@/lib/http/problem";
+import { readBodyLimited } from "@/lib/http/body-limit";
 import { eventSchema, type StripeEventEnvelope } from "@/lib/stripe/schemas";
 
 /** Headers of every webhook answer, errors included: nothing in it is ever a page. */
@@ -109,21 +110,6 @@ export function refuseBeforeBody(secret: string | undefined, contentType: string
 
 /** Reads at most `limit` bytes of a request body; a larger body is a 413 before it is buffered. */
 export async function readLimitedText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new HttpError(413, `The body is larger than ${limit} bytes.`);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new HttpError(413, `The body is larger than ${limit} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  // Buffer keeps every byte as sent (TextDecoder would drop a BOM): the signature covers them.
+  return Buffer.from(await readBodyLimited(request, limit)).toString("utf8");
 }

@@ -209,3 +209,12 @@ export function listChanges(
     };
   })();
 }
+
+/**
+ * A cursor at the newest change now, for a screen that already shows the current state and
+ * only wants what changes from here (the stream from it carries no backlog).
+ */
+export function headCursor(db: Sqlite, staffScope: number | null): string {
+  const newest = (db.prepare("SELECT seq FROM ChangeCounter WHERE id = 1").get() as { seq: number }).seq;
+  return encodeCursor(newest, { scope: staffScope });
+}
