@@ -9,6 +9,7 @@ import http from "node:http";
 import { config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { errorResponse } from "@/lib/http/handler";
+import { tooLarge } from "@/lib/http/body-limit";
 import { HttpError } from "@/lib/http/problem";
 import { elapsedMs, log } from "@/lib/log";
 import {
@@ -102,7 +103,7 @@ function header(request: http.IncomingMessage, name: string): string | null {
 /** The body as text; a declared or actual size over `limit` is a 413 before it is all buffered. */
 function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers["content-length"] ?? "0");
-  if (declared > limit) return Promise.reject(new HttpError(413, `The body is larger than ${limit} bytes.`));
+  if (declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -110,7 +111,7 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
       size += chunk.byteLength;
       if (size > limit) {
         request.pause();
-        reject(new HttpError(413, `The body is larger than ${limit} bytes.`));
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(chunk);

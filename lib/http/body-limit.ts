@@ -8,7 +8,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Sign-in, first run and Better Auth's endpoints: an email and a password. */
 export const AUTH_BODY_LIMIT = 16 * 1024;
 
-const tooLarge = (limit: number) =>
+/** The one 413 of every route (the server's own readers answer it too). */
+export const tooLarge = (limit: number) =>
   new HttpError(413, `The request body is larger than this route accepts (${limit} bytes).`);
 
 /** The whole body (at most `limit` bytes), or HttpError 413 without reading further. */
