@@ -19,14 +19,20 @@ afterEach(async () => {
 
 /** Rows in the database file alone, as if the WAL were lost: only checkpointed pages count. */
 function rowsInMainFile(file: string): number {
-  const copy = path.join(dir, "copy.db");
-  copyFileSync(file, copy);
-  const db = new Database(copy, { readonly: true });
-  try {
-    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 't'").get();
-    return table ? (db.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n : 0;
-  } finally {
-    db.close();
+  // A copy taken while the checkpointer is writing the file can be torn (a page half old, half
+  // new): SQLite calls it malformed. Copy again then; a whole copy shows what the file holds.
+  for (let attempt = 1; ; attempt += 1) {
+    const copy = path.join(dir, "copy.db");
+    copyFileSync(file, copy);
+    const db = new Database(copy, { readonly: true });
+    try {
+      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 't'").get();
+      return table ? (db.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n : 0;
+    } catch (error) {
+      if (attempt >= 20 || (error as { code?: string }).code !== "SQLITE_CORRUPT") throw error;
+    } finally {
+      db.close();
+    }
   }
 }
 

@@ -35,7 +35,8 @@ beforeAll(async () => {
     .prepare("SELECT staffId, clientStripeId, sourceId FROM Booking LIMIT 20")
     .all() as typeof sample;
   pointAppAt(dir.file);
-  cookie = await signedInCookie("staff");
+  // The owner sees every booking (a walker only their own), so the filters have rows to match.
+  cookie = await signedInCookie("owner");
 });
 afterAll(() => {
   closeSqlite();
