@@ -20,6 +20,17 @@ export const settingsSchema = z.object({
   paymentFailedPolicy: z.enum(["keep", "hold"]),
   demoData: z.boolean(),
   demoWiped: z.boolean(),
+  /** Minutes before a visit's start from which it may be started, completed or marked no-show. */
+  startGraceMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  /** ISO 3166 alpha-2 country for phone numbers typed without a country code; null: from the time zone. */
+  phoneCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
+    .nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -52,7 +63,7 @@ export function updateSettings(db: Sqlite, patch: Partial<Settings>): Settings {
     `UPDATE Setting SET businessName=@businessName, timeZone=@timeZone, defaultStartTime=@defaultStartTime,
        defaultDurationMin=@defaultDurationMin, horizonWeeks=@horizonWeeks, feedPastDays=@feedPastDays,
        feedFutureDays=@feedFutureDays, cancelledKeepDays=@cancelledKeepDays, paymentFailedPolicy=@paymentFailedPolicy, demoData=@demoData,
-       demoWiped=@demoWiped WHERE id = 1`,
+       demoWiped=@demoWiped, startGraceMin=@startGraceMin, phoneCountry=@phoneCountry WHERE id = 1`,
   ).run({ ...next, demoData: next.demoData ? 1 : 0, demoWiped: next.demoWiped ? 1 : 0 });
   return next;
 }

@@ -21,6 +21,8 @@ const settings = (timeZone: string): Settings => ({
   paymentFailedPolicy: "keep",
   demoData: false,
   demoWiped: false,
+  startGraceMin: 30,
+  phoneCountry: null,
 });
 
 const rule = (allocation: Partial<Allocation> & Pick<Allocation, "schedule">): Rule => ({
