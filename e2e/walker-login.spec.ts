@@ -58,7 +58,7 @@ test("the owner gives a walker a login with a link; the walker sets a password; 
   ).toBeVisible();
   await expect(reveal.getByRole("note")).toContainText("works only here");
   await expect(reveal.getByRole("button", { name: "Copy link" })).toBeVisible();
-  const link = await reveal.getByLabel("Link").inputValue();
+  const link = await reveal.getByRole("textbox", { name: "Link" }).inputValue();
   expect(link).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{43}$/);
   await noSeriousAxeViolations(page, "set-password link dialog");
   await page.screenshot({ path: "test-results/screens/staff-link-dialog-390.png" });

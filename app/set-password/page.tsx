@@ -77,7 +77,7 @@ export default async function SetPasswordPage({
   return (
     <Frame title="Choose your password">
       <p className="mt-1 text-sm text-slate-700">
-        For <strong className="break-all">{link.email}</strong>
+        For <strong className="break-words">{link.email}</strong>
         {link.staffName ? ` (walker: ${link.staffName})` : ""}. This link works once, until{" "}
         {formatStamp(link.expiresAt, zone)}.
       </p>

@@ -71,7 +71,7 @@ export default async function StaffPage() {
                   {owner ? (
                     <span className="ml-auto text-right text-sm text-slate-700 sm:ml-0">
                       {logins.get(s.id)?.length ? (
-                        <span className="break-all">{logins.get(s.id)!.join(", ")}</span>
+                        <span className="break-words">{logins.get(s.id)!.join(", ")}</span>
                       ) : (
                         <Pill tone="amber">no login</Pill>
                       )}

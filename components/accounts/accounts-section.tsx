@@ -44,7 +44,7 @@ export async function AccountsSection({
           {accounts.map((account) => (
             <li key={account.id} className="space-y-2 px-4 py-3 text-sm" data-testid="account">
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium break-all">{account.email}</span>
+                <span className="font-medium break-words">{account.email}</span>
                 <Pill>{account.role}</Pill>
                 {account.disabled ? (
                   <Pill tone="rose">disabled</Pill>

@@ -23,7 +23,7 @@ export function LinkReveal({ link, email, zone }: { link: LinkJson; email: strin
   return (
     <div className="space-y-4" data-testid="set-password-link">
       <p className="text-sm text-slate-800">
-        Give this link to <strong className="break-all">{email}</strong>. It lets them choose a password and
+        Give this link to <strong className="break-words">{email}</strong>. It lets them choose a password and
         signs them in. It works once, until {expires}, and is shown only now.
       </p>
       {link.localOnly ? (
