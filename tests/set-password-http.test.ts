@@ -235,6 +235,15 @@ describe.skipIf(!standaloneBuilt())("walker logins from the staff page, over HTT
     expect(audit[0]!.actor).toBe("owner@example.com");
   });
 
+  it("gives the complete terminal commands on Settings → Security, and points to the staff page", async () => {
+    const page = await rawRequest(`${base}/settings/security`, { headers: { cookie: owner } });
+    expect(page.status).toBe(200);
+    const text = page.body.replace(/<!-- -->/g, "");
+    expect(text).toMatch(/user:create --email E --role staff --staff-id ID --name N --password-stdin/);
+    expect(text).toMatch(/token:create --name N --scope read\|write --staff-id ID/);
+    expect(text).toContain('href="/staff"');
+  });
+
   it("limits wrong tokens per address (429), past the sign-in budget", async () => {
     let limited: RawResponse | undefined;
     for (let i = 0; i < 30 && !limited; i++) {

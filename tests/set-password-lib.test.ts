@@ -75,6 +75,14 @@ describe("accounts made with a set-password link", () => {
     }
     expect(await db.user.count()).toBe(1);
     expect(await db.signInLink.count()).toBe(1);
+    // The same new email twice at once: one account, the other told it exists.
+    const both = await Promise.allSettled(
+      [1, 2].map(() => createAccountWithLink(db, { email: "twice@example.com", role: "staff" }, meta)),
+    );
+    expect(both.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = both.find((result) => result.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(AccountError);
+    expect(await db.user.count({ where: { email: "twice@example.com" } })).toBe(1);
   });
 
   it("sets the password with Better Auth's hashing, once; the link then changes nothing", async () => {

@@ -87,27 +87,34 @@ export async function createAccountWithLink(
   const { email, name, role } = parsed.data;
   const staffId = parsed.data.staffId ?? null;
   const id = randomUUID();
-  const link = await db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email } })) {
-      throw new AccountError(`An account for ${email} already exists.`, "email");
-    }
-    if (staffId !== null && !(await tx.staff.findUnique({ where: { id: staffId } }))) {
-      throw new AccountError(`No staff member has id ${staffId}.`, "staffId");
-    }
-    await tx.user.create({
-      data: {
-        id,
-        email,
-        name: name ?? email.split("@")[0]!,
-        emailVerified: true,
-        role,
-        staffId,
-        createdAt: meta.now,
-        updatedAt: meta.now,
-      },
+  const link = await db
+    .$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email } })) {
+        throw new AccountError(`An account for ${email} already exists.`, "email");
+      }
+      if (staffId !== null && !(await tx.staff.findUnique({ where: { id: staffId } }))) {
+        throw new AccountError(`No staff member has id ${staffId}.`, "staffId");
+      }
+      await tx.user.create({
+        data: {
+          id,
+          email,
+          name: name ?? email.split("@")[0]!,
+          emailVerified: true,
+          role,
+          staffId,
+          createdAt: meta.now,
+          updatedAt: meta.now,
+        },
+      });
+      return issue(tx, id, meta);
+    })
+    .catch((error: unknown) => {
+      // Two owners adding the same email at once: the UNIQUE index decides, with the same answer.
+      if ((error as { code?: unknown }).code === "P2002")
+        throw new AccountError(`An account for ${email} already exists.`, "email");
+      throw error;
     });
-    return issue(tx, id, meta);
-  });
   await recordAudit(db, {
     type: "user-created",
     actor: meta.actor,
