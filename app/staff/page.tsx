@@ -1,4 +1,5 @@
-// Staff: every walker with their colour and upcoming visits; the owner adds and edits them.
+// Staff: every walker with their colour, upcoming visits and (owner) who signs in as them; the
+// owner adds walkers and accounts (an account gets a one-time set-password link).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/page";
@@ -9,6 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pill } from "@/components/ui/pill";
 import { StaffForm } from "@/components/schedule/staff-form";
+import { AddAccount } from "@/components/accounts/add-account";
+import { walkerLogins } from "@/lib/auth/account-access";
+import { screenContext } from "@/lib/schedule/context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff" };
@@ -17,9 +21,22 @@ export default async function StaffPage() {
   const user = await requirePage("staff");
   const staff = await listStaffMembers(prisma(), new Date());
   const owner = user.role === "owner";
+  const logins = owner ? await walkerLogins(prisma()) : new Map<number, string[]>();
+  const { zone } = screenContext();
   return (
     <>
-      <PageHeader title="Staff" description="Walkers, their colours and their upcoming visits" />
+      <PageHeader
+        title="Staff"
+        description="Walkers, their colours and their upcoming visits"
+        actions={
+          owner ? (
+            <AddAccount
+              walkers={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))}
+              zone={zone}
+            />
+          ) : undefined
+        }
+      />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {staff.length === 0 ? (
@@ -32,7 +49,7 @@ export default async function StaffPage() {
               aria-label="Staff"
             >
               {staff.map((s) => (
-                <li key={s.id} className="flex items-center gap-3 px-4 py-2.5">
+                <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5">
                   <span
                     aria-hidden
                     className="h-3 w-3 shrink-0 rounded-full"
@@ -51,7 +68,18 @@ export default async function StaffPage() {
                   )}
                   {!s.active ? <Pill tone="grey">inactive</Pill> : null}
                   <span className="hidden flex-1 text-sm text-slate-700 sm:block">{s.email ?? ""}</span>
-                  <span className="ml-auto text-sm text-slate-700">{s.upcoming} upcoming</span>
+                  {owner ? (
+                    <span className="ml-auto text-right text-sm text-slate-700 sm:ml-0">
+                      {logins.get(s.id)?.length ? (
+                        <span className="break-words">{logins.get(s.id)!.join(", ")}</span>
+                      ) : (
+                        <Pill tone="amber">no login</Pill>
+                      )}
+                    </span>
+                  ) : null}
+                  <span className={`${owner ? "" : "ml-auto "}shrink-0 text-sm text-slate-700`}>
+                    {s.upcoming} upcoming
+                  </span>
                 </li>
               ))}
             </ul>

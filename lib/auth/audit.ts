@@ -11,6 +11,8 @@ export type AuditType =
   | "user-created"
   | "user-disabled"
   | "password-changed"
+  | "set-password-link-created"
+  | "set-password-link-used"
   | "session-revoked"
   | "token-created"
   | "token-revoked";

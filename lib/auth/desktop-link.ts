@@ -41,6 +41,8 @@ export async function createSignInLink(db: Db, userId: string, now: Date): Promi
     data: {
       tokenHash: hash(token),
       userId,
+      purpose: "desktop",
+      createdBy: "desktop",
       expiresAt: new Date(now.getTime() + LINK_TTL_MS),
       createdAt: now,
     },
@@ -53,7 +55,8 @@ export async function consumeSignInLink(db: Db, token: string, now: Date): Promi
   const tokenHash = hash(token);
   // One conditional update: two simultaneous redeems cannot both succeed.
   const used = await db.signInLink.updateMany({
-    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+    // Only desktop links: a set-password link (lib/auth/set-password.ts) never signs in here.
+    where: { tokenHash, purpose: "desktop", usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
   });
   if (used.count !== 1) return null;

@@ -110,3 +110,29 @@ export function reserveSignInAttempt(
 export function settleSignInAttempt(db: Sqlite, attemptId: number): void {
   db.prepare("UPDATE SignInAttempt SET ok = 1 WHERE id = ?").run(attemptId);
 }
+
+/**
+ * Atomic check-and-reserve of a try by address only (a link token guessed, no account named):
+ * shares the per-address budget with sign-ins, since both are guesses from one address. The row
+ * is stored under `label` as a failure and settled by `settleSignInAttempt` when it was right.
+ */
+export function reserveAddressAttempt(
+  db: Sqlite,
+  input: { label: string; ip: string; now: Date },
+): Reservation {
+  const now = input.now.getTime();
+  const reserve = db.transaction((): Reservation => {
+    const times = (
+      db.prepare(FAILURE_TIMES("ip")).all(input.ip, now - SIGN_IN_WINDOW_MS, MAX_FAILURES_PER_ADDRESS) as {
+        at: number;
+      }[]
+    ).map((row) => Number(row.at));
+    const decision = decide([], times, input.now);
+    if (!decision.allowed) return { ...decision, allowed: false };
+    const inserted = db
+      .prepare("INSERT INTO SignInAttempt (at, email, ip, ok) VALUES (?, ?, ?, 0)")
+      .run(now, input.label, input.ip);
+    return { allowed: true, attemptId: Number(inserted.lastInsertRowid) };
+  });
+  return reserve.immediate();
+}

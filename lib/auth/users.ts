@@ -6,12 +6,12 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/password-rules";
 import { normaliseEmail } from "@/lib/auth/rate-limit";
+import { passwordSchema } from "@/lib/auth/set-password-form";
 import type { Db } from "@/lib/db/prisma";
 
 export const ROLES = ["owner", "staff"] as const;
 export type Role = (typeof ROLES)[number];
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/set-password-form";
 
 export const newUserSchema = z.object({
   email: z.preprocess(
@@ -21,11 +21,7 @@ export const newUserSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   role: z.enum(ROLES, { error: "must be owner or staff" }),
   staffId: z.number().int().positive().optional(),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
-    .refine((password) => !isCommonPassword(password), COMMON_PASSWORD_MESSAGE),
+  password: passwordSchema.refine((password) => !isCommonPassword(password), COMMON_PASSWORD_MESSAGE),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

@@ -64,7 +64,9 @@ export async function withBodyLimit(request: Request, limit: number): Promise<Re
  * 10 MB) before a route handler can look at it. Keep it ≥ every route's `bodyLimit`.
  */
 export function transportBodyLimit(pathname: string): number {
-  return pathname.startsWith("/api/auth/") || pathname === "/api/setup/owner"
+  return pathname.startsWith("/api/auth/") ||
+    pathname === "/api/setup/owner" ||
+    pathname === "/api/set-password"
     ? AUTH_BODY_LIMIT
     : DEFAULT_BODY_LIMIT;
 }

@@ -3,6 +3,7 @@
 import { cliCommand } from "@/lib/desktop/commands";
 import { config } from "@/lib/config";
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { RevokeButton } from "@/app/settings/security/revoke-button";
 import { DevicesSection } from "@/components/devices/devices-section";
@@ -84,10 +85,30 @@ export default async function SecurityPage() {
             ))}
           </tbody>
         </table>
-        <p className="px-4 py-2 text-xs text-slate-500">
-          Add staff with{" "}
-          <code>{cliCommand("user:create --email E --role staff --password-stdin", config())}</code>.
-        </p>
+        <div className="space-y-1 px-4 py-2 text-xs text-slate-600">
+          <p>
+            Add a walker&apos;s account on the{" "}
+            <Link href="/staff" className="text-indigo-800 underline underline-offset-2">
+              Staff page
+            </Link>{" "}
+            (Add an account): it gives a one-time link, or a QR code, with which they choose their password.
+            Their sessions, phones and tokens are on their own staff page.
+          </p>
+          <p>
+            In a terminal (ID: the walker&apos;s number in the staff page&apos;s address, /staff/ID):{" "}
+            <code className="break-all">
+              {cliCommand(
+                "user:create --email E --role staff --staff-id ID --name N --password-stdin",
+                config(),
+              )}
+            </code>{" "}
+            and a token for the walker&apos;s app:{" "}
+            <code className="break-all">
+              {cliCommand("token:create --name N --scope read|write --staff-id ID", config())}
+            </code>
+            .
+          </p>
+        </div>
       </Card>
       <Card title="Sessions">
         <table className="w-full">
@@ -127,7 +148,10 @@ export default async function SecurityPage() {
         {tokens.length === 0 ? (
           <p className="px-4 py-4 text-sm text-slate-600">
             No API tokens. Create one with{" "}
-            <code>{cliCommand("token:create --name N --scope read", config())}</code>.
+            <code className="break-all">
+              {cliCommand("token:create --name N --scope read|write [--staff-id ID]", config())}
+            </code>
+            .
           </p>
         ) : (
           <table className="w-full">

@@ -1,4 +1,5 @@
-// One walker: their week by day, their calendar feed link and (owner) their details.
+// One walker: their week by day, their calendar feed link, their phones and (owner) their
+// accounts with sessions and tokens, and their details.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,6 +18,7 @@ import { Pill, StatusPill } from "@/components/ui/pill";
 import { FeedLink } from "@/components/schedule/feed-link";
 import { StaffForm } from "@/components/schedule/staff-form";
 import { DevicesSection } from "@/components/devices/devices-section";
+import { AccountsSection } from "@/components/accounts/accounts-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff member" };
@@ -48,6 +50,13 @@ export default async function StaffMemberPage({
     today,
   );
   const owner = user.role === "owner";
+  const walkers = owner
+    ? await prisma().staff.findMany({
+        where: { active: true },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      })
+    : [];
   const mayFeed = owner || user.staffId === staff.id;
   return (
     <>
@@ -127,20 +136,30 @@ export default async function StaffMemberPage({
               <FeedLink scope={{ scope: "staff", staffId: staff.id }} existing={staff.feeds} />
             </Card>
           ) : null}
-          <Card aria-labelledby="accounts-heading" className="space-y-1 p-4 text-sm">
-            <h2 id="accounts-heading" className="font-medium">
-              Accounts
-            </h2>
-            {staff.users.length === 0 ? (
-              <p className="text-slate-700">No account signs in as this walker.</p>
-            ) : (
-              staff.users.map((u) => (
-                <p key={u.email}>
-                  {u.email} <Pill>{u.role}</Pill>
-                </p>
-              ))
-            )}
-          </Card>
+          {owner ? (
+            <AccountsSection
+              staff={staff}
+              walkers={walkers}
+              zone={zone}
+              viewerUserId={user.userId}
+              viewerSessionId={user.sessionId}
+            />
+          ) : (
+            <Card aria-labelledby="accounts-heading" className="space-y-1 p-4 text-sm">
+              <h2 id="accounts-heading" className="font-medium">
+                Accounts
+              </h2>
+              {staff.users.length === 0 ? (
+                <p className="text-slate-700">No account signs in as this walker.</p>
+              ) : (
+                staff.users.map((u) => (
+                  <p key={u.email}>
+                    {u.email} <Pill>{u.role}</Pill>
+                  </p>
+                ))
+              )}
+            </Card>
+          )}
           {owner || user.staffId === staff.id ? (
             <DevicesSection
               viewer={user}
