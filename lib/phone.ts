@@ -13,13 +13,9 @@ import {
   type CountryCode,
 } from "libphonenumber-js/min";
 import { getCountryForTimezone } from "countries-and-timezones";
+import { phoneSearchDigits } from "@/lib/phone-text";
 
 export type { CountryCode };
-
-/** Characters a phone number is written with; anything else makes a search text not a number. */
-const PHONE_TEXT = /^[\d\s+\-.()/]+$/;
-/** Fewer digits than this is not looked up as (part of) a phone number. */
-export const MIN_PHONE_SEARCH_DIGITS = 6;
 
 function supported(country: string | null | undefined): CountryCode | undefined {
   return country && isSupportedCountry(country) ? country : undefined;
@@ -51,6 +47,16 @@ export function formatPhone(e164: string, country: string | null | undefined): s
   return ours && parsed.countryCallingCode === getCountryCallingCode(ours)
     ? parsed.formatNational()
     : parsed.formatInternational();
+}
+
+/**
+ * The digits a number is typed with, E.164's and the national form's ("447700900457
+ * 07700900457"): what a picker that filters in the browser compares a typed number's digits with.
+ */
+export function phoneDigitForms(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164.replace(/\D/g, "");
+  return `${parsed.number.slice(1)} ${parsed.formatNational().replace(/\D/g, "")}`;
 }
 
 const zoneCountries = new Map<string, CountryCode | null>();
@@ -90,14 +96,13 @@ export interface PhoneSearch {
 }
 
 /**
- * A search text that looks like (part of) a phone number: only a number's characters and at
- * least MIN_PHONE_SEARCH_DIGITS digits. Null for anything else, which is searched as text.
+ * A search text that looks like (part of) a phone number (lib/phone-text.ts: only a number's
+ * characters, at least 6 digits). Null for anything else, which is searched as text only.
  */
 export function phoneSearchOf(query: string, defaultCountry: string | null | undefined): PhoneSearch | null {
+  const digits = phoneSearchDigits(query);
+  if (digits === null) return null;
   const text = query.trim();
-  if (!PHONE_TEXT.test(text)) return null;
-  const digits = text.replace(/\D/g, "");
-  if (digits.length < MIN_PHONE_SEARCH_DIGITS) return null;
   // Read as typed so far, whole or not ("07700 9004" → "+4477009004"); "00" dials abroad. Not
   // normalisePhone: it keeps the trunk 0 of a number too short without it ("+44077009004").
   const typing = new AsYouType(supported(defaultCountry));
