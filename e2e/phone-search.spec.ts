@@ -82,7 +82,7 @@ test("settings: start grace and phone country refuse bad values and save nothing
     await expect(grace).toHaveAttribute("aria-invalid", "true");
   }
   expect(sent).toBe(0);
-  await page.screenshot({ path: "test-results/screens/settings-phone-grace-error-390.png" });
+  await page.screenshot({ path: "test-results/screens/settings-phone-grace-error-1400.png" });
   await page.reload();
   await expect(grace).toHaveValue(original);
 
