@@ -23,17 +23,15 @@ function supported(country: string | null | undefined): CountryCode | undefined 
 
 /**
  * `input` in E.164 ("+447700900457"), reading a number without a country code as one of
- * `defaultCountry`; null when it is empty or not a possible number. Extensions are dropped.
+ * `defaultCountry`; null when it holds no possible number. Extensions and words around it are dropped.
  */
 export function normalisePhone(
   input: string | null | undefined,
   defaultCountry: string | null | undefined,
 ): string | null {
   if (!input) return null;
-  const parsed = parsePhoneNumberFromString(input, {
-    defaultCountry: supported(defaultCountry),
-    extract: false,
-  });
+  // Extracting (the default): "mob: 07700 900457" and "020 7946 0018 (office)" are numbers too.
+  const parsed = parsePhoneNumberFromString(input, { defaultCountry: supported(defaultCountry) });
   return parsed?.isPossible() ? parsed.number : null;
 }
 

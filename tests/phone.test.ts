@@ -85,6 +85,8 @@ describe("normalisePhone", () => {
       "07700-900-457",
       "0044 7700 900457",
       "(07700) 900 457",
+      "mob: 07700 900457",
+      "07700 900457 (evenings)",
     ])
       expect(normalisePhone(form, "GB"), form).toBe("+447700900457");
   });
