@@ -44,6 +44,10 @@ test("new booking: the client picker finds the client by a national or dashed nu
     const options = page.getByRole("listbox").getByRole("option");
     await expect(options, form).toHaveCount(1);
     await expect(options.first()).toContainText("07700 900457");
+    if (form === "07700-900-457") {
+      await noSeriousAxeViolations(page, "client picker with a phone search");
+      await page.screenshot({ path: "test-results/screens/booking-client-picker-phone-1400.png" });
+    }
     await page.keyboard.press("Escape");
   }
 });
