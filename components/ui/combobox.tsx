@@ -66,6 +66,8 @@ export function Combobox({
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          // Radix gives the popover role="dialog": a dialog needs a name (axe aria-dialog-name).
+          aria-label={label ?? "Choose from the list"}
           align="start"
           sideOffset={4}
           className="z-50 w-[var(--radix-popover-trigger-width)] min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
