@@ -37,6 +37,7 @@ test("clients: one client found by each notation of their phone number", async (
 });
 
 test("new booking: the client picker finds the client by a national or dashed number", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto("/bookings/new");
   for (const form of ["07700 900457", "07700-900-457", "+44 7700 900457"]) {
     await page.getByLabel("Client").click();
