@@ -124,8 +124,8 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
           `plain INSERTs ${perSecond(step.bulk.rawCpuMs).toFixed(0)}; the gap to wall time is waiting for the disk and for other processes.`,
         `Ingest profile, µs per object: ${perObjectUs.toFixed(0)} in all = validation ${profile.validate.toFixed(1)}, ` +
           `JSON serialisation ${profile.serialise.toFixed(1)}, hashing ${profile.hash.toFixed(1)}, ` +
-          `row building ${profile.rows.toFixed(1)}, SQLite statements and commits ` +
-          `${(perObjectUs - profile.validate - profile.serialise - profile.hash - profile.rows).toFixed(0)}.`,
+          `row building ${profile.rows.toFixed(1)}, phone numbers ${profile.phones.toFixed(1)}, SQLite statements and commits ` +
+          `${(perObjectUs - profile.validate - profile.serialise - profile.hash - profile.rows - profile.phones).toFixed(0)}.`,
         "The sync database has no rules, so its reconcile derives no bookings (derivation is the `derive` benchmark).",
         "Raw INSERTs: one transaction per 100 objects with their subscription items / invoice lines (ingest writes no more rows than these); rows, JSON and hashes built before the timing.",
       ],

@@ -12,6 +12,16 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An ISO 3166 region the browser knows by name ("GB"; not "ZZ", the unknown region). */
+function isRegion(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || code === "ZZ") return false;
+  return new Intl.DisplayNames(["en-GB"], { type: "region", fallback: "none" }).of(code) !== undefined;
+}
+
+/** A blank box is no number (z.coerce would read it as 0). */
+const blankIsNaN = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? Number.NaN : value;
+
 export const generalSettingsSchema = z.strictObject({
   businessName: z
     .string()
@@ -38,6 +48,25 @@ export const generalSettingsSchema = z.strictObject({
     .min(1, "at least 1 day")
     .max(3650, "at most 3650 days"),
   paymentFailedPolicy: z.enum(["keep", "hold"], { message: "keep or hold" }),
+  // Optional (left as they are when absent) so callers written before them keep working.
+  startGraceMin: z
+    .preprocess(
+      blankIsNaN,
+      z.coerce
+        .number({ message: "a number of minutes" })
+        .int("whole minutes")
+        .min(0, "0 or more minutes")
+        .max(24 * 60, "at most 1440 minutes (a day)"),
+    )
+    .optional(),
+  /** "" (or null): numbers without a country code are read with the time zone's country. */
+  phoneCountry: z
+    .string()
+    .trim()
+    .refine((code) => code === "" || isRegion(code), "a country from the list, or “From the time zone”")
+    .transform((code) => (code === "" ? null : code))
+    .nullable()
+    .optional(),
 });
 export type GeneralSettings = z.output<typeof generalSettingsSchema>;
 

@@ -7,7 +7,19 @@ import { rebuildAllBookings } from "@/lib/bookings/reconcile";
 import { loadActiveRules } from "@/lib/rules/repo";
 import { planAll, summarizeChanges, type ChangeSummary } from "@/lib/rules/change-summary";
 import { loadSettings, settingsSchema, updateSettings, type Settings } from "@/lib/settings";
-import { REDERIVING_SETTINGS, type GeneralSettings } from "@/lib/settings-form";
+import { generalSettingsSchema, REDERIVING_SETTINGS, type GeneralSettings } from "@/lib/settings-form";
+import { recomputeClientPhones } from "@/lib/client-phones";
+import { isSupportedCountry } from "libphonenumber-js/min";
+import { phoneCountryOf } from "@/lib/phone";
+
+/**
+ * The form's schema as the routes parse it: also a country phone numbers can be read for (the
+ * browser's list of regions, which the form checks, has a few that no numbering plan covers).
+ */
+export const serverGeneralSettingsSchema = generalSettingsSchema.refine(
+  (s) => !s.phoneCountry || isSupportedCountry(s.phoneCountry),
+  { path: ["phoneCountry"], message: "phone numbers of this country cannot be read: pick another country" },
+);
 
 export interface SettingsPreview {
   /** Settings whose change re-derives bookings. */
@@ -51,7 +63,10 @@ export function applySettingsChange(
       if (expect !== undefined && (previewed.preview?.fingerprint ?? null) !== expect) {
         return { ok: false, kind: "stale", preview: previewed };
       }
+      const before = phoneCountryOf(loadSettings(db));
       const settings = updateSettings(db, patch);
+      const country = phoneCountryOf(settings);
+      if (country !== before) recomputeClientPhones(db, country);
       const summary = previewed.rederiving.length > 0 ? rebuildAllBookings(db, now) : null;
       return { ok: true, settings, summary };
     })

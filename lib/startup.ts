@@ -7,6 +7,7 @@ import { damagedDatabaseMessage, openCheck } from "@/lib/backup/integrity";
 import type { Config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { loadDemoData, wipeDemoData } from "@/lib/demo";
+import { backfillClientPhones } from "@/lib/client-phones";
 import { log } from "@/lib/log";
 import { makePrivate, PRIVATE_DIR_MODE, tightenDataFolder } from "@/lib/private-files";
 import { loadSettings } from "@/lib/settings";
@@ -103,4 +104,7 @@ export async function prepareDatabase(cfg: Config, now: Date): Promise<void> {
     log.info("a Stripe key is set: removing the demo data before the first sync");
     wipeDemoData(db);
   }
+  // Clients mirrored before phone numbers were stored in E.164 (a no-op read once done).
+  const filled = backfillClientPhones(db);
+  if (filled > 0) log.info({ clients: filled }, "phone numbers stored for search");
 }

@@ -23,7 +23,12 @@ type Values = {
   feedPastDays: string;
   feedFutureDays: string;
   paymentFailedPolicy: "keep" | "hold";
+  startGraceMin: string;
+  /** "": from the time zone. */
+  phoneCountry: string;
 };
+/** The countries phone numbers can be read for, and the country of each time zone that has one. */
+export type PhoneCountries = { options: { code: string; name: string }[]; ofZone: Record<string, string> };
 type Preview = { rederiving: string[]; preview: ChangeSummary | null };
 type Saved = { summary: { inserted: number; updated: number; cancelled: number } | null };
 
@@ -33,7 +38,15 @@ const NAMES: Record<string, string> = {
   paymentFailedPolicy: "payment-failed policy",
 };
 
-export function GeneralForm({ initial, zones }: { initial: Values; zones: string[] }) {
+export function GeneralForm({
+  initial,
+  zones,
+  countries,
+}: {
+  initial: Values;
+  zones: string[];
+  countries: PhoneCountries;
+}) {
   const router = useRouter();
   const toast = useToast();
   const form = useZodForm(generalSettingsSchema);
@@ -44,6 +57,9 @@ export function GeneralForm({ initial, zones }: { initial: Values; zones: string
     value: v[key],
     onChange: (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value } as Values),
   });
+
+  const zoneCountry = countries.ofZone[v.timeZone];
+  const zoneCountryName = countries.options.find((c) => c.code === zoneCountry)?.name;
 
   async function save(expect: string | null) {
     const body = { settings: generalSettingsSchema.parse(v), expect };
@@ -134,6 +150,43 @@ export function GeneralForm({ initial, zones }: { initial: Values; zones: string
             <Select {...ids} {...field("paymentFailedPolicy")}>
               <option value="keep">Keep the bookings</option>
               <option value="hold">Put them on hold until it is paid</option>
+            </Select>
+          )}
+        </Field>
+        <Field
+          label="Start early by up to (minutes)"
+          hint="Visits can be started from this many minutes before they begin (also completed or marked no-show); 0 to 1440"
+          error={form.errors.startGraceMin}
+        >
+          {(ids) => (
+            <Input
+              {...ids}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1440}
+              className="sm:w-40"
+              {...field("startGraceMin")}
+            />
+          )}
+        </Field>
+        <Field
+          label="Country of phone numbers"
+          hint="A number typed without a country code (07700 900457) is read as one of this country, for search"
+          error={form.errors.phoneCountry}
+        >
+          {(ids) => (
+            <Select {...ids} {...field("phoneCountry")}>
+              <option value="">
+                {zoneCountryName
+                  ? `From the time zone (${zoneCountryName})`
+                  : "From the time zone (none: numbers need their country code)"}
+              </option>
+              {countries.options.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
             </Select>
           )}
         </Field>

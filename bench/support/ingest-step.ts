@@ -12,6 +12,7 @@ import { median, timed } from "@/bench/support/stats";
 import { PAGE_SIZE } from "@/lib/stripe/fetch";
 import { contentHash, ingestObjects } from "@/lib/stripe/ingest";
 import { parseObject, parsedObjectRows, type ParsedObject } from "@/lib/stripe/rows";
+import { normalisePhone } from "@/lib/phone";
 import { mirroredKindOf } from "@/lib/stripe/schemas";
 
 /** One way of writing: the connection's own checkpoints, or a sync's bulk-write mode. */
@@ -30,7 +31,7 @@ export interface IngestStepResult extends StepTimes {
   bulk: StepTimes;
   rounds: number;
   /** µs per object of each pure part of ingest (median of 3 passes). */
-  profile: { validate: number; serialise: number; hash: number; rows: number };
+  profile: { validate: number; serialise: number; hash: number; rows: number; phones: number };
   childRows: number;
 }
 
@@ -130,6 +131,10 @@ function profileParts(objects: readonly unknown[]): IngestStepResult["profile"] 
     }),
     rows: perObject(() => {
       for (const object of parsed) parsedObjectRows(object, p);
+    }),
+    // Ingest reads each written customer's phone into E.164 (lib/phone.ts), as the benchmark's UK business.
+    phones: perObject(() => {
+      for (const object of parsed) if (object.kind === "customer") normalisePhone(object.data.phone, "GB");
     }),
   };
 }

@@ -24,7 +24,8 @@ export const staffList = defineCommand({
 export const clientsList = defineCommand({
   name: "clients:list",
   usage: "[--search TEXT]",
-  summary: "clients (Stripe customers) and their ids; --search matches name, email or id",
+  summary:
+    "clients (Stripe customers) and their ids; --search matches name, email, id or a phone number in any notation",
   options: { search: { type: "string" } },
   run: async ({ values }, { out }) => {
     try {

@@ -5,11 +5,24 @@ import { Popover } from "radix-ui";
 import { useId, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
+import { phoneSearchDigits } from "@/lib/phone-text";
 
 export interface ComboOption {
   value: string;
   label: string;
   hint?: string;
+  /**
+   * Digits of the option's phone number in the forms it is typed (lib/phone.ts
+   * `phoneDigitForms`): a query that is a phone number matches when its digits are among them.
+   */
+  phoneDigits?: string;
+}
+
+/** Whether `option` matches the typed query: text in its label or hint, or its phone number. */
+function matches(option: ComboOption, text: string, digits: string | null): boolean {
+  if (`${option.label} ${option.hint ?? ""}`.toLowerCase().includes(text)) return true;
+  // "0044 7700 900457" dials abroad: its digits without the 00 are E.164's.
+  return digits !== null && (option.phoneDigits ?? "").includes(digits.replace(/^00/, ""));
 }
 
 export function Combobox({
@@ -34,9 +47,8 @@ export function Combobox({
   const listId = useId();
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return (
-      q ? options.filter((o) => `${o.label} ${o.hint ?? ""}`.toLowerCase().includes(q)) : options
-    ).slice(0, 50);
+    const digits = phoneSearchDigits(q);
+    return (q ? options.filter((o) => matches(o, q, digits)) : options).slice(0, 50);
   }, [options, query]);
   const current = options.find((o) => o.value === value);
   const pick = (option: ComboOption | undefined) => {
@@ -54,6 +66,8 @@ export function Combobox({
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          // Radix gives the popover role="dialog": a dialog needs a name (axe aria-dialog-name).
+          aria-label={label ?? "Choose from the list"}
           align="start"
           sideOffset={4}
           className="z-50 w-[var(--radix-popover-trigger-width)] min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"

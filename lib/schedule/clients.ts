@@ -2,6 +2,7 @@
 // client with subscriptions, invoices, bookings and feeds. Through the Prisma client.
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
+import { businessPhoneCountry, phoneConditions } from "@/lib/client-search";
 
 export const CLIENT_PAGE_SIZE = 50;
 
@@ -21,9 +22,13 @@ async function clientsOfWalker(db: Db, walker: number): Promise<string[]> {
   return rows.flatMap((row) => (row.clientStripeId ? [row.clientStripeId] : []));
 }
 
-/** A page of clients; `walker` (a staff caller's walkerScope) narrows it to that walker's clients. */
+/**
+ * A page of clients; `walker` (a staff caller's walkerScope) narrows it to that walker's clients.
+ * `q` matches name, email, phone as typed, the id, or (a number in any notation) the phone's E.164.
+ */
 export async function searchClients(db: Db, query: ClientQuery, walker: number | null = null) {
   const q = query.q;
+  const phone = q ? phoneConditions(q, await businessPhoneCountry(db)) : [];
   const where = {
     deleted: false,
     ...(walker !== null ? { stripeId: { in: await clientsOfWalker(db, walker) } } : {}),
@@ -34,6 +39,7 @@ export async function searchClients(db: Db, query: ClientQuery, walker: number |
             { email: { contains: q } },
             { phone: { contains: q } },
             { stripeId: q },
+            ...phone,
           ],
         }
       : {}),

@@ -136,11 +136,29 @@ function numberInvoices(customer: Stripe.Customer, invoices: Stripe.Invoice[]) {
 
 /** The sample business shown in demo mode: 36 customers, ~32 subscriptions, some one-offs; fixed seed. */
 export function demoAccount(now: Date): StripeAccount {
-  return generateAccount({
+  const account = generateAccount({
     customers: 36,
     subscriptionsPerCustomer: 0.9,
     invoicesPerCustomer: 2.5,
     seed: 20_240_601,
     now,
   });
+  givePhone(account, DEMO_PHONE);
+  return account;
+}
+
+/** The demo client whose number the phone search is shown (and tested) with: only theirs. */
+export const DEMO_PHONE = "+44 7700 900457";
+
+/** Gives the first customer `phone` (and their invoices' copy); any other holder gets another. */
+function givePhone(account: StripeAccount, phone: string): void {
+  const [first, ...rest] = account.customers;
+  if (!first) return;
+  rest.forEach((customer, i) => {
+    if (customer.phone === phone) customer.phone = `+44 7700 901${pad(i, 3)}`;
+  });
+  first.phone = phone;
+  const phones = new Map(account.customers.map((c) => [c.id, c.phone]));
+  for (const invoice of account.invoices)
+    if (typeof invoice.customer === "string") invoice.customer_phone = phones.get(invoice.customer) ?? null;
 }

@@ -15,6 +15,8 @@ import { compareStates, type ComparableState } from "@/lib/stripe/lifecycle";
 import { mirrorStore, type MirrorState, type MirrorStore } from "@/lib/stripe/mirror-store";
 import { parseObject, parsedObjectRows, type ParsedObject, type Provenance } from "@/lib/stripe/rows";
 import { deletedStubSchema, mirroredKindOf, mirroredKinds, type MirroredKind } from "@/lib/stripe/schemas";
+import { normalisePhone, phoneCountryOf, type CountryCode } from "@/lib/phone";
+import { loadSettings } from "@/lib/settings";
 
 export interface IngestItem {
   /** A Stripe object as the API or an event delivered it. */
@@ -60,6 +62,7 @@ export interface IngestOptions {
 }
 
 interface Context {
+  db: Sqlite;
   store: MirrorStore;
   books: IngestBookkeeping;
   options: IngestOptions;
@@ -73,6 +76,8 @@ interface Context {
   states: Record<MirroredKind, Map<string, MirrorState | null>>;
   /** Objects already mirrored that this sync run saw, marked in one statement per type. */
   seen: Record<MirroredKind, string[]>;
+  /** The business's phone country, read at the call's first customer write (undefined: not yet). */
+  phoneCountry?: CountryCode | null;
 }
 
 /**
@@ -85,6 +90,7 @@ export function ingestObjects(db: Sqlite, items: IngestItem[], options: IngestOp
   const books = ingestBookkeeping(db);
   const run = db.transaction(() => {
     const ctx: Context = {
+      db,
       store,
       books,
       options,
@@ -218,7 +224,7 @@ function ingestOne(ctx: Context, item: IngestItem): ItemOutcome {
     deleted,
   };
   written(ctx, kind, id);
-  writeRows(store, parsed, provenance, current !== undefined, options.syncRunId);
+  writeRows(ctx, parsed, provenance, current !== undefined);
   ctx.changed.push({ kind, stripeId: id });
   return "applied";
 }
@@ -250,16 +256,17 @@ function quarantine(
  * `existed`: the object had rows before, so children it no longer lists must go. The mirror
  * row's (sourceAt, contentHash) is the object's idempotency record (no separate DedupEvent row).
  */
-function writeRows(
-  store: MirrorStore,
-  parsed: ParsedObject,
-  p: Provenance,
-  existed: boolean,
-  syncRunId: number | undefined,
-): void {
+function writeRows(ctx: Context, parsed: ParsedObject, p: Provenance, existed: boolean): void {
+  const { store } = ctx;
+  const syncRunId = ctx.options.syncRunId;
   const { table, row, childTable, children } = parsedObjectRows(parsed, p);
   // Marked seen in the same statement that writes the row (a separate UPDATE rewrote the row).
   if (syncRunId !== undefined) row.seenSyncRunId = syncRunId;
+  if (parsed.kind === "customer") {
+    // Settings read once per call, and only by a call that writes a customer.
+    if (ctx.phoneCountry === undefined) ctx.phoneCountry = phoneCountryOf(loadSettings(ctx.db));
+    row.phoneE164 = normalisePhone(row.phone as string | null, ctx.phoneCountry);
+  }
   store.upsert(table, row);
   const id = String(row.stripeId);
   if (childTable === "SubscriptionItemMap") store.replaceSubscriptionItems(id, children, existed);

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/prisma";
 import { listClients } from "@/lib/clients";
+import { businessPhoneCountry } from "@/lib/client-search";
+import { formatPhone, phoneDigitForms } from "@/lib/phone";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +22,7 @@ export default async function NewBookingPage({
   await requirePage("staff");
   const { zone, today } = screenContext();
   const db = prisma();
-  const [clients, staff, services] = await Promise.all([
+  const [clients, staff, services, country] = await Promise.all([
     listClients(db, { limit: 1000 }),
     listActiveStaff(db),
     db.rule.findMany({
@@ -28,6 +30,7 @@ export default async function NewBookingPage({
       select: { serviceCode: true, name: true },
       orderBy: { name: "asc" },
     }),
+    businessPhoneCountry(db),
   ]);
   return (
     <>
@@ -42,7 +45,10 @@ export default async function NewBookingPage({
           clients={clients.map((c) => ({
             value: c.stripeId,
             label: c.name ?? c.email ?? c.stripeId,
-            hint: c.email ?? undefined,
+            hint:
+              [c.email, c.phoneE164 ? formatPhone(c.phoneE164, country) : null].filter(Boolean).join(" · ") ||
+              undefined,
+            phoneDigits: c.phoneE164 ? phoneDigitForms(c.phoneE164) : undefined,
           }))}
           staff={staff}
           services={[...new Set(services.map((s) => s.serviceCode))]}

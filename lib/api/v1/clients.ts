@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db/prisma";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { decodePosition, encodeCursor } from "@/lib/api/v1/cursor";
 import { apiBookingsBetween, likePattern } from "@/lib/api/v1/bookings";
+import { phoneCountryOf, phoneSearchOf } from "@/lib/phone";
+import { loadSettings } from "@/lib/settings";
 import type { z } from "zod";
 import type { clientSchema, clientSummarySchema } from "@/lib/api/v1/schemas";
 
@@ -35,7 +37,9 @@ async function scopeClientIds(db: Db, staffScope: number | null): Promise<string
 /**
  * A page of live clients (keyset on the row id), optionally searched by name, email or phone.
  * Raw SQL: the search is LIKE with the text's own `%`, `_` and backslash escaped (Prisma's
- * `contains` passes them through as wildcards, so `q=%` matched everyone).
+ * `contains` passes them through as wildcards, so `q=%` matched everyone). A `q` that looks like
+ * a phone number also matches the stored E.164 from its start or by a run of its digits
+ * (lib/phone.ts `phoneSearchOf`: "07700 900457" finds "+44 7700 900457").
  */
 export function listApiClients(
   sql: Sqlite,
@@ -43,6 +47,7 @@ export function listApiClients(
   staffScope: number | null,
 ): { data: ClientSummary[]; nextCursor: string | null; hasMore: boolean } {
   const filters = { q: query.q ?? null, scope: staffScope };
+  const phone = query.q ? phoneSearchOf(query.q, phoneCountryOf(loadSettings(sql))) : null;
   const position = decodePosition(query.cursor, filters);
   const until =
     position.until ?? (sql.prepare("SELECT coalesce(max(id), 0) AS n FROM Client").get() as { n: number }).n;
@@ -51,7 +56,8 @@ export function listApiClients(
       `SELECT id, stripeId, name, email, phone FROM Client
        WHERE deleted = 0 AND id > @after AND id <= @until
          AND (@scope IS NULL OR stripeId IN (SELECT clientStripeId FROM Booking WHERE staffId = @scope))
-         AND (@q IS NULL OR name LIKE @q ESCAPE '\\' OR email LIKE @q ESCAPE '\\' OR phone LIKE @q ESCAPE '\\')
+         AND (@q IS NULL OR name LIKE @q ESCAPE '\\' OR email LIKE @q ESCAPE '\\' OR phone LIKE @q ESCAPE '\\'
+              OR substr(phoneE164, 1, length(@phonePrefix)) = @phonePrefix OR instr(phoneE164, @phoneDigits) > 0)
        ORDER BY id LIMIT @limit`,
     )
     .all({
@@ -59,6 +65,9 @@ export function listApiClients(
       until,
       scope: staffScope,
       q: query.q ? likePattern(query.q) : null,
+      // Digits and "+" only: compared as text, no LIKE pattern to escape.
+      phonePrefix: phone?.prefix ?? null,
+      phoneDigits: phone?.digits ?? null,
       limit: query.limit + 1,
     }) as { id: number; stripeId: string; name: string | null; email: string | null; phone: string | null }[];
   const page = rows.slice(0, query.limit);

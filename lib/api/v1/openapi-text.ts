@@ -41,7 +41,7 @@ export const descriptions: Record<string, string> = {
     ETAG_READ,
   ),
   listClients: op(
-    "Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\\` match themselves). Pages as bookings.",
+    "Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\\` match themselves); a `q` that is a phone number (at least 6 digits) matches it in any notation — `07700 900457`, `+44 7700 900457`, `07700-900-457` — read with the business's country, whole or from its start or by a run of its digits. Pages as bookings.",
     WHO_READ,
     ETAG_READ,
   ),

@@ -121,7 +121,7 @@ export interface paths {
     };
     /**
      * Clients, searched and paginated
-     * @description Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\` match themselves). Pages as bookings.
+     * @description Live clients, by id. `q` searches name, email and phone (its `%`, `_` and `\` match themselves); a `q` that is a phone number (at least 6 digits) matches it in any notation — `07700 900457`, `+44 7700 900457`, `07700-900-457` — read with the business's country, whole or from its start or by a run of its digits. Pages as bookings.
      *
      *     **Who:** any token or session; a walker's token (or staff account) sees only that walker's bookings and the clients they have bookings with.
      *

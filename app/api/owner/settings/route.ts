@@ -3,13 +3,12 @@ import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
 import { readJson, route } from "@/lib/http/handler";
 import { staleResponse } from "@/lib/rules/editor-http";
-import { generalSettingsSchema } from "@/lib/settings-form";
-import { applySettingsChange } from "@/lib/settings-preview";
+import { applySettingsChange, serverGeneralSettingsSchema } from "@/lib/settings-preview";
 
 export const dynamic = "force-dynamic";
 
 const bodySchema = z.strictObject({
-  settings: generalSettingsSchema,
+  settings: serverGeneralSettingsSchema,
   /** The preview's fingerprint the owner saw (null: they saw that nothing re-derives). */
   expect: z.string().min(1).nullable().optional(),
 });

@@ -2,12 +2,11 @@
 import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
 import { readJson, route } from "@/lib/http/handler";
-import { generalSettingsSchema } from "@/lib/settings-form";
-import { previewSettingsChange } from "@/lib/settings-preview";
+import { previewSettingsChange, serverGeneralSettingsSchema } from "@/lib/settings-preview";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.strictObject({ settings: generalSettingsSchema });
+const bodySchema = z.strictObject({ settings: serverGeneralSettingsSchema });
 
 export const POST = route("owner.settings.preview", "owner", async (request) => {
   const { settings } = await readJson(request, bodySchema);
