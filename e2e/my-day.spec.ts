@@ -36,12 +36,14 @@ test("a walker's day: own visits in order, Start, Finish with a note, seen by th
   request,
   browser,
 }) => {
+  test.setTimeout(120_000);
   ensureStaffAccount();
   const create = async (title: string, startOffsetMin: number, staffId: number | null = WALKER_ID) => {
     const startAt = new Date(Date.now() + startOffsetMin * MIN);
     startAt.setUTCSeconds(0, 0);
     const response = await request.post("/api/v1/bookings", {
       data: { title, startAt, endAt: new Date(startAt.getTime() + 45 * MIN), staffId },
+      headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT}` },
     });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as ApiBooking;

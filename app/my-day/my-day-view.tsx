@@ -168,12 +168,17 @@ export function MyDayView({
             onKeyDown={onTabKey}
             onClick={() => setTab(t)}
             className={cn(
-              "h-11 rounded-md text-sm font-medium text-slate-700",
+              "min-h-11 rounded-md py-1 text-sm font-medium text-slate-700",
               "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
               tab === t && "bg-white text-slate-900 shadow-xs",
             )}
           >
-            {t === "today" ? "Today" : "Tomorrow"} · {formatDay(data[t].date)} ({data[t].visits.length})
+            <span className="block leading-tight">
+              {t === "today" ? "Today" : "Tomorrow"} ({data[t].visits.length})
+            </span>
+            <span className="block text-xs leading-tight font-normal text-slate-600">
+              {formatDay(data[t].date)}
+            </span>
           </button>
         ))}
       </div>

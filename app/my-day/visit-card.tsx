@@ -33,7 +33,8 @@ export function VisitCard({
   const [note, setNote] = useState("");
   const noteId = useId();
   const time = formatTimeRange(new Date(visit.startAt), new Date(visit.endAt), zone);
-  const who = visit.clientName ?? "No client";
+  // A visit without a client (made by hand) is named by its title.
+  const who = visit.clientName ?? visit.title;
   const live = LIVE.has(visit.status);
   const started = !!visit.checkInAt;
   // Once started, lateness is history; the server's list says so on its next render too.
@@ -51,7 +52,9 @@ export function VisitCard({
           <h3 id={`visit-${visit.id}`} className="text-base font-medium break-words">
             {who}
           </h3>
-          <p className="text-sm break-words text-slate-700">{visit.service}</p>
+          {visit.service !== who ? (
+            <p className="text-sm break-words text-slate-700">{visit.service}</p>
+          ) : null}
         </div>
         <StatusPill status={visit.status} />
       </div>
