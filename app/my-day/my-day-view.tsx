@@ -142,7 +142,8 @@ export function MyDayView({
 
   return (
     <div
-      className="space-y-4"
+      // One column a thumb or an eye can follow, at every width.
+      className="max-w-2xl space-y-4"
       onTouchStart={(e) => (touchX.current = e.touches[0]?.clientX ?? null)}
       onTouchEnd={(e) => {
         const from = touchX.current;
