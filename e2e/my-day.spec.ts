@@ -106,8 +106,13 @@ test("a walker's day: own visits in order, Start, Finish with a note, seen by th
   const start = card.getByRole("button", { name: /^Start/ });
   const box = await start.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(44);
+  // A mistaken tap, undone from the toast; then started for real.
   await start.click();
   await expect(walker.getByText(/^Started: /)).toBeVisible();
+  await walker.getByRole("button", { name: "Undo" }).click();
+  await expect(walker.getByText("Undone", { exact: true })).toBeVisible();
+  await expect(card).not.toContainText(/Started \d\d:\d\d/);
+  await card.getByRole("button", { name: /^Start/ }).click();
   await expect(card).toContainText(/Started \d\d:\d\d/);
   await card.getByLabel("Note for the owner (optional)").fill("Rex ate well");
   await card.getByRole("button", { name: /^Finish/ }).click();
@@ -123,6 +128,15 @@ test("a walker's day: own visits in order, Start, Finish with a note, seen by th
   expect(stored).toMatchObject({ status: "completed", notes: "Rex ate well" });
   expect(Date.parse(stored.checkOutAt)).toBeGreaterThan(Date.parse(stored.checkInAt));
 
+  // The next visit (in an hour) cannot be started yet: the tap is rolled back with the reason.
+  const next = walker.locator(`[data-testid="visit"][data-visit-id="${later.id}"]`);
+  await next.getByRole("button", { name: /^Start/ }).click();
+  await expect(next.getByRole("alert")).toContainText(
+    /This visit cannot be started yet: it starts at \d\d:\d\d/,
+  );
+  await expect(next.getByRole("button", { name: /^Start/ })).toBeVisible();
+  await expect(next).not.toContainText(/Started \d\d:\d\d/);
+
   // A visit next week cannot be completed yet: said in words, nothing changes.
   await walker.goto(`/bookings/${ahead.id}`);
   await walker.getByRole("button", { name: "Complete…" }).click();
@@ -134,6 +148,7 @@ test("a walker's day: own visits in order, Start, Finish with a note, seen by th
       .getByText(/This visit cannot be marked completed yet: it starts at .+ and can be recorded from/)
       .first(),
   ).toBeVisible();
+  await walker.screenshot({ path: "test-results/screens/record-visit-refused-390.png" });
   expect(((await (await request.get(`/api/v1/bookings/${ahead.id}`)).json()) as ApiBooking).status).toBe(
     "scheduled",
   );
