@@ -3,7 +3,7 @@
 // visit completed within seconds; completing a visit in the future is refused in words. Screenshots
 // of My day (390, 1400) and of the owner's Today (390) go to test-results/screens/.
 import type { Browser, Page } from "@playwright/test";
-import { expect, ensureStaffAccount, signInAs, STAFF, test } from "./fixtures";
+import { cli, expect, ensureStaffAccount, signInAs, STAFF, test } from "./fixtures";
 import { noSeriousAxeViolations } from "./axe";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -186,4 +186,20 @@ test("the owner's Today at 390 px: readable rows that link to their visits, stat
   }
   await noSeriousAxeViolations(page, "today (390)");
   await page.screenshot({ path: "test-results/screens/today-390.png", fullPage: true });
+});
+
+test("a staff account not linked to a walker is told so on My day", async ({ browser }) => {
+  const loose = { email: "unlinked-walker@example.com", password: "e2e unlinked password" };
+  if (!cli(["user:list"]).includes(loose.email)) {
+    cli(["user:create", "--email", loose.email, "--role", "staff", "--password-stdin"], loose.password);
+  }
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signInAs(page, loose);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/my-day$/);
+  await expect(page.getByText("Your account is not linked to a walker")).toBeVisible();
+  await expect(page.getByText(/Ask the owner to link your account/)).toBeVisible();
+  await expect(page.getByTestId("visit")).toHaveCount(0);
+  await context.close();
 });
