@@ -38,7 +38,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const links = user
     ? nav
         .filter((item) => item.role === "staff" || user.role === "owner")
-        .map(({ href, label }) => ({ href, label }))
+        // A walker's home is My day (app/page.tsx sends them there).
+        .map(({ href, label }) =>
+          href === "/" && user.role !== "owner" ? { href: "/my-day", label: "My day" } : { href, label },
+        )
     : [];
   return (
     <html lang="en">

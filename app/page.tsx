@@ -17,22 +17,18 @@ import { HomeReconciliationCounts } from "@/app/reconciliation/home-counts";
 import { connectionAtAGlance } from "@/lib/stripe/monitor-status";
 import { OfflineBanner, StripeConnectionLine, type LiveStatus } from "@/app/stripe-status-banner";
 import { cliCommand } from "@/lib/desktop/commands";
+import { redirect } from "next/navigation";
+import { Stat } from "@/components/ui/card";
+import { StatusPill } from "@/components/ui/pill";
 
 export const dynamic = "force-dynamic";
-
-function Stat({ label, value }: { label: string; value: number | string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="text-2xl font-semibold">{value}</div>
-    </div>
-  );
-}
 
 export default async function HomePage() {
   // First run: no owner yet, so no one can sign in; offer to create it (on this computer only).
   if (!(await hasOwner(prisma()))) return <FirstRun local={isLocalRequest(await headers())} />;
   const user = await requirePage("staff");
+  // A walker's home is My day (their own visits, Start/Finish); the owner's is Today.
+  if (user.role !== "owner") redirect("/my-day");
   const db = sqlite();
   const now = new Date();
   const settings = loadSettings(db);
@@ -95,10 +91,10 @@ export default async function HomePage() {
         </section>
       ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        <Stat label="Clients" value={stats.clients} />
-        <Stat label="Active subscriptions" value={stats.activeSubscriptions} />
-        <Stat label="Upcoming bookings" value={stats.upcomingBookings} />
-        <Stat label="Webhooks waiting" value={stats.pendingWebhooks} />
+        <Stat label="Clients" value={stats.clients} href="/clients" />
+        <Stat label="Active subscriptions" value={stats.activeSubscriptions} href="/reports/subscriptions" />
+        <Stat label="Upcoming bookings" value={stats.upcomingBookings} href="/bookings?tab=upcoming" />
+        <Stat label="Webhooks waiting" value={stats.pendingWebhooks} href="/stripe?status=pending#webhooks" />
       </div>
       {stats.failedWebhooks > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
@@ -139,15 +135,25 @@ export default async function HomePage() {
         ) : (
           <ul className="divide-y divide-slate-100" aria-label="Today's bookings">
             {today.map((booking) => (
-              <li key={booking.id} className="flex items-center gap-4 px-4 py-2 text-sm">
-                <span className="w-28 font-mono">
-                  {time.format(booking.startAt)}–{time.format(booking.endAt)}
-                </span>
-                <span className="flex-1">{booking.title}</span>
-                <span className="text-slate-500">{booking.staffName ?? "Unassigned"}</span>
-                <span className={booking.status === "cancelled" ? "text-red-600" : "text-slate-500"}>
-                  {booking.status}
-                </span>
+              <li key={booking.id}>
+                {/* One link per visit; on a phone the time and status sit above the title. */}
+                <Link
+                  href={`/bookings/${booking.id}`}
+                  className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-0.5 px-4 py-2.5 text-sm hover:bg-slate-50 sm:grid-cols-[7rem_1fr_auto_auto] sm:gap-x-4"
+                >
+                  <span className="font-mono whitespace-nowrap">
+                    {time.format(booking.startAt)}–{time.format(booking.endAt)}
+                  </span>
+                  <span className="justify-self-end sm:order-last">
+                    <StatusPill status={booking.status} />
+                  </span>
+                  <span className="col-span-2 font-medium break-words text-slate-900 sm:col-span-1">
+                    {booking.title}
+                  </span>
+                  <span className="col-span-2 text-slate-600 sm:col-span-1">
+                    {booking.staffName ?? "Unassigned"}
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>

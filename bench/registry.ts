@@ -12,6 +12,7 @@ import { start } from "@/bench/start";
 import { reports } from "@/bench/reports";
 import { reconciliation } from "@/bench/reconciliation";
 import { screens } from "@/bench/screens";
+import { myDayBench } from "@/bench/my-day";
 import { sync } from "@/bench/sync";
 import { webhooks } from "@/bench/webhooks";
 
@@ -26,6 +27,7 @@ export const benchmarks: Benchmark[] = [
   apiV1,
   changes,
   screens,
+  myDayBench,
   reports,
   reconciliation,
   desktop,

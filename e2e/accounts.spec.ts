@@ -29,8 +29,11 @@ test("a staff member sees schedule screens but not the owner's", async ({ page }
   await page.getByLabel("Email").fill(STAFF.email);
   await page.getByLabel("Password").fill(STAFF.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+  // A walker's home is My day (the owner's is Today).
+  await expect(page).toHaveURL(/\/my-day$/);
+  await expect(page.getByRole("heading", { name: "My day", exact: true })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "My day", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Bookings", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Rules", exact: true })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Security", exact: true })).toHaveCount(0);

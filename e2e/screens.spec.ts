@@ -286,19 +286,41 @@ test("a cancelled visit stays cancelled when a webhook re-derives its subscripti
 });
 
 test("complete a visit with a note and check-in/out", async ({ page, request }) => {
-  const target = (await bookings(request, "&status=scheduled")).find((b) => b.sourceKind === "subscription")!;
+  // A visit that began an hour ago: nothing is completed before it starts (lib/bookings/visit-guards.ts).
+  const startAt = new Date(Date.now() - 60 * 60_000);
+  startAt.setUTCSeconds(0, 0);
+  const created = await request.post("/api/v1/bookings", {
+    data: { title: "E2E visit to complete", startAt, endAt: new Date(startAt.getTime() + 45 * 60_000) },
+    headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT}` },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const target = (await created.json()) as { id: number };
+  // datetime-local values in the business zone (Europe/London in the e2e server).
+  const local = (at: Date) =>
+    new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .format(at)
+      .replace(" ", "T");
+  const checkIn = new Date(startAt.getTime() + 2 * 60_000);
+  const checkOut = new Date(startAt.getTime() + 46 * 60_000);
   await page.goto(`/bookings/${target.id}`);
   await page.getByRole("button", { name: "Complete…" }).click();
   const dialog = page.getByRole("dialog", { name: "Record the visit" });
-  await dialog.getByLabel("Checked in").fill("09:02");
-  await dialog.getByLabel("Checked out").fill("10:01");
+  await dialog.getByLabel("Checked in").fill(local(checkIn));
+  await dialog.getByLabel("Checked out").fill(local(checkOut));
   await dialog.getByLabel("Note").fill("Rex pulled less today");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(toast(page, "Visit marked completed")).toBeVisible();
   const visit = page.getByRole("region", { name: "Visit" });
   await expect(visit).toContainText("completed");
   await expect(visit).toContainText("Rex pulled less today");
-  await expect(visit).toContainText("09:02 / 10:01");
+  await expect(visit).toContainText(`${local(checkIn).slice(11)} / ${local(checkOut).slice(11)}`);
 });
 
 test("create a manual booking; the server names the field it refuses", async ({ page, request }) => {

@@ -76,6 +76,19 @@ async function alexBooking(n = 0) {
   return page.data!.data[n]!;
 }
 
+/**
+ * Moves a booking (by the owner) to have started `minutesAgo`: a visit is checked in, completed
+ * or marked no-show only from shortly before its start (lib/bookings/visit-guards.ts).
+ */
+async function begun(id: number, minutesAgo: number) {
+  const moved = await client(seed.tokens.ownerWrite).PATCH("/api/v1/bookings/{id}", {
+    params: { path: { id } },
+    body: { startAt: new Date(Date.now() - minutesAgo * MIN).toISOString() },
+  });
+  expect(moved.response.status).toBe(200);
+  return moved.data!;
+}
+
 describe.skipIf(!standaloneBuilt())("/api/v1 errors, validation and ergonomics over HTTP", () => {
   beforeAll(async () => {
     dir = preparedDataDir(now);
@@ -392,7 +405,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 errors, validation and ergonomics o
     expect(times[0]).toBeGreaterThanOrEqual(now.getTime());
 
     // Several statuses at once (one completed visit among the scheduled).
-    const done = await alexBooking(1);
+    const done = await begun((await alexBooking(1)).id, 30);
     const owner = client(seed.tokens.ownerWrite);
     await owner.PATCH("/api/v1/bookings/{id}", {
       params: { path: { id: done.id } },
@@ -425,7 +438,7 @@ describe.skipIf(!standaloneBuilt())("/api/v1 errors, validation and ergonomics o
 
   it("records a visit checked in and out offline with the phone's times; refuses impossible times", async () => {
     const phone = client(seed.tokens.alexWrite);
-    const booking = await alexBooking(2);
+    const booking = await begun((await alexBooking(2)).id, 80);
     const checkIn = new Date(now.getTime() - 75 * MIN);
     const checkOut = new Date(now.getTime() - 20 * MIN);
     // Written offline in the phone's own zone (+01:00): stored as the same instants.
@@ -476,7 +489,8 @@ describe.skipIf(!standaloneBuilt())("/api/v1 errors, validation and ergonomics o
   it("answers a stale offline write with 412: the booking now and what changed since, field by field", async () => {
     const phone = client(seed.tokens.alexWrite);
     const owner = client(seed.tokens.ownerWrite);
-    const booking = await alexBooking(3);
+    // Begun 90 minutes ago; the office moves it 30 minutes later, the phone checked in 40 ago.
+    const booking = await begun((await alexBooking(3)).id, 90);
     const read = await phone.GET("/api/v1/bookings/{id}", { params: { path: { id: booking.id } } });
     const phoneEtag = read.response.headers.get("etag")!;
     // While the phone is offline, the office edits the booking twice.

@@ -171,7 +171,8 @@ describe.each(matrix)("sticky staff edits, $label", ({ zone, now }) => {
         checkOutAt: target.endAt,
       },
       actor: "a",
-      now,
+      // Recorded once the visit is over: a visit is completed only from shortly before its start.
+      now: target.endAt,
       ifMatch: etag,
     });
     expect(done).toMatchObject({ status: "completed", notes: "good dog", sequence: 1 });

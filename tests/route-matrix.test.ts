@@ -261,7 +261,11 @@ describe.skipIf(!standaloneBuilt())("every route for every caller, over HTTP", (
     // Their own visit to another walker: refused both ways.
     expect((await assign([own.id], seed.sam)).status).toBe(403);
     expect((await patch(own.id, { staffId: seed.sam })).status).toBe(403);
-    // Notes and completing their own visit: allowed both ways.
+    // Notes and completing their own visit (once it has begun: the owner moves it): allowed both ways.
+    const begun = { startAt: new Date(Date.now() - 30 * 60_000).toISOString() };
+    expect((await call("PATCH", `/api/v1/bookings/${own.id}`, as("owner-token-write"), begun)).status).toBe(
+      200,
+    );
     expect((await call("PATCH", `/api/staff/bookings/${own.id}`, session, statusForm)).status).toBe(200);
     expect((await patch(own.id, { notes: "gate code 1234" })).status).toBe(200);
     // A manual booking is theirs; for another walker it is refused.

@@ -2,6 +2,7 @@
 // the first board; the client keeps it fresh (the changes stream, polling as the fallback) and
 // handles selection and filters.
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { requirePage } from "@/lib/auth/page";
 import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
@@ -9,6 +10,7 @@ import { sqlite } from "@/lib/db/sqlite";
 import { headCursor } from "@/lib/api/v1/changes";
 import { boardQuerySchema, loadBoard } from "@/lib/schedule/board";
 import { screenContext } from "@/lib/schedule/context";
+import { ONLY_ME_COOKIE, rememberedStaff } from "@/lib/schedule/only-me";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleBoard } from "@/app/schedule/schedule-board";
 
@@ -25,7 +27,14 @@ export default async function SchedulePage({
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]),
   );
   const parsed = boardQuerySchema.safeParse(raw);
-  const asked = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  const given = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  // "Only me", when picked before, fills in a URL that names no walker filter.
+  const remembered = rememberedStaff(
+    (await cookies()).get(ONLY_ME_COOKIE)?.value,
+    raw.staff,
+    user.staffId ?? null,
+  );
+  const asked = remembered ? { ...given, staff: remembered } : given;
   // A walker's board holds only their own visits, as /api/staff/schedule (which it polls) does.
   const own = walkerScope(user);
   const query = own === null ? asked : { ...asked, staff: [own] };

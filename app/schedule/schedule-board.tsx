@@ -15,6 +15,7 @@ import { Select } from "@/components/ui/field";
 import { Pill, StatusPill, STATUS_LABEL } from "@/components/ui/pill";
 import { apiJson } from "@/lib/schedule/api-client";
 import { BOOKING_STATUSES, type Board, type BoardBooking, type BoardQuery } from "@/lib/schedule/board";
+import { onlyMeCookie } from "@/lib/schedule/only-me";
 import { formatDay, formatTimeRange, localDate, shiftDate } from "@/lib/schedule/time";
 
 function toSearch(q: BoardQuery, patch: Partial<Record<keyof BoardQuery, string | null>> = {}): string {
@@ -226,7 +227,11 @@ export function ScheduleBoard({
             aria-label="Filter by walker"
             className="w-auto"
             value={query.staff.join(",")}
-            onChange={(e) => go({ staff: e.target.value || null })}
+            onChange={(e) => {
+              // Remembered for the next visit to the schedule (lib/schedule/only-me.ts).
+              if (myStaffId !== null) document.cookie = onlyMeCookie(e.target.value === String(myStaffId));
+              go({ staff: e.target.value || null });
+            }}
           >
             <option value="">All walkers</option>
             {myStaffId !== null ? <option value={String(myStaffId)}>Only me</option> : null}

@@ -9,7 +9,13 @@ const variants = {
   ghost: "text-slate-700 hover:bg-slate-100",
   danger: "bg-rose-700 text-white hover:bg-rose-800 disabled:bg-rose-300",
 } as const;
-const sizes = { sm: "h-8 px-2.5 text-xs", md: "h-9 px-3.5 text-sm", icon: "h-9 w-9 justify-center" } as const;
+const sizes = {
+  sm: "h-8 px-2.5 text-xs",
+  md: "h-9 px-3.5 text-sm",
+  /** 44 px high: a thumb's target on a phone. */
+  lg: "h-11 px-4 text-base justify-center",
+  icon: "h-9 w-9 justify-center",
+} as const;
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof variants;

@@ -68,3 +68,7 @@ export function DateInput(props: InputHTMLAttributes<HTMLInputElement>) {
 export function TimeInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <Input type="time" step={300} {...props} />;
 }
+/** A local date and time ("2026-12-07T09:30"), read in the business zone by the server. */
+export function DateTimeInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <Input type="datetime-local" step={60} {...props} />;
+}

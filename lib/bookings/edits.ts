@@ -10,6 +10,8 @@ import { diffFields, historyWriter, type ChangeOrigin } from "@/lib/bookings/his
 import { bookingChangeLogger } from "@/lib/bookings/change-log";
 import { reconcileSources } from "@/lib/bookings/reconcile";
 import { sourceKinds, type SourceKind } from "@/lib/bookings/types";
+import { loadSettings } from "@/lib/settings";
+import { visitGuard, type EditorRole, type RecordedField } from "@/lib/bookings/visit-guards";
 
 const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))]);
 
@@ -46,7 +48,13 @@ export const manualBookingSchema = z.strictObject({
 });
 export type ManualBookingInput = z.input<typeof manualBookingSchema>;
 
-export type BookingEditErrorCode = "not_found" | "invalid" | "conflict" | "precondition_failed";
+export type BookingEditErrorCode = "not_found" | "invalid" | "conflict" | "precondition_failed" | "forbidden";
+
+/** Who makes an edit: corrections after the fact are the owner's (the CLI acts as the owner). */
+export interface Editor {
+  role: EditorRole;
+}
+export const OWNER_EDITOR: Editor = { role: "owner" };
 
 export class BookingEditError extends Error {
   constructor(
@@ -163,13 +171,30 @@ function statusColumns(
   };
 }
 
+/** When `field` last got its current value: the newest history row that changed it. */
+function recordedAt(db: Sqlite, id: number, field: RecordedField): Date | null {
+  const rows = db
+    .prepare("SELECT at, changesJson FROM BookingEvent WHERE bookingId = ? ORDER BY id DESC")
+    .all(id) as { at: number; changesJson: string }[];
+  const row = rows.find((r) => field in (JSON.parse(r.changesJson) as Record<string, unknown>));
+  return row ? new Date(row.at) : null;
+}
+
 /**
  * Applies a staff edit in one transaction: sticky overrides, SEQUENCE + 1 and a history row when
  * anything changed; nothing written when nothing changes. `ifMatch` (an ETag) must be current.
  */
 export function editBooking(
   db: Sqlite,
-  input: { id: number; patch: BookingPatch; actor: string; now: Date; ifMatch?: string | null },
+  input: {
+    id: number;
+    patch: BookingPatch;
+    actor: string;
+    now: Date;
+    ifMatch?: string | null;
+    /** Omitted: the owner (the CLI, the reconciler's own callers). */
+    editor?: Editor;
+  },
 ): StoredBooking {
   const patch = bookingPatchSchema.parse(input.patch);
   const { id, now } = input;
@@ -198,9 +223,18 @@ export function editBooking(
         checkInAt: pick(patch.checkInAt, booking.checkInAt),
         checkOutAt: pick(patch.checkOutAt, booking.checkOutAt),
       };
-      if (next.checkInAt && next.checkOutAt && next.checkOutAt < next.checkInAt) {
-        throw new BookingEditError("invalid", "checkOutAt must not be before checkInAt", "checkOutAt");
-      }
+      const settings = loadSettings(db);
+      const violation = visitGuard({
+        before: booking,
+        after: next,
+        role: (input.editor ?? OWNER_EDITOR).role,
+        reason: patch.reason ?? null,
+        now,
+        graceMin: settings.startGraceMin,
+        zone: settings.timeZone,
+        recordedAt: (field) => recordedAt(db, id, field),
+      });
+      if (violation) throw new BookingEditError(violation.code, violation.message, violation.field, booking);
       if (!derived) {
         // Hand-made bookings have no derivation to fall back to: their values are their own.
         Object.assign(next, { overrideStartAt: null, overrideEndAt: null, overrideStaffId: null });

@@ -25,14 +25,26 @@ const optionalTime = time
   .nullable()
   .optional();
 
+/** A moment as a datetime-local input gives it (local to the business): "2026-12-07T09:30". */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "pick a date and a time, e.g. 7 Dec 09:30");
+/** A check-in/out moment; a bare time (older clients) means the visit's own day. Empty clears. */
+const optionalMoment = localDateTime
+  .or(time)
+  .or(z.literal(""))
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional();
+
 export const rescheduleFormSchema = z.strictObject({ date, startTime: time, durationMin: duration });
 
 export const statusFormSchema = z.strictObject({
   status: z.enum(["scheduled", "cancelled", "completed", "no_show"]),
   note: optionalText(TEXT_LIMITS.note),
   reason: optionalText(TEXT_LIMITS.statusReason),
-  checkIn: optionalTime,
-  checkOut: optionalTime,
+  checkIn: optionalMoment,
+  checkOut: optionalMoment,
 });
 
 export const seriesFormSchema = z

@@ -1,12 +1,14 @@
 "use client";
 // What staff do to one visit: assign, reschedule (this one or this and following), complete or
-// no-show with a note and check-in/out, cancel (with Undo), restore. Each tells what it changed.
+// no-show with a note and check-in/out (local date and time), cancel (with Undo), restore. Each
+// tells what it changed; the server's refusals (too early, a correction without a reason, a
+// walker's correction after the fact) are shown at the field they name.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AssignControl, type StaffOption } from "@/components/schedule/assign-control";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { DateInput, Field, Input, Select, Textarea, TimeInput } from "@/components/ui/field";
+import { DateInput, DateTimeInput, Field, Input, Select, Textarea, TimeInput } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useToast } from "@/components/ui/toast";
 import { useZodForm } from "@/components/ui/use-form";
@@ -22,9 +24,14 @@ export interface ActionBooking {
   durationMin: number;
   series: boolean;
   notes: string | null;
+  /** Local "yyyy-MM-ddTHH:mm", or "HH:mm" on the visit's own day. */
   checkIn: string | null;
   checkOut: string | null;
 }
+
+/** The value of a datetime-local input: a bare time is on the visit's own day. */
+const moment = (value: string | null, date: string) =>
+  !value ? "" : value.includes("T") ? value : `${date}T${value}`;
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -198,8 +205,9 @@ function OutcomeDialog({ booking }: { booking: ActionBooking }) {
   const [v, setV] = useState({
     status: "completed" as "completed" | "no_show",
     note: booking.notes ?? "",
-    checkIn: booking.checkIn ?? "",
-    checkOut: booking.checkOut ?? "",
+    checkIn: moment(booking.checkIn, booking.date),
+    checkOut: moment(booking.checkOut, booking.date),
+    reason: "",
   });
   const form = useZodForm(statusFormSchema);
   const { patch, toast, refresh } = useEdit(booking.id);
@@ -225,7 +233,7 @@ function OutcomeDialog({ booking }: { booking: ActionBooking }) {
           }
         }}
       >
-        <FormError message={form.errors.form} />
+        <FormError message={form.errors.form ?? form.errors.status} />
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1 font-medium">Outcome</legend>
           {(["completed", "no_show"] as const).map((s) => (
@@ -240,10 +248,10 @@ function OutcomeDialog({ booking }: { booking: ActionBooking }) {
             </label>
           ))}
         </fieldset>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Checked in" error={form.errors.checkIn}>
             {(ids) => (
-              <TimeInput
+              <DateTimeInput
                 {...ids}
                 value={v.checkIn}
                 onChange={(e) => setV({ ...v, checkIn: e.target.value })}
@@ -252,7 +260,7 @@ function OutcomeDialog({ booking }: { booking: ActionBooking }) {
           </Field>
           <Field label="Checked out" error={form.errors.checkOut}>
             {(ids) => (
-              <TimeInput
+              <DateTimeInput
                 {...ids}
                 value={v.checkOut}
                 onChange={(e) => setV({ ...v, checkOut: e.target.value })}
@@ -265,8 +273,66 @@ function OutcomeDialog({ booking }: { booking: ActionBooking }) {
             <Textarea {...ids} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
           )}
         </Field>
+        <Field
+          label="Reason for a correction"
+          hint="Needed when changing a check-in or check-out recorded more than 15 minutes ago (owner only)"
+          error={form.errors.reason}
+        >
+          {(ids) => (
+            <Input {...ids} value={v.reason} onChange={(e) => setV({ ...v, reason: e.target.value })} />
+          )}
+        </Field>
         <Button type="submit" variant="primary" disabled={form.pending}>
           Save
+        </Button>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Undoes a recorded outcome; after 15 minutes it is the owner's correction, with a reason. */
+function RestoreDialog({ booking }: { booking: ActionBooking }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const form = useZodForm(statusFormSchema);
+  const { patch, toast, refresh } = useEdit(booking.id);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title="Back to scheduled?"
+      description="The visit's outcome is undone. More than 15 minutes after it was recorded, only the owner may, saying why."
+      trigger={<Button>Back to scheduled…</Button>}
+    >
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const values = { status: "scheduled" as const, reason };
+          const ok = await form.submit(values, (body) =>
+            patch({ action: "status", form: body }).then(() => undefined),
+          );
+          if (ok) {
+            setOpen(false);
+            toast({ title: "Visit back to scheduled" });
+            refresh();
+          }
+        }}
+      >
+        <FormError message={form.errors.form ?? form.errors.status} />
+        <Field label="Reason" error={form.errors.reason}>
+          {(ids) => (
+            <Input
+              {...ids}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="e.g. marked completed by mistake"
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" disabled={form.pending}>
+          Back to scheduled
         </Button>
       </form>
     </Dialog>
@@ -332,7 +398,6 @@ function CancelDialog({ booking }: { booking: ActionBooking }) {
 }
 
 export function BookingActions({ booking, staff }: { booking: ActionBooking; staff: StaffOption[] }) {
-  const { patch, toast, refresh } = useEdit(booking.id);
   const live = booking.status === "scheduled" || booking.status === "held";
   return (
     <div className="space-y-4">
@@ -353,15 +418,7 @@ export function BookingActions({ booking, staff }: { booking: ActionBooking; sta
             <CancelDialog booking={booking} />
           </>
         ) : (
-          <Button
-            onClick={async () => {
-              await patch({ action: "status", form: { status: "scheduled" } });
-              toast({ title: "Visit back to scheduled" });
-              refresh();
-            }}
-          >
-            Back to scheduled
-          </Button>
+          <RestoreDialog booking={booking} />
         )}
       </div>
     </div>

@@ -22,7 +22,7 @@ export const problemCatalogue = {
   forbidden: [
     403,
     "Not allowed",
-    "The credentials are valid but not enough: a read-only token writing, a walker's token on an owner route, or assigning a booking to someone else.",
+    "The credentials are valid but not enough: a read-only token writing, a walker's token on an owner route, assigning a booking to someone else, or a walker correcting a visit's recorded check-in, check-out or outcome more than 15 minutes later (the owner may, with a `reason`).",
   ],
   "not-found": [
     404,

@@ -51,6 +51,7 @@ function domainError(
   if (!(error instanceof BookingEditError)) throw error;
   const field = error.field ? [{ path: `body.${error.field}`, message: error.message }] : undefined;
   if (error.code === "not_found") throw new ApiError(404, "not-found", error.message);
+  if (error.code === "forbidden") throw new ApiError(403, "forbidden", error.message, { errors: field });
   if (error.code === "invalid")
     throw new ApiError(422, "validation-failed", error.message, { errors: field });
   const current = id === undefined ? undefined : getApiBooking(db, id, scope.staffId);
@@ -133,7 +134,14 @@ export function patchBooking(
     );
   }
   try {
-    editBooking(db, { id, patch: body, actor: scope.actor, now, ifMatch: input.ifMatch });
+    editBooking(db, {
+      id,
+      patch: body,
+      actor: scope.actor,
+      now,
+      ifMatch: input.ifMatch,
+      editor: { role: scope.role },
+    });
   } catch (error) {
     domainError(error, db, scope, id, input.ifMatch);
   }

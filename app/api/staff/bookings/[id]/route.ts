@@ -38,21 +38,36 @@ export const PATCH = route(
       const startAt = fromLocal(body.form.date, body.form.startTime, zone);
       patch = { startAt, endAt: new Date(startAt.getTime() + body.form.durationMin * 60_000) };
     } else {
-      // Check-in/out times are on the visit's own local day.
+      // Check-in/out are local date-times; a bare time is on the visit's own local day. A value
+      // equal to the stored one at minute precision (the form shows minutes) leaves it as it is.
       const day = localDate(booking.startAt, zone);
       const f = body.form;
+      const moment = (value: string | null | undefined, stored: Date | null) => {
+        if (value === undefined) return {};
+        if (!value) return { value: null };
+        const [date, time] = value.includes("T") ? value.split("T") : [day, value];
+        const at = fromLocal(date!, time!, zone);
+        const shown = stored ? Math.floor(stored.getTime() / 60_000) : null;
+        return shown === at.getTime() / 60_000 ? {} : { value: at };
+      };
+      const checkIn = moment(f.checkIn, booking.checkInAt);
+      const checkOut = moment(f.checkOut, booking.checkOutAt);
       patch = {
         status: f.status,
         ...(f.reason ? { reason: f.reason } : {}),
         ...(f.note !== undefined ? { notes: f.note } : {}),
-        ...(f.checkIn !== undefined ? { checkInAt: f.checkIn ? fromLocal(day, f.checkIn, zone) : null } : {}),
-        ...(f.checkOut !== undefined
-          ? { checkOutAt: f.checkOut ? fromLocal(day, f.checkOut, zone) : null }
-          : {}),
+        ...("value" in checkIn ? { checkInAt: checkIn.value } : {}),
+        ...("value" in checkOut ? { checkOutAt: checkOut.value } : {}),
       };
     }
     try {
-      const saved = editBooking(db, { id, patch, actor: actorOf(principal), now: new Date() });
+      const saved = editBooking(db, {
+        id,
+        patch,
+        actor: actorOf(principal),
+        now: new Date(),
+        editor: { role: principal!.role },
+      });
       return Response.json({ id: saved.id, status: saved.status, sequence: saved.sequence });
     } catch (error) {
       rethrowEditError(error, {
@@ -61,6 +76,7 @@ export const PATCH = route(
         checkOutAt: "checkOut",
         checkInAt: "checkIn",
         notes: "note",
+        status: "form",
       });
     }
   },
