@@ -33,7 +33,6 @@ export default async function HomePage() {
   const now = new Date();
   const settings = loadSettings(db);
   const stats = overview(db, now);
-  // A walker's day is their own visits (lib/auth/policy.ts), as everywhere.
   const today = bookingsOfDay(db, now, settings.timeZone, walkerScope(user));
   const time = new Intl.DateTimeFormat("en-GB", {
     timeZone: settings.timeZone,
@@ -44,7 +43,7 @@ export default async function HomePage() {
   const { demoMode, dataDir } = cfg;
   const status: LiveStatus = {
     offlineSince: readConnectivity(dataDir).offlineSince,
-    connection: user.role === "owner" ? connectionAtAGlance(cfg, now) : null,
+    connection: connectionAtAGlance(cfg, now),
   };
   return (
     <section className="space-y-6">
@@ -55,41 +54,32 @@ export default async function HomePage() {
             {settings.businessName} · {settings.timeZone}
           </p>
         </div>
-        {demoMode || user.role !== "owner" ? null : <SyncNowButton />}
+        {demoMode ? null : <SyncNowButton />}
       </div>
       {settings.demoData ? (
         <p
           role="status"
           className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
         >
-          Demo data: no Stripe key is set, so this is a sample business.{" "}
-          {user.role === "owner" ? (
-            <>
-              Add your key on{" "}
-              <Link href="/settings/stripe" className="underline underline-offset-2">
-                Settings → Stripe
-              </Link>{" "}
-              to use your own account, or run <code>{cliCommand("demo:wipe", cfg)}</code> to remove it.
-            </>
-          ) : (
-            "The owner can add the business's Stripe key in Settings."
-          )}
+          Demo data: no Stripe key is set, so this is a sample business. Add your key on{" "}
+          <Link href="/settings/stripe" className="underline underline-offset-2">
+            Settings → Stripe
+          </Link>{" "}
+          to use your own account, or run <code>{cliCommand("demo:wipe", cfg)}</code> to remove it.
         </p>
       ) : null}
       <OfflineBanner initial={status} timeZone={settings.timeZone} />
-      {user.role === "owner" ? (
-        <section aria-labelledby="money-and-schedule" className="space-y-3">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="money-and-schedule" className="font-medium">
-              <Link href="/reconciliation" className="hover:underline">
-                Payments and schedule
-              </Link>
-            </h2>
-            <StripeConnectionLine initial={status} timeZone={settings.timeZone} />
-          </div>
-          <HomeReconciliationCounts />
-        </section>
-      ) : null}
+      <section aria-labelledby="money-and-schedule" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="money-and-schedule" className="font-medium">
+            <Link href="/reconciliation" className="hover:underline">
+              Payments and schedule
+            </Link>
+          </h2>
+          <StripeConnectionLine initial={status} timeZone={settings.timeZone} />
+        </div>
+        <HomeReconciliationCounts />
+      </section>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat label="Clients" value={stats.clients} href="/clients" />
         <Stat label="Active subscriptions" value={stats.activeSubscriptions} href="/reports/subscriptions" />
@@ -99,17 +89,11 @@ export default async function HomePage() {
       {stats.failedWebhooks > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
           {stats.failedWebhooks} Stripe event(s) could not be applied.{" "}
-          {user.role === "owner" ? (
-            <>
-              <Link href="/stripe?status=failed#webhooks" className="underline">
-                The webhook log
-              </Link>{" "}
-              says why; once the cause is fixed, retry them there (or{" "}
-              <code>{cliCommand("webhooks:retry", cfg)}</code>).
-            </>
-          ) : (
-            <>The owner can retry them once the cause is fixed.</>
-          )}
+          <Link href="/stripe?status=failed#webhooks" className="underline">
+            The webhook log
+          </Link>{" "}
+          says why; once the cause is fixed, retry them there (or{" "}
+          <code>{cliCommand("webhooks:retry", cfg)}</code>).
         </p>
       ) : null}
       {stats.quarantined > 0 ? (
