@@ -13,7 +13,9 @@ export type AuditType =
   | "password-changed"
   | "session-revoked"
   | "token-created"
-  | "token-revoked";
+  | "token-revoked"
+  /** A client's access notes shown in plain text (lib/clients/edits.ts); never the notes themselves. */
+  | "access-revealed";
 
 export interface AuditInput {
   type: AuditType;
