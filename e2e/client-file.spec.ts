@@ -73,4 +73,15 @@ test("the owner uploads a pet photo, reveals the access notes, and edits in an a
   await expect(dialog).toBeHidden();
   await expect(card).toContainText("Pepper");
   await expect(card).toContainText("Half a scoop at noon");
+
+  // The booking page shows the same file (the visit's client).
+  await page.getByRole("region", { name: "Upcoming visits" }).getByRole("link").first().click();
+  const onBooking = page.getByRole("region", { name: "Client's file" });
+  await expect(onBooking).toContainText("Pepper");
+  await expect(onBooking.getByRole("button", { name: "Show access notes" })).toBeVisible();
+  for (const width of [1400, 390]) {
+    await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+    await noSeriousAxeViolations(page, `booking page at ${width}`);
+    await page.screenshot({ path: `test-results/screens/client-file-booking-${width}.png`, fullPage: true });
+  }
 });

@@ -106,7 +106,7 @@ export function ClientFileCard({
       aria-labelledby={headingId}
       className={cn("rounded-lg border border-slate-200 bg-white", compact ? "text-sm" : "")}
     >
-      <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h2 id={headingId} className="font-medium">
           {compact ? (file.name ?? "Client") : "Client's file"}
         </h2>
