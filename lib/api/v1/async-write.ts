@@ -24,6 +24,7 @@ import { requestIdOf } from "@/lib/http/handler";
 import { callerScope, requireOwner, type CallerScope } from "@/lib/api/v1/scope";
 import { assertKeyShape, IDEMPOTENCY_TTL_MS, requestHash } from "@/lib/api/v1/idempotency";
 import { EXPOSED_HEADERS, type Result } from "@/lib/api/v1/http";
+import { rateDecisionOf, rateLimitHeadersOf } from "@/lib/api/v1/rate-limit";
 
 type Params = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -217,6 +218,14 @@ export function v1AsyncWrite<B = undefined, P = undefined>(
   }
   const wrapped = async (request: Request, context: Params) => {
     let response = await inner(request, context);
+    // What is left of the caller's allowance (authorize() took this request from it).
+    const decision = rateDecisionOf(request);
+    if (decision) {
+      for (const [header, value] of Object.entries(
+        rateLimitHeadersOf(decision, config().API_RATE_LIMIT_PER_MINUTE),
+      ))
+        if (!response.headers.has(header)) response.headers.set(header, value);
+    }
     response = await finishProblem(request, response, requestIdOf(request));
     for (const [header, value] of Object.entries(corsHeaders(request))) response.headers.set(header, value);
     response.headers.append("vary", "Origin");
