@@ -45,6 +45,7 @@ test("the owner uploads a pet photo, reveals the access notes, and edits in an a
   await card.getByRole("button", { name: "Show access notes" }).click();
   await expect(card).toContainText("Lockbox code");
   await expect(card).toContainText("Key safe left of the front door");
+  await expect(card.getByRole("definition").filter({ hasText: /^\d{4}$/ })).toHaveCount(1);
   await card.getByRole("button", { name: "Hide access notes" }).click();
   await expect(card).not.toContainText("Lockbox code");
 
