@@ -2,7 +2,7 @@
 // it, reveals the access notes in place, and the add-pet dialog passes axe while open.
 // Screenshots of the client page at 1400 and 390 px.
 import { noSeriousAxeViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { ensureStaffAccount, expect, signInAs, STAFF, test } from "./fixtures";
 
 // A real 2×2 PNG (so the browser decodes it and the <img> has a size).
 const PNG = Buffer.from(
@@ -85,4 +85,54 @@ test("the owner uploads a pet photo, reveals the access notes, and edits in an a
     await noSeriousAxeViolations(page, `booking page at ${width}`);
     await page.screenshot({ path: `test-results/screens/client-file-booking-${width}.png`, fullPage: true });
   }
+});
+
+test("a walker with a visit tomorrow reveals the access notes on the booking page at 390 px; the owner's audit log shows it", async ({
+  page,
+  request,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  ensureStaffAccount();
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 36 * 3600_000).toISOString();
+  const upcoming = (await (
+    await request.get(`/api/v1/bookings?from=${from}&to=${to}&status=scheduled&sort=startAt&limit=200`)
+  ).json()) as { data: { id: number; clientId: string | null }[] };
+  let target: { id: number; clientId: string } | undefined;
+  for (const booking of upcoming.data) {
+    if (!booking.clientId) continue;
+    const file = (await (await request.get(`/api/v1/clients/${booking.clientId}/file`)).json()) as {
+      access: { stored: boolean };
+    };
+    if (file.access.stored) {
+      target = { id: booking.id, clientId: booking.clientId };
+      break;
+    }
+  }
+  expect(target, "a visit in the next day of a client with access notes").toBeDefined();
+  const assigned = await request.post("/api/staff/bookings/assign", {
+    data: { ids: [target!.id], staffId: 1 },
+    headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT}` },
+  });
+  expect(assigned.status()).toBe(200);
+
+  const walkerContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const walker = await walkerContext.newPage();
+  await signInAs(walker, STAFF);
+  await walker.goto(`/bookings/${target!.id}`);
+  const card = walker.getByRole("region", { name: "Client's file" });
+  await expect(card.getByRole("link", { name: /Open in maps/ })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Edit address" })).toHaveCount(0);
+  await card.getByRole("button", { name: "Show access notes" }).click();
+  await expect(card).toContainText("Key location");
+  await noSeriousAxeViolations(walker, "booking page as a walker at 390");
+  await walker.screenshot({ path: "test-results/screens/client-file-walker-390.png", fullPage: true });
+  await walkerContext.close();
+
+  await page.goto("/settings/security");
+  await expect(page.getByRole("cell", { name: "access-revealed" }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "access-revealed" }).first()).toContainText(
+    STAFF.email,
+  );
 });
