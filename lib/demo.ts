@@ -7,6 +7,9 @@ import { defaultRuleInputs, seedDefaultRules } from "@/lib/rules/defaults";
 import { loadSettings, updateSettings } from "@/lib/settings";
 import { ingestObjects } from "@/lib/stripe/ingest";
 import { demoAccount } from "@/lib/stripe-fixtures/generate";
+import { config } from "@/lib/config";
+import { demoClientFiles } from "@/lib/clients/demo";
+import { removePhoto } from "@/lib/clients/photos";
 
 export const DEMO_BUSINESS_NAME = "Happy Paws Dog Walking (demo)";
 const demoStaff = [
@@ -35,7 +38,15 @@ function loadRefusal(db: Sqlite, afterWipe: boolean): string | null {
  * Loads the sample business into an empty database. At start-up (`afterWipe` false) never after
  * the owner wiped it; `demo:load` (`afterWipe` true) brings it back and clears the wiped flag.
  */
-export function loadDemoData(db: Sqlite, now: Date, options: { afterWipe?: boolean } = {}): DemoLoadResult {
+export function loadDemoData(
+  db: Sqlite,
+  now: Date,
+  options: {
+    afterWipe?: boolean;
+    /** Seals the demo clients' access notes (lib/clients/access.ts); without it they have none. */
+    accessKey?: Buffer;
+  } = {},
+): DemoLoadResult {
   const refusal = loadRefusal(db, options.afterWipe === true);
   if (refusal) return { loaded: false, reason: refusal };
   const account = demoAccount(now);
@@ -58,6 +69,20 @@ export function loadDemoData(db: Sqlite, now: Date, options: { afterWipe?: boole
       objects.map((object) => ({ object, sourceAt: now })),
       { now },
     );
+    // The client files, in the same transaction (the demo loads whole or not at all): plain
+    // statements like the rest of this load, which is better-sqlite3 throughout.
+    const files = demoClientFiles(account.customers, options.accessKey);
+    const profile = db.prepare(
+      `INSERT INTO ClientProfile (clientStripeId, addressOverride, accessSealed, emergencyName, emergencyPhone,
+         emergencyNote, updatedAt, updatedBy) VALUES (@clientStripeId, @addressOverride, @accessSealed,
+         @emergencyName, @emergencyPhone, @emergencyNote, @at, 'demo')`,
+    );
+    for (const row of files.profiles) profile.run({ ...row, at: now.getTime() });
+    const pet = db.prepare(
+      `INSERT INTO Pet (clientStripeId, name, breed, careNotes, vet, sortOrder, createdAt, updatedAt)
+       VALUES (@clientStripeId, @name, @breed, @careNotes, @vet, @sortOrder, @at, @at)`,
+    );
+    for (const row of files.pets) pet.run({ ...row, at: now.getTime() });
     updateSettings(db, { demoData: true, demoWiped: false, businessName: DEMO_BUSINESS_NAME });
   }).immediate();
   log.info({ objects: objects.length }, "demo data loaded");
@@ -66,6 +91,8 @@ export function loadDemoData(db: Sqlite, now: Date, options: { afterWipe?: boole
 
 const wipedTables = [
   "CalendarFeed",
+  "Pet",
+  "ClientProfile",
   "Booking",
   "Rule",
   "Staff",
@@ -101,6 +128,7 @@ export function demoWipePlan(db: Sqlite): DemoWipePlan | null {
   const lines = [
     `${count("SELECT count(*) AS n FROM Client")} clients, ${count("SELECT count(*) AS n FROM Booking")} bookings, ` +
       `${count("SELECT count(*) AS n FROM Staff")} staff members, ${count("SELECT count(*) AS n FROM Rule")} rules, ` +
+      "the clients' files (addresses, pets and their photos, access notes), " +
       "and the demo's Stripe products, prices, subscriptions and invoices",
     ...ownRules.map((rule) => `rule #${rule.id} "${rule.name}" (not one of the demo's own rules)`),
     ...feeds.map(
@@ -115,10 +143,15 @@ export function demoWipePlan(db: Sqlite): DemoWipePlan | null {
 /** Removes the sample business completely, in one transaction, and keeps it from coming back. */
 export function wipeDemoData(db: Sqlite): { wiped: boolean } {
   if (!loadSettings(db).demoData) return { wiped: false };
+  const photos = (
+    db.prepare("SELECT photoFile FROM Pet WHERE photoFile IS NOT NULL").all() as { photoFile: string }[]
+  ).map((row) => row.photoFile);
   db.transaction(() => {
     for (const table of wipedTables) db.prepare(`DELETE FROM ${table}`).run();
     updateSettings(db, { demoData: false, demoWiped: true, businessName: "My Business" });
   }).immediate();
+  // After the commit: a photo file goes only once no row names it.
+  for (const file of photos) removePhoto(config().dataDir, file);
   log.info("demo data wiped");
   return { wiped: true };
 }

@@ -8,6 +8,7 @@ import type { Config } from "@/lib/config";
 import { sqlite } from "@/lib/db/sqlite";
 import { loadDemoData, wipeDemoData } from "@/lib/demo";
 import { backfillClientPhones } from "@/lib/client-phones";
+import { appAccessKey } from "@/lib/clients/access";
 import { log } from "@/lib/log";
 import { makePrivate, PRIVATE_DIR_MODE, tightenDataFolder } from "@/lib/private-files";
 import { loadSettings } from "@/lib/settings";
@@ -99,7 +100,7 @@ export async function prepareDatabase(cfg: Config, now: Date): Promise<void> {
   const db = sqlite();
   const settings = loadSettings(db);
   if (cfg.demoMode) {
-    loadDemoData(db, now);
+    loadDemoData(db, now, { accessKey: appAccessKey() });
   } else if (settings.demoData) {
     log.info("a Stripe key is set: removing the demo data before the first sync");
     wipeDemoData(db);

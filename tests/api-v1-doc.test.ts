@@ -16,7 +16,7 @@ import { REPO_ROOT } from "@/tests/support/faults/processes";
 
 const run = promisify(execFile);
 const V1 = path.join(REPO_ROOT, "app", "api", "v1");
-const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Routes that serve the documentation itself, not the API. */
 const UNDOCUMENTED = new Set([
   "/api/v1/openapi.json",

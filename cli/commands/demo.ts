@@ -2,6 +2,7 @@
 // and feeds people made themselves included) and asks first; without a terminal it needs --yes.
 import { createInterface } from "node:readline/promises";
 import { demoWipePlan, loadDemoData, wipeDemoData } from "@/lib/demo";
+import { appAccessKey } from "@/lib/clients/access";
 import { UsageError, say } from "@/cli/context";
 import { defineCommand } from "@/cli/spec";
 
@@ -10,7 +11,7 @@ export const demoLoad = defineCommand({
   usage: "",
   summary: "load the sample business into an empty database (also after demo:wipe)",
   run: async (_args, { db, now, out }) => {
-    const result = loadDemoData(db, now, { afterWipe: true });
+    const result = loadDemoData(db, now, { afterWipe: true, accessKey: appAccessKey() });
     if (!result.loaded) {
       say(`Not loaded: ${result.reason}`);
       return 1;

@@ -15,7 +15,9 @@ export type AuditType =
   | "set-password-link-used"
   | "session-revoked"
   | "token-created"
-  | "token-revoked";
+  | "token-revoked"
+  /** A client's access notes shown in plain text (lib/clients/edits.ts); never the notes themselves. */
+  | "access-revealed";
 
 export interface AuditInput {
   type: AuditType;

@@ -5,6 +5,9 @@ import { HttpError } from "@/lib/http/problem";
 
 /** Limit of a route that declares none: the screens' JSON bodies are a few KiB, a rule a few dozen. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** A pet's photo (PUT /api/v1/clients/{id}/pets/{petId}/photo; lib/clients/forms.ts MAX_PHOTO_BYTES). */
+export const PHOTO_BODY_LIMIT = 5 * 1024 * 1024;
+const PHOTO_PATH = /^\/api\/v1\/clients\/[^/]+\/pets\/[^/]+\/photo$/;
 /** Sign-in, first run and Better Auth's endpoints: an email and a password. */
 export const AUTH_BODY_LIMIT = 16 * 1024;
 
@@ -64,6 +67,7 @@ export async function withBodyLimit(request: Request, limit: number): Promise<Re
  * 10 MB) before a route handler can look at it. Keep it ≥ every route's `bodyLimit`.
  */
 export function transportBodyLimit(pathname: string): number {
+  if (PHOTO_PATH.test(pathname)) return PHOTO_BODY_LIMIT;
   return pathname.startsWith("/api/auth/") ||
     pathname === "/api/setup/owner" ||
     pathname === "/api/set-password"

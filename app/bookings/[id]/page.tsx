@@ -19,6 +19,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill } from "@/components/ui/pill";
 import { BookingActions } from "@/app/bookings/[id]/booking-actions";
+import { clientFile } from "@/lib/clients/file";
+import { ClientFileCard } from "@/components/client-file/client-file-card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Booking" };
@@ -57,6 +59,10 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
     booking.staffId === null
       ? null
       : await prisma().staff.findUnique({ where: { id: booking.staffId }, select: { name: true } });
+  // The client's file by its own rules (lib/clients/visibility.ts): a walker sees it near their visits.
+  const file = booking.clientStripeId
+    ? await clientFile(prisma(), booking.clientStripeId, user, new Date())
+    : null;
   const history = bookingHistory(db, booking.id);
   const allStaff = await prisma().staff.findMany({ select: { id: true, name: true } });
   const staffNames = new Map(allStaff.map((s) => [s.id, s.name]));
@@ -115,6 +121,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             <Row label="Calendar revision">{booking.sequence}</Row>
           </dl>
         </Card>
+        {file ? (
+          <div className="lg:col-span-2">
+            <ClientFileCard file={file} />
+          </div>
+        ) : null}
         <Card aria-labelledby="actions-heading" className="p-4 lg:col-start-3 lg:row-span-3 lg:row-start-1">
           <h2 id="actions-heading" className="mb-3 font-medium">
             Actions

@@ -8,6 +8,7 @@ import { walkerScope } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db/prisma";
 import { listActiveStaff } from "@/lib/staff";
 import { clientDetail, formatMoney, stripeDashboardUrl } from "@/lib/schedule/clients";
+import { clientFile } from "@/lib/clients/file";
 import { screenContext } from "@/lib/schedule/context";
 import { formatDate, formatWhen } from "@/lib/schedule/time";
 import { buttonClass } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill, type PillTone } from "@/components/ui/pill";
 import { DefaultWalker } from "@/components/schedule/default-walker";
 import { FeedLink } from "@/components/schedule/feed-link";
+import { ClientFileCard } from "@/components/client-file/client-file-card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Client" };
@@ -94,7 +96,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   // A walker sees only a client of their own visits, and only those visits (lib/auth/policy.ts).
   const detail = await clientDetail(prisma(), decodeURIComponent(id), now, walkerScope(user));
   if (!detail) notFound();
-  const staff = await listActiveStaff(prisma());
+  const [staff, file] = await Promise.all([
+    listActiveStaff(prisma()),
+    clientFile(prisma(), detail.client.stripeId, user, now),
+  ]);
   const { zone } = screenContext(now);
   const { client } = detail;
   const live = client.livemode;
@@ -121,6 +126,19 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {file ? (
+            <ClientFileCard file={file} editable={owner} />
+          ) : (
+            <Card aria-labelledby="file-heading" className="space-y-1 p-4">
+              <h2 id="file-heading" className="font-medium">
+                Client&apos;s file
+              </h2>
+              <p className="text-sm text-slate-700">
+                The address, pets and access notes are shown to you from the day before a visit of yours with
+                this client until two weeks ahead.
+              </p>
+            </Card>
+          )}
           <Card aria-labelledby="subs-heading">
             <CardHeader id="subs-heading" title="Subscriptions" />
             {detail.subscriptions.length === 0 ? (

@@ -10,6 +10,7 @@ import { problemCatalogue } from "@/lib/api/v1/problems";
 import { descriptions, INFO_DESCRIPTION } from "@/lib/api/v1/openapi-text";
 import { devicePaths, deviceTag } from "@/lib/api/v1/device-schemas";
 import { changesPaths } from "@/lib/api/v1/changes-schemas";
+import { clientFilePaths } from "@/lib/api/v1/file-schemas";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const header = (description: string) => z.string().meta({ description });
@@ -291,6 +292,7 @@ export function buildOpenApiDocument() {
             },
           ),
         },
+        ...clientFilePaths({ read, write, written, problem, notFound, etag, limits }),
         ...changesPaths({ read, readErrors, limits }),
         ...devicePaths,
       },

@@ -312,6 +312,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/clients/{id}/file": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A client's file: address, pets, emergency contact
+     * @description The client's file: address (Stripe's, or the business's own override) with a map link, pets with care notes and photo URLs, the emergency contact, and whether access notes are stored and revealable. Never the access notes themselves.
+     *
+     *     **Who sees it:** the owner; a walker while they have a non-cancelled visit with the client from yesterday to 14 days ahead (404 otherwise, as for an unlinked staff account).
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while nothing changed.
+     */
+    get: operations["getClientFile"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the address override or the emergency contact
+     * @description Sets the business's own address (`address`; `null` goes back to Stripe's, which a sync keeps current) and/or the emergency contact (`emergency`; `null` clears it). Parts not sent are unchanged.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    patch: operations["updateClientFile"];
+    trace?: never;
+  };
+  "/api/v1/clients/{id}/pets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a pet to the client's file
+     * @description Adds a pet (name, breed, care notes, vet) after the client's other pets. Upload its photo with PUT …/pets/{petId}/photo.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    post: operations["createPet"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/clients/{id}/pets/{petId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a pet and its photo
+     * @description Removes the pet from the client's file; its photo file is deleted from the data folder too.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    delete: operations["deletePet"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a pet
+     * @description Changes only the fields sent (`sortOrder` moves the pet in the client's list; lower first).
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    patch: operations["updatePet"];
+    trace?: never;
+  };
+  "/api/v1/clients/{id}/pets/{petId}/photo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A pet's photo
+     * @description The pet's photo as stored (`Cache-Control: private`, `X-Content-Type-Options: nosniff`). Only for signed-in callers who may see the client's file.
+     *
+     *     **Who sees it:** the owner; a walker while they have a non-cancelled visit with the client from yesterday to 14 days ahead (404 otherwise, as for an unlinked staff account).
+     *
+     *     **ETag:** every 200 carries one; send it as `If-None-Match` to get 304 while the photo is unchanged.
+     */
+    get: operations["getPetPhoto"];
+    /**
+     * Upload or replace a pet's photo (JPEG, PNG or WebP, at most 5 MB)
+     * @description The image as the request body (any Content-Type: the type is read from the bytes). JPEG, PNG or WebP only (415 otherwise), at most 5 MB (413). Replacing a photo deletes the old file.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    put: operations["putPetPhoto"];
+    post?: never;
+    /**
+     * Remove a pet's photo
+     * @description Removes the pet's photo; the file is deleted from the data folder.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    delete: operations["deletePetPhoto"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/clients/{id}/access": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the client's access notes (sealed at rest)
+     * @description Replaces the access notes (key location, lockbox and alarm codes, parking, other); all empty removes them. They are sealed with AES-256-GCM before they are stored and never appear in views, exports, feeds or logs. The answer says only whether notes are stored.
+     *
+     *     **Who:** the owner (session, or an owner token with `write` scope); walkers read.
+     */
+    put: operations["putAccessNotes"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/clients/{id}/access/reveal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reveal the client's access notes (audited)
+     * @description The access notes in plain text, for the owner or a walker with a non-cancelled visit with this client on a local day within today ± 1 (business time zone). Every reveal writes an `access-revealed` audit row (who, which client; never the notes). The answer is never cached or stored: an `Idempotency-Key` is checked but not remembered, and a repeat reveals (and audits) again.
+     *
+     *     **Who:** the owner; a walker with a visit near today.
+     */
+    post: operations["revealAccessNotes"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/changes": {
     parameters: {
       query?: never;
@@ -556,6 +716,41 @@ export interface components {
       label?: string;
     };
     SyncStart: Record<string, never>;
+    ClientFilePatch: {
+      address?: {
+        line1?: string | null;
+        line2?: string | null;
+        city?: string | null;
+        postalCode?: string | null;
+        state?: string | null;
+        country?: string | null;
+      } | null;
+      emergency?: {
+        name?: string | null;
+        phone?: string | null;
+        note?: string | null;
+      } | null;
+    };
+    PetCreate: {
+      name: string;
+      breed?: string | null;
+      careNotes?: string | null;
+      vet?: string | null;
+    };
+    PetPatch: {
+      name?: string;
+      breed?: string | null;
+      careNotes?: string | null;
+      vet?: string | null;
+      sortOrder?: number;
+    };
+    AccessNotesInput: {
+      keyLocation?: string | null;
+      lockboxCode?: string | null;
+      alarmCode?: string | null;
+      parking?: string | null;
+      other?: string | null;
+    };
     DeviceAuthorizeRequest: {
       /** @description The app's id (any; not checked). */
       client_id?: string;
@@ -888,6 +1083,68 @@ export interface components {
         finishedAt: string | null;
         error: string | null;
       }[];
+    };
+    ClientFile: {
+      clientStripeId: string;
+      name: string | null;
+      phone: string | null;
+      email: string | null;
+      address: components["schemas"]["PostalAddress"] | null;
+      /** @description `local`: the business's own address, which a sync never changes. */
+      addressSource: ("local" | "stripe") | null;
+      /** @description Opens the phone's maps app (Google Maps search URL). */
+      mapUrl: string | null;
+      /** @description The same place as an RFC 5870 `geo:` URI. */
+      geoUri: string | null;
+      pets: components["schemas"]["Pet"][];
+      emergency: {
+        name: string | null;
+        phone: string | null;
+        note: string | null;
+      } | null;
+      /** @description Never the notes themselves: those only come from a reveal. */
+      access: {
+        /** @description Access notes are stored for this client. */
+        stored: boolean;
+        /** @description The caller may reveal them now (POST …/access/reveal). */
+        revealable: boolean;
+      };
+      /** @description The caller may change the file (the owner). */
+      canEdit: boolean;
+    };
+    PostalAddress: {
+      line1: string | null;
+      line2: string | null;
+      city: string | null;
+      postalCode: string | null;
+      state: string | null;
+      /** @description ISO 3166-1 alpha-2. */
+      country: string | null;
+    };
+    Pet: {
+      id: number;
+      name: string;
+      breed: string | null;
+      /** @description Feeding, medication, behaviour. */
+      careNotes: string | null;
+      vet: string | null;
+      /** @description Same-origin URL of the photo; signed-in callers only. */
+      photoUrl: string | null;
+    };
+    AccessState: {
+      stored: boolean;
+    };
+    AccessReveal: {
+      notes: components["schemas"]["AccessNotes"];
+      /** Format: date-time */
+      revealedAt: string;
+    };
+    AccessNotes: {
+      keyLocation: string | null;
+      lockboxCode: string | null;
+      alarmCode: string | null;
+      parking: string | null;
+      other: string | null;
     };
     /**
      * @description Replay protocol: start without a cursor (a full copy of your scope, upserts only), apply
@@ -3092,6 +3349,1576 @@ export interface operations {
         };
       };
       /** @description Demo mode, or a sync is already running. */
+      409: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getClientFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClientFile"];
+        };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query or path parameters. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateClientFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClientFilePatch"];
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClientFile"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPet: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PetCreate"];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Pet"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deletePet: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+        petId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updatePet: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+        petId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PetPatch"];
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Pet"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPetPhoto: {
+    parameters: {
+      query?: {
+        /** @description Version of the photo (ignored; keeps caches apart). */
+        v?: string;
+      };
+      header?: {
+        /** @description An ETag you hold: 304 with no body when it is still current. */
+        "If-None-Match"?: string;
+      };
+      path: {
+        id: string;
+        petId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+        };
+      };
+      /** @description Not modified (If-None-Match named the current ETag). */
+      304: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          /** @description Version of the resource (send it as If-None-Match or If-Match). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid query or path parameters. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putPetPhoto: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+        petId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "image/jpeg": string;
+        "image/png": string;
+        "image/webp": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Pet"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deletePetPhoto: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+        petId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putAccessNotes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AccessNotesInput"];
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccessState"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large. */
+      413: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body is not application/json. */
+      415: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid body (`errors` names each field), or an Idempotency-Key reused with another request. */
+      422: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit reached. */
+      429: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now (0). */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Failed on our side (logged with the request id). */
+      500: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; retry. */
+      503: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Seconds to wait. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revealAccessNotes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID). A retry with the same key and body (compared as JSON: key order and spacing do not matter) replays the first response with `Idempotent-Replayed: true` and changes nothing; kept 24 h per caller. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notes (`Cache-Control: no-store`) */
+      200: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description Requests this token may make per minute. */
+          "RateLimit-Limit": string;
+          /** @description Requests left now. */
+          "RateLimit-Remaining": string;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset": string;
+          "Idempotent-Replayed"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccessReveal"];
+        };
+      };
+      /** @description Malformed JSON or Idempotency-Key. */
+      400: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No or invalid credentials. */
+      401: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+          "WWW-Authenticate": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Credentials not enough (read-only token, a walker's token on an owner route, cross-site). */
+      403: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller). */
+      404: {
+        headers: {
+          /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
+          "Request-Id": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The notes cannot be opened: the app's secret changed since they were saved. */
       409: {
         headers: {
           /** @description This response's id; problems repeat it as `requestId`, the server log carries it. */
