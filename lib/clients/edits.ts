@@ -16,6 +16,8 @@ import {
 } from "@/lib/clients/access";
 import { visibilityFor, type DbTx } from "@/lib/clients/file";
 import type { FilePatch } from "@/lib/clients/forms";
+import { normalisePhone } from "@/lib/phone";
+import { businessPhoneCountry } from "@/lib/clients/file";
 
 export type Caller = Pick<Principal, "role" | "staffId"> & { actor: string };
 
@@ -47,6 +49,14 @@ export async function assertMay(
 /** Address override and emergency contact: only the parts sent change (the owner's). */
 export async function patchFile(db: Db, clientStripeId: string, patch: FilePatch, caller: Caller, now: Date) {
   await assertMay(db, clientStripeId, caller, now, "edit");
+  // Stored in E.164 like the clients' own numbers, so it dials and reads the same everywhere.
+  const typedPhone = patch.emergency?.phone ?? null;
+  const emergencyPhone = typedPhone ? normalisePhone(typedPhone, await businessPhoneCountry(db)) : null;
+  if (typedPhone && !emergencyPhone) {
+    throw new HttpError(422, "The emergency contact's phone is not a phone number.", [
+      { path: "emergency.phone", message: "Enter a phone number, e.g. 07700 900457 or +44 7700 900457." },
+    ]);
+  }
   const data = {
     ...(patch.address !== undefined
       ? { addressOverride: patch.address === null ? null : overrideJson(patch.address) }
@@ -54,7 +64,7 @@ export async function patchFile(db: Db, clientStripeId: string, patch: FilePatch
     ...(patch.emergency !== undefined
       ? {
           emergencyName: patch.emergency?.name ?? null,
-          emergencyPhone: patch.emergency?.phone ?? null,
+          emergencyPhone,
           emergencyNote: patch.emergency?.note ?? null,
         }
       : {}),

@@ -4,6 +4,7 @@
 // Who sees what is lib/clients/visibility.ts; this module loads what it needs and applies it.
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/prisma";
+import { formatPhone, phoneCountryOf } from "@/lib/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { effectiveAddress, geoUri, mapUrl, type PostalAddress } from "@/lib/clients/address";
 import { fileVisibility, fileWindowRange, type FileVisibility } from "@/lib/clients/visibility";
@@ -104,7 +105,13 @@ export async function clientFile(
   const { address, source } = effectiveAddress(client.raw, profile?.addressOverride);
   const emergency =
     profile && (profile.emergencyName || profile.emergencyPhone || profile.emergencyNote)
-      ? { name: profile.emergencyName, phone: profile.emergencyPhone, note: profile.emergencyNote }
+      ? {
+          name: profile.emergencyName,
+          phone: profile.emergencyPhone
+            ? formatPhone(profile.emergencyPhone, await businessPhoneCountry(db))
+            : null,
+          note: profile.emergencyNote,
+        }
       : null;
   const stored = Boolean(profile?.accessSealed);
   return {
@@ -128,4 +135,13 @@ export async function clientFile(
     access: { stored, revealable: stored && visible.access },
     canEdit: visible.edit,
   };
+}
+
+/** The country of numbers typed without a code (Settings → General, else the time zone's). */
+export async function businessPhoneCountry(db: Pick<Db, "setting">): Promise<string | null> {
+  const settings = await db.setting.findUnique({
+    where: { id: 1 },
+    select: { phoneCountry: true, timeZone: true },
+  });
+  return settings ? phoneCountryOf(settings) : null;
 }

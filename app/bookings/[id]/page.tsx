@@ -14,7 +14,7 @@ import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
 import { describeChange } from "@/lib/schedule/history-text";
-import { formatStamp, formatWhen, localDate, localTime } from "@/lib/schedule/time";
+import { formatStamp, formatWhen, localDate, localDateTime } from "@/lib/schedule/time";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill } from "@/components/ui/pill";
@@ -111,8 +111,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             </Row>
             <Row label="Service">{booking.serviceCode}</Row>
             <Row label="Check-in / out">
-              {booking.checkInAt ? localTime(booking.checkInAt, zone) : "—"} /{" "}
-              {booking.checkOutAt ? localTime(booking.checkOutAt, zone) : "—"}
+              {booking.checkInAt ? formatStamp(booking.checkInAt, zone) : "—"} /{" "}
+              {booking.checkOutAt ? formatStamp(booking.checkOutAt, zone) : "—"}
             </Row>
             <Row label="Note">{booking.notes ?? "—"}</Row>
             <Row label="Edited by staff">
@@ -145,8 +145,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 booking.sourceKind === "subscription" &&
                 Boolean(booking.sourceLineId),
               notes: booking.notes,
-              checkIn: booking.checkInAt ? localTime(booking.checkInAt, zone) : null,
-              checkOut: booking.checkOutAt ? localTime(booking.checkOutAt, zone) : null,
+              checkIn: booking.checkInAt ? localDateTime(booking.checkInAt, zone) : null,
+              checkOut: booking.checkOutAt ? localDateTime(booking.checkOutAt, zone) : null,
             }}
           />
         </Card>
