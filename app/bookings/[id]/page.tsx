@@ -14,7 +14,7 @@ import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
 import { describeChange } from "@/lib/schedule/history-text";
-import { formatStamp, formatWhen, localDate, localDateTime } from "@/lib/schedule/time";
+import { formatStamp, formatWhen, localDate, localDateTime, localTime } from "@/lib/schedule/time";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill } from "@/components/ui/pill";
