@@ -12,7 +12,8 @@ test("the first visit creates the owner account and lands signed in on Today", a
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Create the owner account" }).click();
-  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+  // Hashing the password, loading the demo business and a cold first render, on a busy machine.
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByLabel("Signed in as")).toHaveText(OWNER.email);
   // Once an owner exists the offer is gone.
   await page.context().clearCookies();

@@ -80,7 +80,7 @@ test("the owner gives a walker a login with a link; the walker sets a password; 
   await walkerPage.getByLabel("New password").fill(WALKER.password);
   await walkerPage.getByLabel("The same password again").fill(WALKER.password);
   await walkerPage.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(walkerPage).toHaveURL(/\/$/, { timeout: 15_000 });
+  await expect(walkerPage).toHaveURL(/\/my-day$/, { timeout: 15_000 });
   const who = await walkerPage.request.get("/api/v1/me");
   expect(who.status()).toBe(200);
   expect(await who.json()).toMatchObject({ role: "staff", staff: { id: walkerId } });
