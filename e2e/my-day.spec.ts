@@ -189,6 +189,7 @@ test("the owner's Today at 390 px: readable rows that link to their visits, stat
 });
 
 test("a staff account not linked to a walker is told so on My day", async ({ browser }) => {
+  test.setTimeout(90_000); // two CLI commands, each a Node start
   const loose = { email: "unlinked-walker@example.com", password: "e2e unlinked password" };
   if (!cli(["user:list"]).includes(loose.email)) {
     cli(["user:create", "--email", loose.email, "--role", "staff", "--password-stdin"], loose.password);
