@@ -3,6 +3,7 @@
 // only their visits, in time order, with the client's dogs and address; they reveal the access
 // notes (an audit row is written), Start and Finish with a note, and the owner's open schedule
 // shows the visit completed within seconds.
+import { noSeriousAxeViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 const MIN = 60_000;
@@ -115,6 +116,11 @@ test("a new walker's day: login link → My day → reveal access → Start → 
   await expect(card).not.toContainText("Key location");
   await card.getByRole("button", { name: "Show access notes" }).click();
   await expect(card).toContainText("Key location");
+  await noSeriousAxeViolations(walker, "my day with the access notes shown");
+  await walker.screenshot({ path: "test-results/screens/walker-day-390.png", fullPage: true });
+  await walker.setViewportSize({ width: 1400, height: 900 });
+  await walker.screenshot({ path: "test-results/screens/walker-day-1400.png", fullPage: true });
+  await walker.setViewportSize({ width: 390, height: 844 });
 
   // The owner keeps the day's schedule open meanwhile.
   await page.setViewportSize({ width: 1400, height: 900 });

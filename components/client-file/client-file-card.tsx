@@ -38,7 +38,12 @@ function AccessNotesReveal({ file }: { file: ClientFileView }) {
   if (!notes) {
     return (
       <div className="space-y-1">
-        <Button size="sm" onClick={() => void reveal()} disabled={state === "loading"}>
+        <Button
+          size="sm"
+          className="min-h-11 sm:min-h-0"
+          onClick={() => void reveal()}
+          disabled={state === "loading"}
+        >
           {state === "loading" ? "Showing…" : "Show access notes"}
         </Button>
         <p className="text-xs text-slate-600">Each time they are shown is recorded.</p>
@@ -61,7 +66,7 @@ function AccessNotesReveal({ file }: { file: ClientFileView }) {
           </div>
         ))}
       </dl>
-      <Button size="sm" variant="ghost" onClick={() => setNotes(null)}>
+      <Button size="sm" variant="ghost" className="min-h-11 sm:min-h-0" onClick={() => setNotes(null)}>
         Hide access notes
       </Button>
     </div>
@@ -106,7 +111,13 @@ export function ClientFileCard({
       aria-labelledby={headingId}
       className={cn("rounded-lg border border-slate-200 bg-white", compact ? "text-sm" : "")}
     >
-      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
+      {/* In a visit's card the client is already named above it: the heading is for screen readers. */}
+      <div
+        className={cn(
+          "flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3",
+          compact && "sr-only",
+        )}
+      >
         <h2 id={headingId} className="font-medium">
           {compact ? (file.name ?? "Client") : "Client's file"}
         </h2>
