@@ -175,6 +175,10 @@ async function run(ctx: BenchContext): Promise<BenchOutput> {
         "40 visits of the walker: 20 today and 20 tomorrow, each with a client (the client file is read per client).",
       ],
     };
+  } catch (error) {
+    const { readFileSync } = await import("node:fs");
+    console.error(readFileSync(path.join(dataDir, "server.log"), "utf8").slice(-3000));
+    throw error;
   } finally {
     await child.stop();
   }

@@ -6,7 +6,7 @@ import { requirePage } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/prisma";
 import { sqlite } from "@/lib/db/sqlite";
 import { headCursor } from "@/lib/api/v1/changes";
-import { clientFile, type ClientFileView } from "@/lib/clients/file";
+import { clientFiles, type ClientFileView } from "@/lib/clients/file";
 import { myDay } from "@/lib/schedule/my-day";
 import { screenContext } from "@/lib/schedule/context";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -41,11 +41,9 @@ export default async function MyDayPage() {
         .filter((c): c is string => !!c),
     ),
   ];
-  const files: Record<string, ClientFileView> = {};
-  for (const id of clients) {
-    const file = await clientFile(prisma(), id, user, now);
-    if (file) files[id] = file;
-  }
+  const files: Record<string, ClientFileView> = Object.fromEntries(
+    await clientFiles(prisma(), clients, user, now),
+  );
   // Read after the list: a change committed in between is sent again, never missed.
   const liveCursor = headCursor(db, user.staffId);
   return (

@@ -91,50 +91,97 @@ export async function clientFile(
   viewer: Pick<Principal, "role" | "staffId">,
   now: Date,
 ): Promise<ClientFileView | null> {
-  const client = await db.client.findUnique({
-    where: { stripeId: clientStripeId },
-    select: { stripeId: true, name: true, phone: true, email: true, raw: true },
-  });
-  if (!client) return null;
-  const visible = await visibilityFor(db, clientStripeId, viewer, now);
-  if (!visible.file) return null;
-  const [profile, pets] = await Promise.all([
-    db.clientProfile.findUnique({ where: { clientStripeId } }),
-    petsOf(db, clientStripeId),
+  return (await clientFiles(db, [clientStripeId], viewer, now)).get(clientStripeId) ?? null;
+}
+
+/**
+ * The files of several clients in a fixed number of queries (My day shows one per visit): the
+ * clients, the settings, the walker's visits that decide visibility, profiles and pets. Clients
+ * that do not exist or are not the viewer's to see are left out.
+ */
+export async function clientFiles(
+  db: Db,
+  clientStripeIds: string[],
+  viewer: Pick<Principal, "role" | "staffId">,
+  now: Date,
+): Promise<Map<string, ClientFileView>> {
+  const ids = [...new Set(clientStripeIds)];
+  const files = new Map<string, ClientFileView>();
+  if (ids.length === 0) return files;
+  const [clients, settings] = await Promise.all([
+    db.client.findMany({
+      where: { stripeId: { in: ids } },
+      select: { stripeId: true, name: true, phone: true, email: true, raw: true },
+    }),
+    db.setting.findUnique({ where: { id: 1 }, select: { timeZone: true, phoneCountry: true } }),
   ]);
-  const { address, source } = effectiveAddress(client.raw, profile?.addressOverride);
-  const emergency =
-    profile && (profile.emergencyName || profile.emergencyPhone || profile.emergencyNote)
-      ? {
-          name: profile.emergencyName,
-          phone: profile.emergencyPhone
-            ? formatPhone(profile.emergencyPhone, await businessPhoneCountry(db))
-            : null,
-          note: profile.emergencyNote,
-        }
-      : null;
-  const stored = Boolean(profile?.accessSealed);
-  return {
-    clientStripeId,
-    name: client.name,
-    phone: client.phone,
-    email: client.email,
-    address,
-    addressSource: source,
-    mapUrl: address ? mapUrl(address) : null,
-    geoUri: address ? geoUri(address) : null,
-    pets: pets.map((pet) => ({
-      id: pet.id,
-      name: pet.name,
-      breed: pet.breed,
-      careNotes: pet.careNotes,
-      vet: pet.vet,
-      photoUrl: pet.photoFile ? petPhotoUrl(clientStripeId, pet.id, pet.photoFile) : null,
-    })),
-    emergency,
-    access: { stored, revealable: stored && visible.access },
-    canEdit: visible.edit,
-  };
+  const zone = settings?.timeZone ?? "Europe/London";
+  const phoneCountry = settings ? phoneCountryOf(settings) : null;
+  const walker = viewer.role === "staff" && viewer.staffId !== null ? viewer.staffId : null;
+  const { from, to } = fileWindowRange(now, zone);
+  const [visits, profiles, pets] = await Promise.all([
+    walker === null
+      ? Promise.resolve([])
+      : db.booking.findMany({
+          where: {
+            clientStripeId: { in: ids },
+            staffId: walker,
+            status: { not: "cancelled" },
+            startAt: { gte: from, lt: to },
+          },
+          select: { clientStripeId: true, startAt: true, status: true },
+        }),
+    db.clientProfile.findMany({ where: { clientStripeId: { in: ids } } }),
+    db.pet.findMany({
+      where: { clientStripeId: { in: ids } },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  for (const client of clients) {
+    const id = client.stripeId;
+    const visible = fileVisibility(
+      viewer,
+      visits.filter((visit) => visit.clientStripeId === id),
+      now,
+      zone,
+    );
+    if (!visible.file) continue;
+    const profile = profiles.find((row) => row.clientStripeId === id);
+    const { address, source } = effectiveAddress(client.raw, profile?.addressOverride);
+    const emergency =
+      profile && (profile.emergencyName || profile.emergencyPhone || profile.emergencyNote)
+        ? {
+            name: profile.emergencyName,
+            phone: profile.emergencyPhone ? formatPhone(profile.emergencyPhone, phoneCountry) : null,
+            note: profile.emergencyNote,
+          }
+        : null;
+    const stored = Boolean(profile?.accessSealed);
+    files.set(id, {
+      clientStripeId: id,
+      name: client.name,
+      phone: client.phone,
+      email: client.email,
+      address,
+      addressSource: source,
+      mapUrl: address ? mapUrl(address) : null,
+      geoUri: address ? geoUri(address) : null,
+      pets: pets
+        .filter((pet) => pet.clientStripeId === id)
+        .map((pet) => ({
+          id: pet.id,
+          name: pet.name,
+          breed: pet.breed,
+          careNotes: pet.careNotes,
+          vet: pet.vet,
+          photoUrl: pet.photoFile ? petPhotoUrl(id, pet.id, pet.photoFile) : null,
+        })),
+      emergency,
+      access: { stored, revealable: stored && visible.access },
+      canEdit: visible.edit,
+    });
+  }
+  return files;
 }
 
 /** The country of numbers typed without a code (Settings → General, else the time zone's). */
