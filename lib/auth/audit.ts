@@ -1,5 +1,6 @@
-// The security audit log: one row per sign-in, failed sign-in, sign-out, and user or token
-// created, disabled or revoked. Written best-effort beside the action, read by Settings.
+// The security audit log: one row per sign-in, failed sign-in, sign-out, user or token
+// created, disabled or revoked, and feed link shown again. Written best-effort beside the
+// action, read by Settings.
 import type { Db } from "@/lib/db/prisma";
 
 export type AuditType =
@@ -15,7 +16,8 @@ export type AuditType =
   | "set-password-link-used"
   | "session-revoked"
   | "token-created"
-  | "token-revoked";
+  | "token-revoked"
+  | "feed-link-shown";
 
 export interface AuditInput {
   type: AuditType;
