@@ -157,7 +157,7 @@ describe("who a link reaches", () => {
 
   it("warns in plain words, naming the fix, only when the link does not work everywhere", () => {
     expect(reachWarning("http://127.0.0.1:3000", "this-computer")).toMatch(
-      /^127\.0\.0\.1:3000 is this computer only: the link works only here; .*cannot reach it\. Set PUBLIC_URL/,
+      /^127\.0\.0\.1:3000 is this computer only; Google, Apple and phones cannot reach it\. Set PUBLIC_URL/,
     );
     expect(reachWarning("http://127.0.0.1:3000", "this-computer")).toContain(FEEDS_DOC);
     expect(reachWarning("http://192.168.1.20:3000", "network")).toMatch(/Google Calendar and iCloud cannot/);

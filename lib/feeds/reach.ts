@@ -14,7 +14,7 @@ export interface FeedOrigin {
 }
 
 /** The section of docs/FEEDS.md that says how to make links work elsewhere. */
-export const FEEDS_DOC = "docs/FEEDS.md, “Calendar feeds people can subscribe to”";
+export const FEEDS_DOC = "docs/FEEDS.md, “Links that work off this computer”";
 
 const PRIVATE_HOST = [
   /^10\./,
@@ -65,7 +65,7 @@ export function reachWarning(origin: string, reach: FeedReach): string | null {
   const host = new URL(origin).host;
   if (reach === "this-computer")
     return (
-      `${host} is this computer only: the link works only here; Google, Apple and phones cannot reach it. ` +
+      `${host} is this computer only; Google, Apple and phones cannot reach it. ` +
       `Set PUBLIC_URL to an address they can reach (see ${FEEDS_DOC}).`
     );
   if (reach === "network")
