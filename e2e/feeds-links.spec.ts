@@ -84,6 +84,7 @@ test("no PUBLIC_URL: the warning, no QR code; Show link gives the link first sho
 test("the client card: a new link with the warning, never beside 'No calendar link yet.', shown again", async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await page.goto("/clients");
   const href = await page.locator('a[href^="/clients/cus_"]').first().getAttribute("href");
   await page.goto(href!);
