@@ -39,7 +39,8 @@ test("create a feed, fetch its URL, rotate it (old URL 404), revoke it", async (
     "href",
     url.replace(/^http:/, "webcal:"),
   );
-  await expect(links.getByRole("img", { name: "QR code of the feed URL" })).toBeVisible();
+  // 127.0.0.1 works only on this computer: no QR code for a phone (e2e/feeds-links.spec.ts).
+  await expect(links.getByRole("img", { name: "QR code of the feed URL" })).toHaveCount(0);
   await shoot(page, "owner-feed-created");
 
   // A calendar app fetches it.

@@ -95,4 +95,25 @@ describe("/api/owner routes", () => {
     const lines = (await csv.text()).trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + (counts.paidUnscheduled ?? 0));
   });
+
+  it("CSV links use the address the app is served on (Host), not Next's localhost", async () => {
+    demo();
+    const cookie = await signedInCookie("owner");
+    let links = 0;
+    for (const slug of ["paid-unscheduled", "scheduled-unpaid", "cancelled-still-booked", "overbooked"]) {
+      const request = withAuth(
+        new Request(`http://localhost:3000/api/owner/reconciliation/${slug}`, {
+          headers: { host: "127.0.0.1:3456" },
+        }),
+        { cookie },
+      );
+      const csv = await (
+        await reconciliationCsv(request, { params: Promise.resolve({ category: slug }) } as never)
+      ).text();
+      const fixes = csv.match(/https?:\/\/[^,\r\n]+/g) ?? [];
+      links += fixes.length;
+      for (const url of fixes) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3456\//);
+    }
+    expect(links).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 "use client";
-// Rotate (new URL, the old one answers 404) and revoke a feed, each confirmed once in a dialog.
+// Show a feed's link again (from its sealed token; audited), rotate it (new URL, the old one
+// answers 404) and revoke it; rotate and revoke are confirmed once in a dialog.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { useToast } from "@/components/ui/toast";
 import { apiJson, ApiError } from "@/lib/schedule/api-client";
+import { FeedLinkBody, type FeedLinkJson } from "@/components/schedule/feed-link-body";
 import type { Issued } from "@/app/feeds/issued-link";
 
 type Action = "rotate" | "revoke";
@@ -29,10 +31,13 @@ const copy: Record<Action, { title: string; body: string; confirm: string; done:
 export function FeedActions({
   id,
   name,
+  sealed,
   onIssued,
 }: {
   id: number;
   name: string;
+  /** A sealed copy of the token exists: the link can be shown again. */
+  sealed: boolean;
   onIssued: (issued: Issued) => void;
 }) {
   const [open, setOpen] = useState<Action | null>(null);
@@ -46,7 +51,7 @@ export function FeedActions({
     setError(undefined);
     try {
       if (action === "rotate") {
-        const issued = await apiJson<{ url: string; webcal: string }>(`/api/owner/feeds/${id}/rotate`, {
+        const issued = await apiJson<FeedLinkJson>(`/api/owner/feeds/${id}/rotate`, {
           method: "POST",
         });
         onIssued({ ...issued, title: `New URL for ${name}` });
@@ -64,7 +69,8 @@ export function FeedActions({
   }
 
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
+      {sealed ? <ShowLink id={id} name={name} /> : null}
       {(["rotate", "revoke"] as const).map((action) => (
         <Dialog
           key={action}
@@ -96,5 +102,56 @@ export function FeedActions({
         </Dialog>
       ))}
     </div>
+  );
+}
+
+/** Shows the feed's current link in a dialog, fetched (and audited) each time it opens. */
+function ShowLink({ id, name }: { id: number; name: string }) {
+  const [link, setLink] = useState<FeedLinkJson | null>(null);
+  const [error, setError] = useState<string>();
+  const [open, setOpen] = useState(false);
+
+  async function load() {
+    setLink(null);
+    setError(undefined);
+    try {
+      setLink(await apiJson<FeedLinkJson>(`/api/owner/feeds/${id}/link`, { method: "POST" }));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) void load();
+      }}
+      title="Feed link"
+      description={name}
+      trigger={
+        <Button size="sm" variant="primary">
+          Show link
+          <span className="sr-only"> of {name}</span>
+        </Button>
+      }
+    >
+      <FormError message={error} />
+      {link ? (
+        <div data-testid="shown-link">
+          <FeedLinkBody link={link} qrSize={144} />
+        </div>
+      ) : error ? null : (
+        <p className="text-sm text-slate-700" role="status">
+          Opening the link…
+        </p>
+      )}
+      <div className="mt-4 flex justify-end">
+        <DialogClose asChild>
+          <Button>Done</Button>
+        </DialogClose>
+      </div>
+    </Dialog>
   );
 }

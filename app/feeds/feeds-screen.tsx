@@ -1,6 +1,7 @@
 "use client";
-// The feeds screen's interactive part: the new-feed form, the links of the feed just created or
-// rotated, and the list with Rotate / Revoke. Rows arrive formatted by the server (business zone).
+// The feeds screen's interactive part: who the links reach (a plain warning when only this
+// computer), the new-feed form, the links of the feed just created or rotated, and the list with
+// Show link / Rotate / Revoke. Rows arrive formatted by the server (business zone).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { apiJson } from "@/lib/schedule/api-client";
 import { feedFormSchema } from "@/app/feeds/feed-form-schema";
 import { FeedActions } from "@/app/feeds/feed-actions";
 import { IssuedLink, type Issued } from "@/app/feeds/issued-link";
+import { ReachNote, type FeedLinkJson } from "@/components/schedule/feed-link-body";
 
 export interface FeedRow {
   id: number;
@@ -26,16 +28,21 @@ export interface FeedRow {
   lastFetched: string | null;
   userAgent: string | null;
   revoked: string | null;
+  /** The token is kept sealed: Show link works. */
+  sealed: boolean;
 }
 
 export function FeedsScreen({
   feeds,
   staff,
   clients,
+  reach,
 }: {
   feeds: FeedRow[];
   staff: { id: number; name: string }[];
   clients: { stripeId: string; name: string }[];
+  /** Who links made on this page can reach (this request's address or PUBLIC_URL). */
+  reach: Pick<FeedLinkJson, "reach" | "warning">;
 }) {
   const [issued, setIssued] = useState<Issued | null>(null);
   const active = feeds.filter((f) => !f.revoked);
@@ -43,7 +50,19 @@ export function FeedsScreen({
   return (
     <div className="grid items-start gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
-        {issued ? <IssuedLink issued={issued} /> : null}
+        {issued ? (
+          <IssuedLink issued={issued} />
+        ) : (
+          <ReachNote
+            reach={reach.reach}
+            warning={reach.warning}
+            title={
+              reach.reach === "this-computer"
+                ? "Feed links work only on this computer"
+                : "Feed links work only on your local network"
+            }
+          />
+        )}
         {feeds.length === 0 ? (
           <EmptyState title="No calendar feeds yet">
             Create one with the form: a feed for the whole business, for one walker, or for a client to
@@ -115,7 +134,16 @@ function FeedList({
                   )}
                 </p>
               </div>
-              {f.revoked ? null : <FeedActions id={f.id} name={f.name} onIssued={onIssued} />}
+              {f.revoked ? null : (
+                <div className="flex flex-col gap-1 sm:items-end">
+                  <FeedActions id={f.id} name={f.name} sealed={f.sealed} onIssued={onIssued} />
+                  {f.sealed ? null : (
+                    <p className="max-w-72 text-xs text-slate-700" data-testid="not-sealed">
+                      Made before links could be shown again — rotate to get one you can show again.
+                    </p>
+                  )}
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -148,17 +176,22 @@ function NewFeedForm({
         void (async () => {
           const ok = await form.submit(v, async (values) => {
             const body = feedFormSchema.parse(values);
-            const created = await apiJson<{ url: string; webcal: string; feed: { id: number } }>(
-              "/api/owner/feeds",
-              { body },
-            );
+            const created = await apiJson<FeedLinkJson & { feed: { id: number } }>("/api/owner/feeds", {
+              body,
+            });
             const who =
               body.scope === "business"
                 ? "the business"
                 : body.scope === "staff"
                   ? (staff.find((s) => s.id === body.staffId)?.name ?? "the walker")
                   : (clientName ?? "the client");
-            onIssued({ url: created.url, webcal: created.webcal, title: `Feed for ${who} created` });
+            onIssued({
+              url: created.url,
+              webcal: created.webcal,
+              reach: created.reach,
+              warning: created.warning,
+              title: `Feed for ${who} created`,
+            });
             toast({ title: "Feed created", description: `For ${who}` });
           });
           if (ok) {

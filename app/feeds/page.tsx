@@ -1,8 +1,10 @@
-// /feeds — owner only: calendar feeds for the business, a walker or a client; create, rotate,
-// revoke, and when (and by which app) each was last fetched.
+// /feeds — owner only: calendar feeds for the business, a walker or a client; create, show a
+// link again, rotate, revoke, and when (and by which app) each was last fetched.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { requirePage } from "@/lib/auth/page";
 import { sqlite } from "@/lib/db/sqlite";
+import { feedOriginOfHeaders, reachJson } from "@/lib/feeds/http";
 import { listFeedTargets } from "@/lib/feeds/manage";
 import { listFeeds, type CalendarFeed } from "@/lib/feeds/tokens";
 import { loadSettings } from "@/lib/settings";
@@ -44,7 +46,9 @@ export default async function FeedsPage() {
     lastFetched: feed.lastFetchedAt ? when.format(feed.lastFetchedAt) : null,
     userAgent: feed.lastUserAgent,
     revoked: feed.revokedAt ? when.format(feed.revokedAt) : null,
+    sealed: feed.sealed,
   }));
+  const reach = reachJson(feedOriginOfHeaders(await headers()));
   const targets = listFeedTargets(db);
   return (
     <>
@@ -53,7 +57,12 @@ export default async function FeedsPage() {
         description="Links calendar apps subscribe to: the business, one walker, or one client"
         timeZone={timeZone}
       />
-      <FeedsScreen feeds={rows} staff={targets.staff.filter((s) => s.active)} clients={targets.clients} />
+      <FeedsScreen
+        feeds={rows}
+        staff={targets.staff.filter((s) => s.active)}
+        clients={targets.clients}
+        reach={reach}
+      />
     </>
   );
 }

@@ -13,7 +13,8 @@ import {
   revokeFeed,
   type CalendarFeed,
 } from "@/lib/feeds/tokens";
-import { isLoopbackUrl } from "@/lib/config";
+import { reachOf, reachWarning } from "@/lib/feeds/reach";
+import { appFeedSealKey } from "@/lib/feeds/seal";
 import { UsageError, say } from "@/cli/context";
 import { defineCommand, type CommandSpec, type ParsedArgs } from "@/cli/spec";
 
@@ -72,15 +73,16 @@ export const feedCreate = defineCommand({
       db,
       { ...parseScope(text(values.scope) ?? ""), ...(label === undefined ? {} : { label }) },
       now,
+      null,
+      appFeedSealKey(),
     );
     out(feedUrl(publicUrl, token));
-    say(`Created feed ${describeFeed(feed)}. The URL is the password: it is shown only this once.`);
-    if (isLoopbackUrl(publicUrl)) {
-      say(
-        `Warning: ${publicUrl} is this computer only; Google, Apple and phones cannot reach it. ` +
-          "Set PUBLIC_URL to an address they can reach (see docs/FEEDS.md).",
-      );
-    }
+    say(
+      `Created feed ${describeFeed(feed)}. The URL is the password: the owner can show it again on the Feeds screen.`,
+    );
+    const reach = reachOf(publicUrl);
+    const warning = reachWarning(publicUrl, reach);
+    if (warning) say(`${reach === "this-computer" ? "Warning" : "Note"}: ${warning}`);
     return 0;
   }),
 });

@@ -1,5 +1,6 @@
-// The security audit log: one row per sign-in, failed sign-in, sign-out, and user or token
-// created, disabled or revoked. Written best-effort beside the action, read by Settings.
+// The security audit log: one row per sign-in, failed sign-in, sign-out, user or token
+// created, disabled or revoked, and feed link shown again. Written best-effort beside the
+// action, read by Settings.
 import type { Db } from "@/lib/db/prisma";
 
 export type AuditType =
@@ -17,7 +18,9 @@ export type AuditType =
   | "token-created"
   | "token-revoked"
   /** A client's access notes shown in plain text (lib/clients/edits.ts); never the notes themselves. */
-  | "access-revealed";
+  | "access-revealed"
+  /** A feed's link shown again to the owner (lib/feeds/seal.ts). */
+  | "feed-link-shown";
 
 export interface AuditInput {
   type: AuditType;

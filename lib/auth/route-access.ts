@@ -25,6 +25,7 @@ export const ROUTE_ACCESS: Record<string, Policy> = {
   "POST /api/owner/feeds": owner,
   "DELETE /api/owner/feeds/[id]": owner,
   "POST /api/owner/feeds/[id]/rotate": owner,
+  "POST /api/owner/feeds/[id]/link": owner,
   "GET /api/owner/reconciliation": owner,
   "GET /api/owner/reconciliation/[category]": owner,
   "GET /api/owner/reports/[report]/csv": owner,

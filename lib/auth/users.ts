@@ -168,7 +168,8 @@ export async function disableUser(
     });
     const feeds = await tx.calendarFeed.updateMany({
       where: { createdByUserId: user.id, revokedAt: null },
-      data: { revokedAt: meta.now },
+      // A revoked link is never shown again: its sealed copy goes with it.
+      data: { revokedAt: meta.now, tokenSealed: null },
     });
     return { sessionsEnded: sessions.count, tokensRevoked: tokens.count, feedsRevoked: feeds.count };
   });

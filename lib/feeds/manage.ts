@@ -1,8 +1,10 @@
-// The owner's feed screen: subscribe links of a new token, rotation (a new token on the same
-// feed; the old URL then answers 404), revocation by id, and when each feed was last fetched.
+// The owner's feed screen: subscribe links of a new token, showing a feed's link again (from
+// its sealed copy), rotation (a new token on the same feed; the old URL then answers 404),
+// revocation by id, and when each feed was last fetched.
 import { randomBytes } from "node:crypto";
 import type { Sqlite } from "@/lib/db/sqlite";
 import { log } from "@/lib/log";
+import { sealFeedToken, unsealFeedToken } from "@/lib/feeds/seal";
 import {
   createFeed,
   FeedNotFoundError,
@@ -27,7 +29,7 @@ export interface SubscribeLinks {
   webcal: string;
 }
 
-/** The links of a feed token; only available right after creation or rotation (only hashes are stored). */
+/** The links of a feed token. */
 export function subscribeLinks(publicUrl: string, token: string): SubscribeLinks {
   const url = feedUrl(publicUrl, token);
   return { url, webcal: url.replace(/^https?:\/\//, "webcal://") };
@@ -44,8 +46,9 @@ export function createOwnerFeed(
   now: Date,
   publicUrl: string,
   createdByUserId: string | null = null,
+  sealKey: Buffer | null = null,
 ): IssuedFeed {
-  const { token, feed } = createFeed(db, input, now, createdByUserId);
+  const { token, feed } = createFeed(db, input, now, createdByUserId, sealKey);
   return { feed, ...subscribeLinks(publicUrl, token) };
 }
 
@@ -57,17 +60,53 @@ function feedById(db: Sqlite, id: number): CalendarFeed | null {
 /**
  * Gives an active feed a new token in place (same id, scope and label): the old URL answers 404
  * from the moment this returns. Its fetch record starts again, since the old subscribers are gone.
+ * The sealed copy is replaced by the new token's (or dropped without a key): never the old one.
  */
-export function rotateFeed(db: Sqlite, id: number, now: Date, publicUrl: string): IssuedFeed {
+export function rotateFeed(
+  db: Sqlite,
+  id: number,
+  now: Date,
+  publicUrl: string,
+  sealKey: Buffer | null = null,
+): IssuedFeed {
   const token = randomBytes(32).toString("base64url");
+  const tokenHash = hashToken(token);
   const changed = db
     .prepare(
-      `UPDATE CalendarFeed SET tokenHash = ?, prefix = ?, lastFetchedAt = NULL, lastUserAgent = NULL
+      `UPDATE CalendarFeed SET tokenHash = ?, prefix = ?, tokenSealed = ?, lastFetchedAt = NULL, lastUserAgent = NULL
        WHERE id = ? AND revokedAt IS NULL`,
     )
-    .run(hashToken(token), token.slice(0, PREFIX_LENGTH), id).changes;
+    .run(
+      tokenHash,
+      token.slice(0, PREFIX_LENGTH),
+      sealKey ? sealFeedToken(token, sealKey, tokenHash) : null,
+      id,
+    ).changes;
   if (changed === 0) throw new FeedNotFoundError(`Feed ${id} does not exist or is revoked.`);
   log.info({ feedId: id, at: now.toISOString() }, "feed rotated");
+  return { feed: feedById(db, id)!, ...subscribeLinks(publicUrl, token) };
+}
+
+/** Thrown for a feed made before links were kept sealed (or made without a key): rotate it to get one. */
+export class FeedNotSealedError extends Error {
+  constructor(id: number) {
+    super(`Feed ${id} was made before links could be shown again — rotate it to get one you can show again.`);
+    this.name = "FeedNotSealedError";
+  }
+}
+
+/**
+ * The links of an active feed again, from its sealed token (FeedNotFoundError for unknown or
+ * revoked feeds, FeedNotSealedError for feeds without a sealed copy, FeedSealError when it does
+ * not open). The token is checked against the stored hash, so a link shown is one that works.
+ */
+export function showFeedLink(db: Sqlite, id: number, publicUrl: string, sealKey: Buffer): IssuedFeed {
+  const row = db
+    .prepare("SELECT tokenHash, tokenSealed FROM CalendarFeed WHERE id = ? AND revokedAt IS NULL")
+    .get(id) as { tokenHash: string; tokenSealed: string | null } | undefined;
+  if (!row) throw new FeedNotFoundError(`Feed ${id} does not exist or is revoked.`);
+  if (row.tokenSealed === null) throw new FeedNotSealedError(id);
+  const token = unsealFeedToken(row.tokenSealed, sealKey, row.tokenHash);
   return { feed: feedById(db, id)!, ...subscribeLinks(publicUrl, token) };
 }
 

@@ -1,10 +1,12 @@
 // Subscribable feed tokens. The token is the only credential a calendar app can send (it
-// sits in the URL), so only its SHA-256 is stored; the first characters identify it in lists.
+// sits in the URL), so feeds are found by its SHA-256 only; the first characters identify it in
+// lists. A sealed copy (lib/feeds/seal.ts) lets the owner show the link again.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/lib/text-limits";
 import { assertFilterTargetsExist, type BookingFilter } from "@/lib/calendar/query";
 import type { Sqlite } from "@/lib/db/sqlite";
+import { sealFeedToken } from "@/lib/feeds/seal";
 
 export const feedScopes = ["business", "staff", "client"] as const;
 export type FeedScopeName = (typeof feedScopes)[number];
@@ -40,9 +42,12 @@ const feedRowSchema = z
     lastFetchedAt: epochMs.nullable(),
     lastUserAgent: z.string().nullable(),
     targetName: z.string().nullable(),
+    sealed: z.number().int(),
   })
   .transform((row) => ({
     ...row,
+    /** A sealed copy of the token is kept: the owner can show the link again. */
+    sealed: row.sealed === 1,
     createdAt: new Date(row.createdAt),
     revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
     lastFetchedAt: row.lastFetchedAt === null ? null : new Date(row.lastFetchedAt),
@@ -51,7 +56,7 @@ const feedRowSchema = z
 export type CalendarFeed = z.output<typeof feedRowSchema>;
 
 export interface CreatedFeed {
-  /** Shown once; not recoverable later. */
+  /** Returned now; later only the owner can show it again, from the sealed copy. */
   token: string;
   feed: CalendarFeed;
 }
@@ -65,7 +70,7 @@ export class FeedNotFoundError extends Error {
 }
 
 export const selectFeeds = `SELECT f.id, f.prefix, f.scope, f.staffId, f.clientStripeId, f.label, f.createdAt, f.revokedAt,
-       f.lastFetchedAt, f.lastUserAgent,
+       f.lastFetchedAt, f.lastUserAgent, (f.tokenSealed IS NOT NULL) AS sealed,
        CASE f.scope WHEN 'staff' THEN s.name WHEN 'client' THEN coalesce(c.name, c.email) END AS targetName
   FROM CalendarFeed f
   LEFT JOIN Staff s ON s.id = f.staffId
@@ -104,13 +109,17 @@ export function parseScope(text: string): z.infer<typeof feedScopeSchema> {
   throw new RangeError(`Scope "${text}" must be business, staff:<id> or client:<stripeId>.`);
 }
 
-/** Creates a feed for an existing staff member / client (UnknownTargetError otherwise); the token is returned once. */
+/**
+ * Creates a feed for an existing staff member / client (UnknownTargetError otherwise). With a
+ * seal key the token is also kept sealed, so the owner can show the link again.
+ */
 export function createFeed(
   db: Sqlite,
   input: FeedScopeInput,
   now: Date,
   /** The signed-in account making it: disabling that account revokes the feed. */
   createdByUserId: string | null = null,
+  sealKey: Buffer | null = null,
 ): CreatedFeed {
   const scope = feedScopeSchema.parse(input);
   assertFilterTargetsExist(
@@ -122,14 +131,15 @@ export function createFeed(
         : {},
   );
   const token = randomBytes(32).toString("base64url");
+  const tokenHash = hashToken(token);
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO CalendarFeed (tokenHash, prefix, scope, staffId, clientStripeId, label, createdAt, revokedAt,
-         createdByUserId)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+         createdByUserId, tokenSealed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
     )
     .run(
-      hashToken(token),
+      tokenHash,
       token.slice(0, PREFIX_LENGTH),
       scope.scope,
       scope.scope === "staff" ? scope.staffId : null,
@@ -137,6 +147,7 @@ export function createFeed(
       scope.label ?? null,
       now.getTime(),
       createdByUserId,
+      sealKey ? sealFeedToken(token, sealKey, tokenHash) : null,
     );
   return { token, feed: parseFeed(db.prepare(`${selectFeeds} WHERE f.id = ?`).get(lastInsertRowid)) };
 }
@@ -180,12 +191,14 @@ function resolveFeed(db: Sqlite, ref: string): CalendarFeed {
   throw new FeedNotFoundError(`No feed matches "${text}" (give the token, its prefix or the feed id).`);
 }
 
-/** Revokes a feed by token, prefix or id; revoking a revoked feed keeps its original revokedAt. */
+/**
+ * Revokes a feed by token, prefix or id; revoking a revoked feed keeps its original revokedAt.
+ * The sealed copy goes too: a revoked link is never shown again.
+ */
 export function revokeFeed(db: Sqlite, tokenOrPrefixOrId: string, now: Date): CalendarFeed {
   const feed = resolveFeed(db, tokenOrPrefixOrId);
-  db.prepare("UPDATE CalendarFeed SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL").run(
-    now.getTime(),
-    feed.id,
-  );
+  db.prepare(
+    "UPDATE CalendarFeed SET revokedAt = ?, tokenSealed = NULL WHERE id = ? AND revokedAt IS NULL",
+  ).run(now.getTime(), feed.id);
   return parseFeed(db.prepare(`${selectFeeds} WHERE f.id = ?`).get(feed.id));
 }

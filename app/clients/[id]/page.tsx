@@ -289,6 +289,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                 <FeedLink
                   scope={{ scope: "client", clientStripeId: client.stripeId }}
                   existing={detail.feeds}
+                  mayShowAgain
                 />
               </Card>
             </>

@@ -133,7 +133,11 @@ export default async function StaffMemberPage({
               <h2 id="feed-heading" className="font-medium">
                 Calendar feed
               </h2>
-              <FeedLink scope={{ scope: "staff", staffId: staff.id }} existing={staff.feeds} />
+              <FeedLink
+                scope={{ scope: "staff", staffId: staff.id }}
+                existing={staff.feeds}
+                mayShowAgain={owner}
+              />
             </Card>
           ) : null}
           {owner ? (

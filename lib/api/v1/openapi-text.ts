@@ -62,7 +62,7 @@ export const descriptions: Record<string, string> = {
     ETAG_READ,
   ),
   createFeed: op(
-    "A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and is shown in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id (revoke it and create another if the URL was lost).",
+    "A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and this API returns it in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id. No API call reads a URL back, with any token: the token is kept sealed so that the owner, signed in, can show the link again on the Feeds screen (audited). Otherwise revoke the feed and create another if the URL was lost.",
     WHO_WRITE,
     IDEMPOTENT,
   ),

@@ -243,7 +243,7 @@ export interface paths {
     put?: never;
     /**
      * Create the caller's own calendar feed
-     * @description A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and is shown in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id (revoke it and create another if the URL was lost).
+     * @description A calendar feed of the caller's own bookings (a walker's, or the business's for the owner). The URL holds the feed's secret and this API returns it in this answer only: a replay of the same Idempotency-Key answers 409 `secret-shown-once` with the feed's id. No API call reads a URL back, with any token: the token is kept sealed so that the owner, signed in, can show the link again on the Feeds screen (audited). Otherwise revoke the feed and create another if the URL was lost.
      *
      *     **Who:** a `write` token or a session; a walker may change only their own bookings and assign only themselves.
      *

@@ -8,6 +8,7 @@ import { bookingEtag, BookingEditError, createManualBooking, editBooking } from 
 import { getBooking, type StoredBooking } from "@/lib/bookings/stored";
 import { bookingHistory } from "@/lib/bookings/history";
 import { createFeed, feedUrl, listFeeds, revokeFeed } from "@/lib/feeds/tokens";
+import { appFeedSealKey } from "@/lib/feeds/seal";
 import { getApiBooking } from "@/lib/api/v1/bookings";
 import { ApiError, problemBody } from "@/lib/api/v1/problems";
 import { assertBookingTimes, assertVisitTimes, MANUAL_SERVICE } from "@/lib/api/v1/validation";
@@ -214,6 +215,7 @@ export function createOwnFeed(
       : { scope: "business", label: input.body.label },
     input.now,
     scope.userId,
+    appFeedSealKey(),
   );
   const { feed } = created;
   const shown = {
@@ -228,7 +230,7 @@ export function createOwnFeed(
   const replay = new ApiError(
     409,
     "secret-shown-once",
-    `This key already created feed ${feed.id}; its URL was shown only in that first answer. If it was lost, revoke the feed (DELETE /api/v1/feeds/${feed.id}) and create a new one.`,
+    `This key already created feed ${feed.id}; its URL is returned only in that first answer (the owner can show it again on the Feeds screen). Otherwise revoke the feed (DELETE /api/v1/feeds/${feed.id}) and create a new one.`,
     { current: shown },
   );
   return {

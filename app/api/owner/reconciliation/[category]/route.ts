@@ -8,6 +8,7 @@ import { loadActiveRules } from "@/lib/rules/repo";
 import { reconciliationCsv } from "@/lib/reconciliation/csv";
 import { cachedReconciliationReport } from "@/lib/reconciliation/cache";
 import { config } from "@/lib/config";
+import { ownOrigin } from "@/lib/auth/origin";
 import { categories, categorySlugs, type Category } from "@/lib/reconciliation/types";
 import { loadSettings } from "@/lib/settings";
 import { localDate } from "@/lib/schedule/time";
@@ -32,7 +33,9 @@ export const GET = route(
     const rows = (
       await cachedReconciliationReport(prisma(), config().databaseFile, { now, rules: loadActiveRules(db) })
     )[category];
-    const origin = new URL(request.url).origin;
+    // The address the owner opened the app at (Host), not request.url: behind Next's standalone
+    // server that says localhost while the app is served on 127.0.0.1 (or a LAN address).
+    const origin = ownOrigin(request, config().TRUST_PROXY) ?? config().publicUrl;
     return new Response(reconciliationCsv(rows, timeZone, origin), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
