@@ -35,7 +35,11 @@ function filesNamed(dir: string, name: string): string[] {
 
 /** /bookings/[id]/page.tsx → /bookings/1 (a sample URL of the route). */
 function samplePath(file: string): string {
-  const dir = path.relative(APP, path.dirname(file)).split(path.sep).filter(Boolean);
+  // Route groups ("(list)") are folders only: they are not part of the URL.
+  const dir = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((part) => part && !/^\(.*\)$/.test(part));
   const parts = dir.map((part) =>
     part === "[file]" ? "sample.ics" : part.startsWith("[...") ? "sample" : part.startsWith("[") ? "1" : part,
   );

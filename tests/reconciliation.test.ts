@@ -254,6 +254,20 @@ describe("reconciliation report", () => {
     expect(report.paidUnscheduled.find((r) => r.key.includes("sub_c"))?.links[0]?.label).toBe("Edit rule");
   });
 
+  it("paid but not scheduled rows say what was paid and when: amount, currency, date (issue 24)", () => {
+    const invoiceRow = report.paidUnscheduled.find((r) => r.key === "invoice:in_b:il_b");
+    expect(invoiceRow?.line).toMatchObject({
+      currency: "gbp",
+      quantity: 1,
+      paidAt: now.getTime() - 2 * 3600_000,
+    });
+    expect(invoiceRow?.line?.amountMinor).toBeGreaterThan(0);
+    // A subscription item: its price (2,000 pence) × its quantity; no payment date, its period instead.
+    const subscriptionRow = report.paidUnscheduled.find((r) => r.key === "subscription:sub_b:si_b");
+    expect(subscriptionRow?.line).toMatchObject({ currency: "gbp", paidAt: null });
+    expect(subscriptionRow?.line?.amountMinor).toBe(2000 * (subscriptionRow?.line?.quantity ?? 0));
+  });
+
   it("scheduled but unpaid: one booking per open, past-due and uncollectible invoice, and the subscription visit its open invoice covers", () => {
     const rows = report.scheduledUnpaid.map((r) => `${r.sourceId} ${r.reason}`).sort();
     expect(rows).toEqual(["in_late past_due", "in_open open", "in_unc uncollectible", "sub_a open"]);

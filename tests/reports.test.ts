@@ -3,7 +3,7 @@
 // differs between UTC and the business zone, revenue in three currencies in one month, and
 // churn with cancellations in the middle of a period.
 import { describe, expect, it } from "vitest";
-import { formatMoney, majorUnits } from "@/lib/reports/money";
+import { formatAxisMoney, formatMoney, majorUnits } from "@/lib/reports/money";
 import { periodsOf } from "@/lib/reports/periods";
 import { parseReportQuery } from "@/lib/reports/query";
 import { revenueReport } from "@/lib/reports/revenue";
@@ -276,6 +276,28 @@ describe("revenue per month by service, per currency", () => {
       ["2026-11-01", "gbp", "Grooming", "product", 4500, 1],
       ["2026-11-01", "jpy", "WALK30", "rule", 1200, 1],
     ]);
+  });
+
+  it("totals each month per currency, months without revenue as zero (issue 24)", async () => {
+    const { t, db } = setup();
+    fixture(t);
+    const report = await revenueReport(db, { range: { from: "2026-10-01", to: "2026-11-30" }, zone: ZONE });
+    expect(report.totals.map((r) => [r.monthLabel, r.currency, r.amountMinor])).toEqual([
+      ["Oct 2026", "eur", 3000],
+      ["Oct 2026", "gbp", 8500],
+      ["Oct 2026", "jpy", 0],
+      ["Nov 2026", "eur", 3500],
+      ["Nov 2026", "gbp", 4500],
+      ["Nov 2026", "jpy", 1200],
+    ]);
+  });
+
+  it("writes chart ticks in whole units of the currency, never compact (issue 24)", () => {
+    expect(formatAxisMoney(2300, "gbp")).toBe("£2,300");
+    expect(formatAxisMoney(0, "gbp")).toBe("£0");
+    expect(formatAxisMoney(12_500.5, "eur")).toBe("€12,501");
+    expect(formatAxisMoney(0.5, "gbp")).toBe("£0.5");
+    expect(formatAxisMoney(150_000, "jpy")).toBe("JP¥150,000");
   });
 
   it("formats minor units in each currency's own decimals", async () => {

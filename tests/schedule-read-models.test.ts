@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadBoard, markConflicts, boardQuerySchema } from "@/lib/schedule/board";
-import { listBookingPage, listQuerySchema, PAGE_SIZE } from "@/lib/schedule/bookings-list";
+import { copyGroup, listBookingPage, listQuerySchema, PAGE_SIZE } from "@/lib/schedule/bookings-list";
 import { clientQuerySchema, searchClients } from "@/lib/schedule/clients";
 import { manualFormSchema, seriesFormSchema } from "@/lib/schedule/forms";
 import { formatWhen, fromLocal, viewRange } from "@/lib/schedule/time";
@@ -169,7 +169,7 @@ describe("listBookingPage and searchClients", () => {
     });
     const counts = t.db
       .prepare(
-        `SELECT sum(status <> 'cancelled' AND endAt > @now) AS upcoming, sum(status = 'cancelled') AS cancelled FROM Booking`,
+        `SELECT sum(status IN ('scheduled', 'held') AND endAt > @now) AS upcoming, sum(status = 'cancelled') AS cancelled FROM Booking`,
       )
       .get({ now: now.getTime() }) as { upcoming: number; cancelled: number };
     const first = await listBookingPage(db, listQuerySchema.parse({}), now);
@@ -231,5 +231,53 @@ describe("forms and business-zone dates", () => {
     ]);
     expect(week.to.getTime() - week.from.getTime()).toBe(7 * 86_400_000 - 3_600_000);
     expect(formatWhen(start, new Date(start.getTime() + 3_600_000), ZONE)).toBe("Sun 29 Mar, 09:00–10:00");
+  });
+});
+
+describe("bookings list: Upcoming and a line's several visits a day (issue 24)", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+
+  it("leaves visits already marked done or missed out of Upcoming and lists them under Past", async () => {
+    const { t, db } = setup();
+    insertBooking(t, { key: "soon", start: "2026-06-01T15:00:00Z", minutes: 60 });
+    insertBooking(t, { key: "done-early", start: "2026-06-01T11:30:00Z", minutes: 60, status: "completed" });
+    insertBooking(t, { key: "missed", start: "2026-06-01T11:45:00Z", minutes: 60, status: "no_show" });
+    insertBooking(t, { key: "held", start: "2026-06-02T09:00:00Z", minutes: 60, status: "held" });
+    insertBooking(t, { key: "later-done", start: "2026-06-03T09:00:00Z", minutes: 60, status: "completed" });
+    const titles = async (tab: string) =>
+      (await listBookingPage(db, listQuerySchema.parse({ tab }), now)).rows.map((r) => r.title).sort();
+    expect(await titles("upcoming")).toEqual(["Visit held", "Visit soon"]);
+    expect(await titles("past")).toEqual(["Visit done-early", "Visit later-done", "Visit missed"]);
+  });
+
+  it("numbers the visits one line books on one day: 1 of 2, 2 of 2; others have no number", async () => {
+    const { t, db } = setup();
+    const key = "subscription:sub_1:si_1:2026-06-02";
+    insertBooking(t, { key: `${key}#0`, start: "2026-06-02T09:00:00Z", minutes: 60 });
+    insertBooking(t, { key: `${key}#1`, start: "2026-06-02T09:00:00Z", minutes: 60 });
+    // A cancelled copy does not count; another day's visit of the line is its own group.
+    insertBooking(t, { key: `${key}#2`, start: "2026-06-02T09:00:00Z", minutes: 60, status: "cancelled" });
+    insertBooking(t, {
+      key: "subscription:sub_1:si_1:2026-06-03#0",
+      start: "2026-06-03T09:00:00Z",
+      minutes: 60,
+    });
+    // A key that only shares the text before the date is not a sibling.
+    insertBooking(t, {
+      key: "subscription:sub_1:si_10:2026-06-02#0",
+      start: "2026-06-02T10:00:00Z",
+      minutes: 60,
+    });
+    const page = await listBookingPage(db, listQuerySchema.parse({ tab: "all" }), now);
+    const copy = Object.fromEntries(page.rows.map((r) => [r.title, r.copy]));
+    expect(copy).toEqual({
+      [`Visit ${key}#0`]: { n: 1, of: 2 },
+      [`Visit ${key}#1`]: { n: 2, of: 2 },
+      [`Visit ${key}#2`]: null,
+      "Visit subscription:sub_1:si_1:2026-06-03#0": null,
+      "Visit subscription:sub_1:si_10:2026-06-02#0": null,
+    });
+    expect(copyGroup("manual:abc")).toBeNull();
+    expect(copyGroup(`${key}#12`)).toBe(`${key}#`);
   });
 });

@@ -10,8 +10,9 @@ import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Menu } from "@/components/ui/menu";
 import { StatusPill } from "@/components/ui/pill";
+import { useToast } from "@/components/ui/toast";
 import type { ListedBooking } from "@/lib/schedule/bookings-list";
-import { formatWhen } from "@/lib/schedule/time";
+import { formatWhen, localDate } from "@/lib/schedule/time";
 
 export function BookingsTable({
   rows,
@@ -27,6 +28,17 @@ export function BookingsTable({
   tab: string;
 }) {
   const router = useRouter();
+  const toast = useToast();
+  const copyLink = async (id: number) => {
+    const url = `${window.location.origin}/bookings/${id}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      toast({ title: "Link copied", description: url });
+    } catch {
+      // Plain http on a LAN address is not a secure context: say the link instead.
+      toast({ title: "Copy this link by hand", description: url });
+    }
+  };
   const [selection, setSelection] = useState<Record<string, boolean>>({});
   const chosen = rows.filter((r) => selection[String(r.id)]).map((r) => ({ id: r.id, staffId: r.staffId }));
   const columns: ColumnDef<ListedBooking, unknown>[] = [
@@ -55,6 +67,20 @@ export function BookingsTable({
       ),
     },
     {
+      id: "copy",
+      header: () => <span className="sr-only">Visit of the day</span>,
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.copy ? (
+          <span
+            className="whitespace-nowrap text-slate-700 tabular-nums"
+            title={`Visit ${row.original.copy.n} of ${row.original.copy.of} booked for this purchase on this day`}
+          >
+            {row.original.copy.n} of {row.original.copy.of}
+          </span>
+        ) : null,
+    },
+    {
       id: "walker",
       header: "Walker",
       accessorFn: (r) => r.staffName ?? "",
@@ -80,10 +106,21 @@ export function BookingsTable({
           }
           items={[
             { label: "Open", onSelect: () => router.push(`/bookings/${row.original.id}`) },
+            ...(row.original.clientStripeId
+              ? [
+                  {
+                    label: "Open client",
+                    onSelect: () =>
+                      router.push(`/clients/${encodeURIComponent(row.original.clientStripeId ?? "")}`),
+                  },
+                ]
+              : []),
             {
               label: "Show in schedule",
-              onSelect: () => router.push(`/schedule?view=day&date=${row.original.startAt.slice(0, 10)}`),
+              onSelect: () =>
+                router.push(`/schedule?view=day&date=${localDate(new Date(row.original.startAt), zone)}`),
             },
+            { label: "Copy link", onSelect: () => void copyLink(row.original.id) },
           ]}
         />
       ),

@@ -3,7 +3,7 @@
 // - a line of a one-off invoice paid within the lookback (not fully refunded) with no live booking at all.
 // Each says why: no active rule matches the line, or the matching rule produces nothing.
 import type { Db } from "@/lib/db/prisma";
-import { matchRule } from "@/lib/rules/match";
+import { matchRule, type LineContext } from "@/lib/rules/match";
 import { clientLink, newRuleLink, ruleLink } from "@/lib/reconciliation/links";
 import { clientNames, inChunks, loadCatalog } from "@/lib/reconciliation/lookups";
 import {
@@ -33,6 +33,11 @@ interface Candidate {
    */
   seenAt: number | null;
   dueBy: number | null;
+  /** Invoice lines: the line's amount; subscription items: null (price × quantity below). */
+  amount: { minor: number; currency: string } | null;
+  paidAt: number | null;
+  periodStart: number | null;
+  periodEnd: number | null;
 }
 
 async function subscriptionCandidates(db: Db, now: Date): Promise<Candidate[]> {
@@ -41,7 +46,16 @@ async function subscriptionCandidates(db: Db, now: Date): Promise<Candidate[]> {
     select: {
       stripeId: true,
       clientStripeId: true,
-      items: { select: { stripeId: true, priceStripeId: true, productStripeId: true, quantity: true } },
+      items: {
+        select: {
+          stripeId: true,
+          priceStripeId: true,
+          productStripeId: true,
+          quantity: true,
+          currentPeriodStart: true,
+          currentPeriodEnd: true,
+        },
+      },
     },
   });
   const booked = await db.booking.groupBy({
@@ -63,6 +77,10 @@ async function subscriptionCandidates(db: Db, now: Date): Promise<Candidate[]> {
         quantity: item.quantity,
         seenAt: null,
         dueBy: null,
+        amount: null,
+        paidAt: null,
+        periodStart: item.currentPeriodStart?.getTime() ?? null,
+        periodEnd: item.currentPeriodEnd?.getTime() ?? null,
       })),
   );
 }
@@ -84,7 +102,10 @@ async function invoiceCandidates(db: Db, input: ReconciliationInput): Promise<Ca
       appliedAt: true,
       lines: {
         select: {
+          periodStart: true,
           periodEnd: true,
+          amount: true,
+          currency: true,
           stripeId: true,
           priceStripeId: true,
           productStripeId: true,
@@ -118,8 +139,23 @@ async function invoiceCandidates(db: Db, input: ReconciliationInput): Promise<Ca
         quantity: line.quantity,
         seenAt: inv.appliedAt.getTime(),
         dueBy: Math.max(line.periodEnd?.getTime() ?? 0, (inv.paidAt?.getTime() ?? 0) + WEEK_MS),
+        amount: { minor: line.amount, currency: line.currency },
+        paidAt: inv.paidAt?.getTime() ?? null,
+        periodStart: line.periodStart?.getTime() ?? null,
+        periodEnd: line.periodEnd?.getTime() ?? null,
       })),
   );
+}
+
+/** The invoice line's amount, or a subscription item's price × quantity (null when unpriced). */
+function amountOf(
+  c: Candidate,
+  context: LineContext,
+): { amountMinor: number | null; currency: string | null } {
+  if (c.amount) return { amountMinor: c.amount.minor, currency: c.amount.currency };
+  const price = context.price;
+  if (!price || price.unitAmount === null) return { amountMinor: null, currency: price?.currency ?? null };
+  return { amountMinor: price.unitAmount * c.quantity, currency: price.currency };
 }
 
 /** Every paid line without the bookings it pays for, with the reason and the rule to fix. Read-only. */
@@ -160,6 +196,14 @@ export async function paidUnscheduled(db: Db, input: ReconciliationInput): Promi
           : `${source}: no active rule matches this line`,
         booked: null,
         paid: null,
+        line: {
+          text: c.description,
+          quantity: c.quantity,
+          ...amountOf(c, context),
+          paidAt: c.paidAt,
+          periodStart: c.periodStart,
+          periodEnd: c.periodEnd,
+        },
         links: [rule ? ruleLink(rule.id) : newRuleLink(c), clientLink(c.clientStripeId)],
       },
     ];

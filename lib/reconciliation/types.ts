@@ -52,6 +52,20 @@ export interface ReconciliationRow {
   /** Overbooked rows: visits booked and visits paid for in the period. */
   booked: number | null;
   paid: number | null;
+  /**
+   * Paid-but-not-scheduled rows: what tells two lines of one purchase apart and what was paid —
+   * the line's own text (invoice line description), its amount in minor units and currency
+   * (a subscription item: price × quantity), when the invoice was paid, the line's period.
+   */
+  line?: {
+    text: string | null;
+    quantity: number;
+    amountMinor: number | null;
+    currency: string | null;
+    paidAt: number | null;
+    periodStart: number | null;
+    periodEnd: number | null;
+  };
   /** The main fix first; further useful screens after it. */
   links: FixLink[];
 }

@@ -21,3 +21,17 @@ export function majorUnits(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
   return (amountMinor / 10 ** digits).toFixed(digits);
 }
+
+/**
+ * A chart axis tick in major units → "£2,300" (whole units, grouped; never "£2.3k", which reads
+ * as a rounded guess). Fractions only when a tick is below one unit.
+ */
+export function formatAxisMoney(major: number, currency: string, locale = "en-GB"): string {
+  const whole = Math.abs(major) >= 1 || major === 0;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    maximumFractionDigits: whole ? 0 : minorDigits(currency),
+    minimumFractionDigits: 0,
+  }).format(major);
+}

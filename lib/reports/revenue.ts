@@ -27,6 +27,15 @@ export interface RevenueReport {
   currencies: string[];
   /** Month, then currency, then the larger amount first. */
   rows: RevenueRow[];
+  /** Each month's total per currency (months and currencies without revenue included, as 0). */
+  totals: RevenueTotal[];
+}
+
+export interface RevenueTotal {
+  month: string;
+  monthLabel: string;
+  currency: string;
+  amountMinor: number;
 }
 
 export interface RevenueInput {
@@ -37,7 +46,7 @@ export interface RevenueInput {
 /** Sums each paid invoice line once, in the month it was paid, under one service and its own currency. */
 export async function revenueReport(db: Db, input: RevenueInput): Promise<RevenueReport> {
   const periods = periodsOf(input.range, "month", input.zone);
-  if (periods.length === 0) return { months: [], currencies: [], rows: [] };
+  if (periods.length === 0) return { months: [], currencies: [], rows: [], totals: [] };
   // One aggregate query: SQLite sums the lines per month × currency × price × product, so only a
   // few hundred groups come back however many invoices there are. (A Prisma groupBy per month
   // took 1.3 s median over 100,000 invoices: docs/BENCHMARKS.md.)
@@ -96,11 +105,23 @@ export async function revenueReport(db: Db, input: RevenueInput): Promise<Revenu
       ),
     );
   }
-  return {
-    months: periods.map((p) => ({ month: p.key, monthLabel: p.label })),
-    currencies: [...currencies].sort(),
-    rows,
-  };
+  const months = periods.map((p) => ({ month: p.key, monthLabel: p.label }));
+  const codes = [...currencies].sort();
+  return { months, currencies: codes, rows, totals: monthlyTotals(months, codes, rows) };
+}
+
+/** Sums the rows of each month × currency; never adds two currencies together. */
+export function monthlyTotals(
+  months: { month: string; monthLabel: string }[],
+  currencies: string[],
+  rows: Pick<RevenueRow, "month" | "currency" | "amountMinor">[],
+): RevenueTotal[] {
+  const sums = new Map<string, number>();
+  for (const r of rows)
+    sums.set(`${r.month}|${r.currency}`, (sums.get(`${r.month}|${r.currency}`) ?? 0) + r.amountMinor);
+  return months.flatMap((m) =>
+    currencies.map((currency) => ({ ...m, currency, amountMinor: sums.get(`${m.month}|${currency}`) ?? 0 })),
+  );
 }
 
 interface RawGroup {

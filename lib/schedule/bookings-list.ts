@@ -8,6 +8,8 @@ import { clientNames } from "@/lib/schedule/client-names";
 import { BOOKING_STATUSES } from "@/lib/schedule/board";
 
 export const PAGE_SIZE = 50;
+/** Statuses of a visit that is still going to happen. */
+const UPCOMING = ["scheduled", "held"] as const;
 
 export const listQuerySchema = z.object({
   tab: z.enum(["upcoming", "past", "cancelled", "all"]).default("upcoming"),
@@ -32,6 +34,8 @@ export interface ListedBooking {
   status: string;
   statusReason: string | null;
   sourceKind: string;
+  /** A line's quantity above 1 books several visits a day: this one's place among them. */
+  copy: { n: number; of: number } | null;
 }
 
 export interface BookingPage {
@@ -59,9 +63,14 @@ export async function listBookingPage(db: Db, query: ListQuery, now: Date): Prom
   // The start bound lets SQLite walk the startAt index from a week back instead of from the
   // first booking ever (no visit lasts longer than a week).
   const weekBack = new Date(now.getTime() - 7 * 86_400_000);
+  // Upcoming: visits still to happen; a visit marked done or missed is past, even before its end.
   if (query.tab === "upcoming")
-    and.push({ startAt: { gt: weekBack }, endAt: { gt: now }, status: { not: "cancelled" } });
-  if (query.tab === "past") and.push({ endAt: { lte: now }, status: { not: "cancelled" } });
+    and.push({ startAt: { gt: weekBack }, endAt: { gt: now }, status: { in: [...UPCOMING] } });
+  if (query.tab === "past")
+    and.push({
+      status: { not: "cancelled" },
+      OR: [{ endAt: { lte: now } }, { status: { in: ["completed", "no_show"] } }],
+    });
   if (query.tab === "cancelled") and.push({ status: "cancelled" });
   if (query.status) and.push({ status: query.status });
   if (query.service) and.push({ serviceCode: query.service });
@@ -96,21 +105,69 @@ export async function listBookingPage(db: Db, query: ListQuery, now: Date): Prom
         status: true,
         statusReason: true,
         sourceKind: true,
+        bookingKey: true,
         staff: { select: { name: true } },
       },
     }),
   ]);
-  const names = await clientNames(db, rows);
+  const [names, copies] = await Promise.all([clientNames(db, rows), copiesOf(db, rows)]);
   return {
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    rows: rows.map(({ staff, ...r }) => ({
+    rows: rows.map(({ staff, bookingKey, ...r }) => ({
       ...r,
+      copy: copies.get(bookingKey) ?? null,
       startAt: r.startAt.toISOString(),
       endAt: r.endAt.toISOString(),
       clientName: r.clientStripeId ? (names.get(r.clientStripeId) ?? null) : null,
       staffName: staff?.name ?? null,
     })),
   };
+}
+
+/**
+ * Derived keys end in `<line>:<local date>#<index>` (lib/bookings/derive.ts bookingKeyOf): visits
+ * of one line on one day share the part before `#`. The group's prefix, or null for other keys.
+ */
+export function copyGroup(bookingKey: string): string | null {
+  const hash = bookingKey.lastIndexOf("#");
+  return hash > 0 && /^\d+$/.test(bookingKey.slice(hash + 1)) ? bookingKey.slice(0, hash + 1) : null;
+}
+
+/**
+ * "1 of 2" for each listed booking whose line books more than one live visit that day, counted
+ * among the group's live (not cancelled) visits in index order. One indexed range per group.
+ */
+async function copiesOf(
+  db: Db,
+  rows: { bookingKey: string; status: string }[],
+): Promise<Map<string, { n: number; of: number }>> {
+  const groups = [...new Set(rows.flatMap((r) => copyGroup(r.bookingKey) ?? []))];
+  if (groups.length === 0) return new Map();
+  // "$" is the character after "#": [prefix#, prefix$) is exactly the keys starting with prefix#.
+  const siblings = await db.booking.findMany({
+    where: {
+      status: { not: "cancelled" },
+      OR: groups.map((g) => ({ bookingKey: { gte: g, lt: `${g.slice(0, -1)}$` } })),
+    },
+    select: { bookingKey: true },
+  });
+  const byGroup = new Map<string, number[]>();
+  for (const { bookingKey } of siblings) {
+    const group = copyGroup(bookingKey);
+    if (group === null) continue;
+    const list = byGroup.get(group) ?? [];
+    list.push(Number(bookingKey.slice(group.length)));
+    byGroup.set(group, list);
+  }
+  const out = new Map<string, { n: number; of: number }>();
+  for (const row of rows) {
+    const group = copyGroup(row.bookingKey);
+    const indexes = group ? (byGroup.get(group) ?? []).sort((a, b) => a - b) : [];
+    const place = indexes.indexOf(Number(row.bookingKey.slice(group?.length ?? 0)));
+    if (row.status !== "cancelled" && indexes.length > 1 && place >= 0)
+      out.set(row.bookingKey, { n: place + 1, of: indexes.length });
+  }
+  return out;
 }

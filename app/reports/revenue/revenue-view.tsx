@@ -7,8 +7,8 @@ import { ChartCard, legendText, SERIES_COLORS } from "@/components/ui/chart-card
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pill } from "@/components/ui/pill";
-import { formatMoney, minorDigits } from "@/lib/reports/money";
-import type { RevenueReport, RevenueRow } from "@/lib/reports/revenue";
+import { formatAxisMoney, formatMoney, minorDigits } from "@/lib/reports/money";
+import type { RevenueReport, RevenueRow, RevenueTotal } from "@/lib/reports/revenue";
 
 const columns: ColumnDef<RevenueRow, unknown>[] = [
   { accessorKey: "month", header: "Month", cell: (c) => c.row.original.monthLabel },
@@ -37,6 +37,20 @@ const columns: ColumnDef<RevenueRow, unknown>[] = [
   { accessorKey: "lines", header: "Lines" },
 ];
 
+const totalColumns: ColumnDef<RevenueTotal, unknown>[] = [
+  { accessorKey: "month", header: "Month", cell: (c) => c.row.original.monthLabel },
+  { accessorKey: "currency", header: "Currency", cell: (c) => c.row.original.currency.toUpperCase() },
+  {
+    accessorKey: "amountMinor",
+    header: "Total",
+    cell: (c) => (
+      <span className="font-medium tabular-nums">
+        {formatMoney(c.row.original.amountMinor, c.row.original.currency)}
+      </span>
+    ),
+  },
+];
+
 function CurrencyChart({ report, currency }: { report: RevenueReport; currency: string }) {
   const rows = report.rows.filter((r) => r.currency === currency);
   const services = [...new Map(rows.map((r) => [r.serviceKey, r.service])).entries()];
@@ -47,11 +61,6 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
     return point;
   });
   const money = (v: number) => formatMoney(Math.round(v * scale), currency);
-  const axis = new Intl.NumberFormat("en-GB", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    notation: "compact",
-  });
   const code = currency.toUpperCase();
   return (
     <ChartCard
@@ -63,7 +72,11 @@ function CurrencyChart({ report, currency }: { report: RevenueReport; currency: 
           <BarChart data={data} accessibilityLayer={false} margin={{ left: 8, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="monthLabel" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => axis.format(v)} width={64} />
+            <YAxis
+              tick={{ fontSize: 12 }}
+              tickFormatter={(v: number) => formatAxisMoney(v, currency)}
+              width={72}
+            />
             <Tooltip formatter={(v) => money(Number(v))} />
             <Legend formatter={legendText} />
             {services.map(([key, label], i) => (
@@ -102,6 +115,15 @@ export function RevenueView({ report }: { report: RevenueReport }) {
       {report.currencies.map((currency) => (
         <CurrencyChart key={currency} report={report} currency={currency} />
       ))}
+      <h2 className="mt-6 mb-2 font-medium">Monthly totals</h2>
+      <DataTable
+        data={report.totals}
+        columns={totalColumns}
+        caption="Total revenue per month and currency"
+        getRowId={(r) => `${r.month}:${r.currency}`}
+        empty={null}
+      />
+      <h2 className="mt-6 mb-2 font-medium">By service</h2>
       <DataTable
         data={report.rows}
         columns={columns}

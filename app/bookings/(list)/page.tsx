@@ -13,6 +13,7 @@ import { listBookingPage, listQuerySchema, type ListQuery } from "@/lib/schedule
 import { BOOKING_STATUSES } from "@/lib/schedule/board";
 import { serviceCodes } from "@/lib/schedule/services";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -141,10 +142,25 @@ export default async function BookingsPage({
           </Link>
         ) : null}
       </form>
-      <BookingsTable rows={page.rows} staff={staff} zone={zone} filtered={filtered} tab={query.tab} />
+      {page.rows.length === 0 && page.total > 0 ? (
+        // A page past the end (an old link, or bookings gone since): say so, not "nothing yet".
+        <EmptyState
+          title="No bookings on this page"
+          action={
+            <Link href={href(query, { page: page.pages })} className={buttonClass("secondary")}>
+              Go to the last page ({page.pages})
+            </Link>
+          }
+        >
+          There are {page.total} booking{page.total === 1 ? "" : "s"} here, on {page.pages} page
+          {page.pages === 1 ? "" : "s"}.
+        </EmptyState>
+      ) : (
+        <BookingsTable rows={page.rows} staff={staff} zone={zone} filtered={filtered} tab={query.tab} />
+      )}
       <Pagination
         label={`${page.total} booking${page.total === 1 ? "" : "s"} · page ${page.page} of ${page.pages}`}
-        prev={page.page > 1 ? href(query, { page: page.page - 1 }) : null}
+        prev={page.page > 1 ? href(query, { page: Math.min(page.page - 1, page.pages) }) : null}
         next={page.page < page.pages ? href(query, { page: page.page + 1 }) : null}
       />
       <div className="mt-8">
