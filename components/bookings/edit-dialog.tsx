@@ -37,12 +37,16 @@ export function useEditFlow(
   version: BookingVersion,
   words: ChangeWordsContext,
   after?: (saved: BookingVersion) => void,
+  /** The toast of a save (default: what changed, in words); Cancel adds its Undo. */
+  announce?: (text: string, saved: BookingVersion) => void,
 ) {
   const edit = useVersionedEdit(version);
   const router = useRouter();
   const toast = useToast();
   const finish = (before: EditableBooking, saved: BookingVersion) => {
-    toast({ title: savedInWords(before, saved, words) });
+    const text = savedInWords(before, saved, words);
+    if (announce) announce(text, saved);
+    else toast({ title: text });
     router.refresh();
     after?.(saved);
   };
@@ -107,6 +111,7 @@ export function EditDialog<S extends z.ZodType, V extends z.input<S>>({
   valuesFrom,
   toBody,
   after,
+  announce,
   children,
 }: {
   version: BookingVersion;
@@ -121,6 +126,7 @@ export function EditDialog<S extends z.ZodType, V extends z.input<S>>({
   /** The API body for the form's values, made against the version the form started from. */
   toBody: (values: V, base: BookingVersion) => Body;
   after?: (saved: BookingVersion) => void;
+  announce?: (text: string, saved: BookingVersion) => void;
   children: (form: {
     values: V;
     set: (patch: Partial<V>) => void;
@@ -130,10 +136,15 @@ export function EditDialog<S extends z.ZodType, V extends z.input<S>>({
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<V>(() => valuesFrom(version));
   const form = useZodForm(schema);
-  const { edit, send, conflictDialog } = useEditFlow(version, words, (saved) => {
-    setOpen(false);
-    after?.(saved);
-  });
+  const { edit, send, conflictDialog } = useEditFlow(
+    version,
+    words,
+    (saved) => {
+      setOpen(false);
+      after?.(saved);
+    },
+    announce,
+  );
   const restart = () => {
     setValues(valuesFrom(edit.start()));
     form.setErrors({});

@@ -224,8 +224,8 @@ export function CancelDialog({ booking, words }: Props) {
       submitVariant="danger"
       valuesFrom={() => ({ status: "cancelled" as const, reason: "" })}
       toBody={(v) => defined({ status: "cancelled", reason: v.reason.trim() || undefined })}
-      after={(saved) =>
-        toast({ title: "Visit cancelled", action: { label: "Undo", onClick: () => void undo(saved) } })
+      announce={(text, saved) =>
+        toast({ title: text, action: { label: "Undo", onClick: () => void undo(saved) } })
       }
     >
       {({ values, set, errors }) => (
