@@ -34,6 +34,7 @@ async function visitAtNine(request: APIRequestContext, title: string, days: numb
   const start = at(days, "09:00");
   const made = await request.post("/api/v1/bookings", {
     data: { title, startAt: start.toISO(), endAt: start.plus({ hours: 1 }).toISO(), staffId: WALKER_ID },
+    headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT}` },
   });
   expect(made.status(), await made.text()).toBe(201);
   return ((await made.json()) as ApiBooking).id;
