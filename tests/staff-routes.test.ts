@@ -60,6 +60,39 @@ describe("/api/staff routes", () => {
     ).toEqual({ n: 3 });
   });
 
+  it("bulk assign made from older versions is a 412 saying who changed what, and assigns nothing", async () => {
+    const db = demo();
+    const rows = db
+      .prepare(
+        "SELECT id, sequence, title FROM Booking WHERE staffId IS NULL AND status = 'scheduled' LIMIT 2",
+      )
+      .all() as { id: number; sequence: number; title: string }[];
+    const versions = Object.fromEntries(rows.map((r) => [String(r.id), r.sequence]));
+    // Someone else assigns the second visit after the schedule showed it.
+    const other = await call(assign, "POST", "/api/staff/bookings/assign", {
+      ids: [rows[1]!.id],
+      staffId: 2,
+      versions,
+    });
+    expect(other.status).toBe(200);
+    const before = db.prepare("SELECT sum(sequence) AS s FROM Booking").get();
+    const stale = await call(assign, "POST", "/api/staff/bookings/assign", {
+      ids: rows.map((r) => r.id),
+      staffId: 1,
+      versions,
+    });
+    expect(stale.status).toBe(412);
+    const detail = ((await stale.json()) as { detail: string }).detail;
+    expect(detail).toMatch(/^Nothing was assigned: a visit changed since you chose it\. /);
+    expect(detail).toContain(`${rows[1]!.title}, `);
+    expect(detail).toMatch(/You changed the walker from nobody to [A-Z][a-z]+ [A-Z][a-z]+\./);
+    expect(detail).not.toMatch(/\b[a-z]+[A-Z]\w*\b|_[a-z]/);
+    expect(db.prepare("SELECT sum(sequence) AS s FROM Booking").get()).toEqual(before);
+    expect(db.prepare("SELECT staffId FROM Booking WHERE id = ?").get(rows[0]!.id)).toEqual({
+      staffId: null,
+    });
+  });
+
   it("reschedule reads the business zone; a bad time is a 422 naming the form field", async () => {
     const db = demo();
     const { id } = db.prepare("SELECT id FROM Booking WHERE sourceKind = 'subscription' LIMIT 1").get() as {

@@ -170,7 +170,7 @@ export function ScheduleBoard({
     });
   const chosen = board.bookings
     .filter((b) => selected.has(b.id))
-    .map((b) => ({ id: b.id, staffId: b.staffId }));
+    .map((b) => ({ id: b.id, staffId: b.staffId, version: b.version }));
   const rangeLabel =
     board.days.length === 1
       ? formatDay(board.days[0] ?? date)

@@ -5,8 +5,14 @@
 // Last-Event-ID; while it is not open, the screen's own polling is the fallback.
 import { useEffect, useRef, useState } from "react";
 
+/** What changed, as the stream names it (a screen showing one item refreshes only for it). */
+export interface LiveChange {
+  entity: "booking" | "client";
+  id: string;
+}
+
 /** Whether the stream is open; `onChange` runs after every event that carries changes. */
-export function useLiveChanges(cursor: string | null, onChange: () => void): boolean {
+export function useLiveChanges(cursor: string | null, onChange: (changes: LiveChange[]) => void): boolean {
   const [open, setOpen] = useState(false);
   const latest = useRef(onChange);
   useEffect(() => {
@@ -18,8 +24,8 @@ export function useLiveChanges(cursor: string | null, onChange: () => void): boo
     source.onopen = () => setOpen(true);
     source.onerror = () => setOpen(false);
     source.addEventListener("changes", (event) => {
-      const page = JSON.parse((event as MessageEvent<string>).data) as { data?: unknown[] };
-      if ((page.data?.length ?? 0) > 0) latest.current();
+      const page = JSON.parse((event as MessageEvent<string>).data) as { data?: LiveChange[] };
+      if (page.data && page.data.length > 0) latest.current(page.data);
     });
     return () => source.close();
   }, [cursor]);

@@ -17,7 +17,14 @@ export interface StaffOption {
 interface Before {
   id: number;
   staffId: number | null;
+  /** The SEQUENCE the screen showed: sent so a visit changed since is not assigned unseen. */
+  version?: number;
 }
+
+const versionsOf = (before: Before[]) =>
+  before.some((b) => b.version !== undefined)
+    ? Object.fromEntries(before.filter((b) => b.version !== undefined).map((b) => [String(b.id), b.version!]))
+    : undefined;
 
 export function useAssign(staff: StaffOption[]) {
   const toast = useToast();
@@ -31,10 +38,17 @@ export function useAssign(staff: StaffOption[]) {
   };
   return async function assign(before: Before[], staffId: number | null, undoable = true): Promise<boolean> {
     try {
-      await apiJson("/api/staff/bookings/assign", { body: { ids: before.map((b) => b.id), staffId } });
+      await apiJson("/api/staff/bookings/assign", {
+        body: { ids: before.map((b) => b.id), staffId, versions: versionsOf(before) },
+      });
     } catch (error) {
+      // A visit changed since it was shown: the screen refreshes to show it as it is now.
+      if (error instanceof ApiError && error.status === 412) await refresh();
       toast({
-        title: "Nothing was assigned",
+        title:
+          error instanceof ApiError && error.status === 412
+            ? "Changed by someone else"
+            : "Nothing was assigned",
         description: error instanceof ApiError ? error.message : String(error),
         tone: "error",
       });

@@ -286,17 +286,40 @@ export function setBookingOverride(
   return editBooking(db, { id: bookingId, patch: overrideSchema.parse(patch), actor, now });
 }
 
-/** Assigns (or with null un-assigns) several bookings in one transaction: all or none. */
+/** A bulk edit made from versions that are no longer current: which bookings changed since. */
+export class StaleBookingsError extends BookingEditError {
+  constructor(public readonly stale: StoredBooking[]) {
+    super("precondition_failed", `${stale.length} of these visits changed since you chose them.`);
+    this.name = "StaleBookingsError";
+  }
+}
+
+/**
+ * Assigns (or with null un-assigns) several bookings in one transaction: all or none. With
+ * `versions` (id → the SEQUENCE the caller saw), any booking changed since fails them all.
+ */
 export function bulkAssign(
   db: Sqlite,
-  input: { ids: number[]; staffId: number | null; actor: string; now: Date },
+  input: {
+    ids: number[];
+    staffId: number | null;
+    actor: string;
+    now: Date;
+    versions?: Record<string, number>;
+  },
 ): StoredBooking[] {
   return db
-    .transaction(() =>
-      [...new Set(input.ids)].map((id) =>
+    .transaction(() => {
+      const ids = [...new Set(input.ids)];
+      const versions = input.versions ?? {};
+      const stale = ids
+        .map((id) => load(db, id))
+        .filter((b) => versions[b.id] !== undefined && versions[b.id] !== b.sequence);
+      if (stale.length > 0) throw new StaleBookingsError(stale);
+      return ids.map((id) =>
         editBooking(db, { id, patch: { staffId: input.staffId }, actor: input.actor, now: input.now }),
-      ),
-    )
+      );
+    })
     .immediate();
 }
 

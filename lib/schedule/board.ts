@@ -40,6 +40,8 @@ export interface BoardBooking {
   sourceKind: string;
   edited: boolean;
   conflict: boolean;
+  /** The booking's SEQUENCE: an assignment from the board is made from this version. */
+  version: number;
 }
 
 export interface BoardStaff {
@@ -126,6 +128,7 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
         overrideStartAt: true,
         overrideStaffId: true,
         updatedAt: true,
+        sequence: true,
       },
       orderBy: [{ startAt: "asc" }, { id: "asc" }],
       take: 5000,
@@ -146,6 +149,7 @@ export async function loadBoard(db: Db, query: BoardQuery, zone: string, today: 
     sourceKind: r.sourceKind,
     edited: r.overrideStartAt !== null || r.overrideStaffId !== null,
     conflict: false,
+    version: r.sequence,
   }));
   const conflicted = markConflicts(bookings);
   for (const b of bookings) b.conflict = conflicted.has(b.id);

@@ -12,7 +12,9 @@ export function rethrowEditError(error: unknown, fieldMap: Record<string, string
           ? 422
           : error.code === "forbidden"
             ? 403
-            : 409;
+            : error.code === "precondition_failed"
+              ? 412
+              : 409;
     const field = error.field ? (fieldMap[error.field] ?? error.field) : undefined;
     throw new HttpError(status, error.message, field ? [{ path: field, message: error.message }] : undefined);
   }

@@ -81,6 +81,8 @@ export const manualFormSchema = z.strictObject({
 export const assignFormSchema = z.strictObject({
   ids: z.array(z.number().int().positive()).min(1, "select at least one booking").max(500),
   staffId: z.number().int().positive().nullable(),
+  /** Booking id → the SEQUENCE the screen showed: a visit changed since is not assigned (412). */
+  versions: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
 export const defaultFormSchema = z.strictObject({

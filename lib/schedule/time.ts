@@ -16,11 +16,6 @@ export function localTime(at: Date, zone: string): string {
 }
 
 /** The instant of a local date and time (a gap in a DST change moves forward, as luxon does). */
-/** `yyyy-MM-ddTHH:mm` in `zone`: the value of a datetime-local input. */
-export function localDateTime(at: Date, zone: string): string {
-  return `${localDate(at, zone)}T${localTime(at, zone)}`;
-}
-
 export function fromLocal(date: string, time: string, zone: string): Date {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!dt.isValid) throw new Error(`Invalid local date/time ${date} ${time}`);

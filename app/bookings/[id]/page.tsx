@@ -8,13 +8,15 @@ import { z } from "zod";
 import { sqlite } from "@/lib/db/sqlite";
 import { prisma } from "@/lib/db/prisma";
 import { requirePage } from "@/lib/auth/page";
-import { seesBooking } from "@/lib/auth/policy";
+import { seesBooking, walkerScope } from "@/lib/auth/policy";
+import { bookingEtag } from "@/lib/bookings/edits";
+import { headCursor } from "@/lib/api/v1/changes";
 import { bookingProvenance } from "@/lib/bookings/queries";
 import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
-import { describeChange } from "@/lib/schedule/history-text";
-import { formatStamp, formatWhen, localDate, localDateTime, localTime } from "@/lib/schedule/time";
+import { formatStamp, formatWhen, localTime } from "@/lib/schedule/time";
+import { eventInWords, reasonInWords } from "@/lib/text/booking-changes";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pill, StatusPill } from "@/components/ui/pill";
@@ -64,8 +66,19 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
     ? await clientFile(prisma(), booking.clientStripeId, user, new Date())
     : null;
   const history = bookingHistory(db, booking.id);
-  const allStaff = await prisma().staff.findMany({ select: { id: true, name: true } });
-  const staffNames = new Map(allStaff.map((s) => [s.id, s.name]));
+  // Read after the booking: a change committed in between is streamed again, never missed.
+  const liveCursor = headCursor(db, walkerScope(user));
+  const [allStaff, accounts] = await Promise.all([
+    prisma().staff.findMany({ select: { id: true, name: true } }),
+    prisma().user.findMany({ select: { email: true, name: true, staff: { select: { name: true } } } }),
+  ]);
+  const words = {
+    zone,
+    staffNames: allStaff.map((s) => [s.id, s.name] as [number, string]),
+    people: accounts.map((a) => [a.email, a.staff?.name ?? a.name] as [string, string]),
+    viewer: user.email,
+  };
+  const wordsContext = { ...words, staffNames: new Map(words.staffNames), people: new Map(words.people) };
   const edited =
     booking.overrideStartAt ||
     booking.overrideEndAt ||
@@ -106,7 +119,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             <Row label="Status">
               <StatusPill status={booking.status} />
               {booking.statusReason ? (
-                <span className="ml-2 text-slate-700">{booking.statusReason}</span>
+                <span className="ml-2 text-slate-700">
+                  {booking.statusReason === "cancelled_by_staff"
+                    ? "by hand"
+                    : reasonInWords(booking.statusReason)}
+                </span>
               ) : null}
             </Row>
             <Row label="Service">{booking.serviceCode}</Row>
@@ -115,8 +132,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               {booking.checkOutAt ? formatStamp(booking.checkOutAt, zone) : "—"}
             </Row>
             <Row label="Note">{booking.notes ?? "—"}</Row>
-            <Row label="Edited by staff">
-              {edited ? <Pill tone="indigo">yes — kept when bookings are re-derived</Pill> : "no"}
+            <Row label="Changed by hand">
+              {edited ? <Pill tone="indigo">Kept when Stripe or the rules change</Pill> : "No"}
             </Row>
             <Row label="Calendar revision">{booking.sequence}</Row>
           </dl>
@@ -132,21 +149,25 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           </h2>
           <BookingActions
             staff={staff}
+            words={words}
+            liveCursor={liveCursor}
             booking={{
               id: booking.id,
+              // The version every edit is made from (If-Match), as /api/v1 tags it.
+              etag: bookingEtag(booking),
               status: booking.status,
+              statusReason: booking.statusReason,
               staffId: booking.staffId,
-              date: localDate(booking.startAt, zone),
-              startTime: localTime(booking.startAt, zone),
-              durationMin: Math.round((booking.endAt.getTime() - booking.startAt.getTime()) / 60_000),
+              startAt: booking.startAt.toISOString(),
+              endAt: booking.endAt.toISOString(),
               // "This and following" is the owner's (it moves visits other walkers may have).
               series:
                 user.role === "owner" &&
                 booking.sourceKind === "subscription" &&
                 Boolean(booking.sourceLineId),
               notes: booking.notes,
-              checkIn: booking.checkInAt ? localDateTime(booking.checkInAt, zone) : null,
-              checkOut: booking.checkOutAt ? localDateTime(booking.checkOutAt, zone) : null,
+              checkInAt: booking.checkInAt?.toISOString() ?? null,
+              checkOutAt: booking.checkOutAt?.toISOString() ?? null,
             }}
           />
         </Card>
@@ -156,18 +177,21 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             <p className="px-4 py-3 text-sm text-slate-700">No changes recorded yet.</p>
           ) : (
             <ol className="divide-y divide-slate-100" aria-label="History">
-              {history.map((event) => (
-                <li key={event.id} className="px-4 py-2 text-sm">
-                  <div className="flex flex-wrap items-baseline gap-x-2">
-                    <span className="font-medium">{describeChange(event, zone, staffNames)}</span>
-                  </div>
-                  <div className="text-xs text-slate-700">
-                    {formatStamp(event.at, zone)} ·{" "}
-                    {event.kind === "derived" ? `from ${event.cause ?? "Stripe"}` : `by ${event.actor}`}
-                    {event.reason ? ` · ${event.reason}` : ""}
-                  </div>
-                </li>
-              ))}
+              {history.map((event) => {
+                const w = eventInWords(event, wordsContext);
+                return (
+                  <li key={event.id} className="px-4 py-2 text-sm">
+                    <p className="font-medium">{w.summary}</p>
+                    {w.details.map((line) => (
+                      <p key={line}>{line}</p>
+                    ))}
+                    <p className="text-xs text-slate-700">
+                      <time dateTime={event.at.toISOString()}>{formatStamp(event.at, zone)}</time>
+                      {w.reason ? ` · “${w.reason}”` : ""}
+                    </p>
+                  </li>
+                );
+              })}
             </ol>
           )}
         </Card>
