@@ -15,7 +15,7 @@ import { bookingProvenance } from "@/lib/bookings/queries";
 import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
-import { formatStamp, formatWhen, localTime } from "@/lib/schedule/time";
+import { formatStamp, formatWhen } from "@/lib/schedule/time";
 import { eventInWords, reasonInWords } from "@/lib/text/booking-changes";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
