@@ -28,7 +28,7 @@ export function Menu({ trigger, items, label }: { trigger: ReactNode; items: Men
               disabled={item.disabled}
               onSelect={item.onSelect}
               className={cn(
-                "cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100",
+                "flex min-h-11 cursor-pointer items-center rounded px-2 py-1.5 text-sm sm:min-h-0 outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100",
                 item.danger ? "text-rose-800" : "text-slate-800",
               )}
             >
