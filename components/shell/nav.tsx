@@ -2,7 +2,7 @@
 // Main navigation: links in a row where they all fit, otherwise a Menu button opening them as a
 // Radix dropdown menu (arrow keys, type-ahead, Escape; focus returns to the button). The owner's
 // eleven links fit in a row only from 1280 px, a walker's five from 768 px. The current page is
-// marked (aria-current) in both.
+// marked (aria-current) in both. Not modal, like the kit's Menu (components/ui/menu.tsx).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { DropdownMenu as M } from "radix-ui";
@@ -53,7 +53,7 @@ export function MainNav({ links, account }: { links: NavLink[]; account?: string
         ))}
       </div>
       <div className={layout.menu}>
-        <M.Root open={open} onOpenChange={setOpen}>
+        <M.Root open={open} onOpenChange={setOpen} modal={false}>
           <M.Trigger asChild>
             <button
               type="button"

@@ -13,7 +13,10 @@ export interface MenuItem {
 
 export function Menu({ trigger, items, label }: { trigger: ReactNode; items: MenuItem[]; label?: string }) {
   return (
-    <M.Root>
+    // Not modal: a modal menu hides the rest of the page (aria-hidden) while the skip link and
+    // <main> stay focusable, which axe reports as serious (aria-hidden-focus). Focus still moves
+    // into the menu, and Escape or a click outside closes it.
+    <M.Root modal={false}>
       <M.Trigger asChild>{trigger}</M.Trigger>
       <M.Portal>
         <M.Content
