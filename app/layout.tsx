@@ -46,15 +46,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
+        {/* The first thing a keyboard reaches: past the navigation to the page itself. */}
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-white px-4 py-3 text-sm font-medium text-indigo-800 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[60] focus:outline-2 focus:outline-indigo-600"
+        >
+          Skip to content
+        </a>
         <header className="relative border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5 sm:px-6" aria-label="Main">
-            <Link href="/" className="font-semibold whitespace-nowrap text-indigo-800">
+          <nav className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2 sm:px-6" aria-label="Main">
+            <Link href="/" className="shrink-0 font-semibold whitespace-nowrap text-indigo-800">
               Stripe Bookings
             </Link>
-            <MainNav links={links} />
+            <MainNav links={links} account={user?.email} />
             {user ? (
-              <span className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-                <span aria-label="Signed in as" className="hidden lg:inline">
+              <span className="ml-auto flex min-w-0 items-center gap-3 text-sm text-slate-600">
+                <span aria-label="Signed in as" className="hidden max-w-64 min-w-0 truncate lg:block">
                   {user.email}
                 </span>
                 <SignOutButton />
@@ -63,7 +70,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <Providers>
-          <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none sm:px-6">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

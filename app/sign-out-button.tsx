@@ -21,7 +21,7 @@ export function SignOutButton() {
       type="button"
       onClick={signOut}
       disabled={pending}
-      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      className="min-h-11 shrink-0 rounded-md px-2 text-sm whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:min-h-8"
     >
       Sign out
     </button>

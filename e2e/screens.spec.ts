@@ -379,11 +379,10 @@ test("the schedule at 390 px: menu, a day of cards, selection and keyboard short
   await page.goto(`/schedule?view=day&date=${day}`);
   await expect(page.getByRole("link", { name: "Bookings", exact: true })).toBeHidden();
   await page.getByRole("button", { name: "Menu" }).click();
-  await expect(page.locator("#phone-nav").getByRole("link", { name: "Schedule" })).toHaveAttribute(
-    "aria-current",
-    "page",
-  );
-  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(
+    page.getByRole("menu", { name: "Menu" }).getByRole("menuitem", { name: "Schedule" }),
+  ).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("Escape");
   await expect(page.getByTestId("time-zone")).toHaveText(`Times in ${ZONE}`);
   const card = page.getByTestId("booking-card").first();
   await expect(card).toBeVisible();

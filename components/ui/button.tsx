@@ -27,6 +27,9 @@ export function buttonClass(variant: keyof typeof variants = "secondary", size: 
   return cn(
     "inline-flex items-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed",
+    // At least 44 px to a thumb on a phone, whatever the size.
+    "max-sm:min-h-11",
+    size === "icon" && "max-sm:min-w-11",
     variants[variant],
     sizes[size],
   );

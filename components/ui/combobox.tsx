@@ -106,7 +106,7 @@ export function Combobox({
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => pick(o)}
                 className={cn(
-                  "cursor-pointer rounded px-2 py-1.5 text-sm",
+                  "cursor-pointer rounded px-2 py-1.5 text-sm max-sm:py-3",
                   i === active ? "bg-slate-100" : "",
                   o.value === value ? "font-medium" : "",
                 )}

@@ -1,6 +1,7 @@
 "use client";
 // The one table (TanStack Table): column definitions in, sortable headers, optional row
-// selection, an empty state; on a phone each row becomes a stacked card (labels from headers).
+// selection, an empty state; below 1024 px each row becomes a stacked card (labels from headers),
+// above it a table too wide for the screen scrolls inside its own (named, focusable) region.
 // Pagination of large lists is the server's (links carry the page); this table sorts what it has.
 import {
   flexRender,
@@ -54,10 +55,16 @@ export function DataTable<T>({
   });
   if (data.length === 0) return <>{empty}</>;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white">
+    <div
+      role={caption ? "region" : undefined}
+      aria-label={caption}
+      // Focusable: a keyboard must be able to scroll a table wider than the screen.
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="hidden bg-slate-50 text-xs text-slate-600 uppercase md:table-header-group">
+        <thead className="hidden bg-slate-50 text-xs text-slate-600 uppercase lg:table-header-group">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {selectable ? (
@@ -102,12 +109,12 @@ export function DataTable<T>({
             <tr
               key={row.id}
               className={cn(
-                "flex flex-wrap items-center gap-x-3 gap-y-0.5 px-3 py-2 md:table-row md:p-0",
+                "flex flex-wrap items-center gap-x-3 gap-y-0.5 px-3 py-2 lg:table-row lg:p-0",
                 row.getIsSelected() && "bg-indigo-50",
               )}
             >
               {selectable ? (
-                <td className="md:table-cell md:px-3 md:py-2">
+                <td className="lg:table-cell lg:px-3 lg:py-2">
                   <input
                     type="checkbox"
                     aria-label={`Select row ${row.id}`}
@@ -119,9 +126,9 @@ export function DataTable<T>({
               {row.getVisibleCells().map((cell) => {
                 const header = cell.column.columnDef.header;
                 return (
-                  <td key={cell.id} className="md:table-cell md:px-3 md:py-2">
+                  <td key={cell.id} className="lg:table-cell lg:px-3 lg:py-2">
                     {typeof header === "string" ? (
-                      <span className="mr-2 text-xs text-slate-600 md:hidden">{header}:</span>
+                      <span className="mr-2 text-xs text-slate-600 lg:hidden">{header}:</span>
                     ) : null}
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>

@@ -45,7 +45,10 @@ function Frame({
                 <D.Description className="text-sm text-slate-600">{description}</D.Description>
               ) : null}
             </div>
-            <D.Close className="rounded p-1 text-slate-600 hover:bg-slate-100" aria-label="Close">
+            <D.Close
+              className="shrink-0 rounded p-1 text-slate-600 hover:bg-slate-100 max-sm:min-h-11 max-sm:min-w-11"
+              aria-label="Close"
+            >
               ✕
             </D.Close>
           </div>

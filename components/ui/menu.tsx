@@ -13,7 +13,10 @@ export interface MenuItem {
 
 export function Menu({ trigger, items, label }: { trigger: ReactNode; items: MenuItem[]; label?: string }) {
   return (
-    <M.Root>
+    // Not modal: a modal menu hides the rest of the page (aria-hidden) while the skip link and
+    // <main> stay focusable, which axe reports as serious (aria-hidden-focus). Focus still moves
+    // into the menu, and Escape or a click outside closes it.
+    <M.Root modal={false}>
       <M.Trigger asChild>{trigger}</M.Trigger>
       <M.Portal>
         <M.Content
@@ -28,7 +31,7 @@ export function Menu({ trigger, items, label }: { trigger: ReactNode; items: Men
               disabled={item.disabled}
               onSelect={item.onSelect}
               className={cn(
-                "cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100",
+                "flex min-h-11 cursor-pointer items-center rounded px-2 py-1.5 text-sm sm:min-h-0 outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100",
                 item.danger ? "text-rose-800" : "text-slate-800",
               )}
             >

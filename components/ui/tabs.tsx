@@ -15,7 +15,7 @@ export function LinkTabs({
           key={t.href}
           href={t.href}
           aria-current={t.current ? "page" : undefined}
-          className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:text-slate-900 aria-[current=page]:border-indigo-700 aria-[current=page]:font-medium aria-[current=page]:text-indigo-800"
+          className="-mb-px inline-flex items-center border-b-2 max-sm:min-h-11 border-transparent px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:text-slate-900 aria-[current=page]:border-indigo-700 aria-[current=page]:font-medium aria-[current=page]:text-indigo-800"
         >
           {t.label}
         </Link>

@@ -7,6 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { RevokeButton } from "@/app/settings/security/revoke-button";
 import { DevicesSection } from "@/components/devices/devices-section";
+import { StackedTable } from "@/components/ui/stacked-table";
 import { listAudit } from "@/lib/auth/audit";
 import { requirePage } from "@/lib/auth/page";
 import { listApiTokens } from "@/lib/auth/tokens";
@@ -18,22 +19,17 @@ import { sqlite } from "@/lib/db/sqlite";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Security" };
 
+// Tables become stacked cards on a phone (StackedTable), so nothing here scrolls sideways.
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    // Focusable: a table wider than a phone scrolls sideways, and keyboard users must reach it.
-    <section
-      aria-label={title}
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-    >
+    <section aria-label={title} className="min-w-0 rounded-lg border border-slate-200 bg-white">
       <h2 className="border-b border-slate-200 px-4 py-2 font-medium">{title}</h2>
       {children}
     </section>
   );
 }
 
-const th = "px-4 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500";
-const td = "px-4 py-2 text-sm";
+const mono = "font-mono";
 
 export default async function SecurityPage() {
   const me = await requirePage("owner");
@@ -63,28 +59,28 @@ export default async function SecurityPage() {
         </p>
       </div>
       <Card title="Accounts">
-        <table className="w-full">
-          <thead>
-            <tr>
-              <th className={th}>Email</th>
-              <th className={th}>Role</th>
-              <th className={th}>Walker</th>
-              <th className={th}>Sessions</th>
-              <th className={th}>State</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className={td}>{user.email}</td>
-                <td className={td}>{user.role}</td>
-                <td className={td}>{user.staffName ?? "—"}</td>
-                <td className={td}>{user.activeSessions}</td>
-                <td className={td}>{user.disabled ? "disabled" : "active"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StackedTable
+          caption="Accounts"
+          columns={[
+            { header: "Email" },
+            { header: "Role" },
+            { header: "Walker" },
+            { header: "Sessions" },
+            { header: "State" },
+          ]}
+          rows={users.map((user) => ({
+            key: user.id,
+            cells: [
+              <span key="email" className="break-all">
+                {user.email}
+              </span>,
+              user.role,
+              user.staffName ?? "—",
+              user.activeSessions,
+              user.disabled ? "disabled" : "active",
+            ],
+          }))}
+        />
         <div className="space-y-1 px-4 py-2 text-xs text-slate-600">
           <p>
             Add a walker&apos;s account on the{" "}
@@ -111,37 +107,35 @@ export default async function SecurityPage() {
         </div>
       </Card>
       <Card title="Sessions">
-        <table className="w-full">
-          <thead>
-            <tr>
-              <th className={th}>User</th>
-              <th className={th}>Signed in</th>
-              <th className={th}>Last active</th>
-              <th className={th}>Address</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <td className={td}>
-                  {session.userEmail}
-                  {session.id === me.sessionId ? (
-                    <span className="ml-2 text-xs text-slate-500">(this browser)</span>
-                  ) : null}
-                </td>
-                <td className={td}>{when.format(session.createdAt)}</td>
-                <td className={td}>{when.format(session.lastActiveAt)}</td>
-                <td className={`${td} font-mono`}>{session.ipAddress ?? "—"}</td>
-                <td className={td}>
-                  <RevokeButton url={`/api/sessions/${session.id}`} what={`${session.userEmail}'s session`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StackedTable
+          caption="Sessions"
+          columns={[
+            { header: "User", className: "basis-full md:basis-auto" },
+            { header: "Signed in" },
+            { header: "Last active" },
+            { header: "Address", className: mono },
+            { header: "Actions", hideHeader: true },
+          ]}
+          rows={sessions.map((session) => ({
+            key: session.id,
+            cells: [
+              <span key="user" className="break-all">
+                {session.userEmail}
+                {session.id === me.sessionId ? (
+                  <span className="ml-2 text-xs text-slate-500">(this browser)</span>
+                ) : null}
+              </span>,
+              when.format(session.createdAt),
+              when.format(session.lastActiveAt),
+              session.ipAddress ?? "—",
+              <RevokeButton
+                key="revoke"
+                url={`/api/sessions/${session.id}`}
+                what={`${session.userEmail}'s session`}
+              />,
+            ],
+          }))}
+        />
       </Card>
       <DevicesSection viewer={me} zone={timeZone} canPair />
       <Card title="API tokens">
@@ -154,61 +148,55 @@ export default async function SecurityPage() {
             .
           </p>
         ) : (
-          <table className="w-full">
-            <thead>
-              <tr>
-                <th className={th}>Name</th>
-                <th className={th}>Token</th>
-                <th className={th}>Scope</th>
-                <th className={th}>Last used</th>
-                <th className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td className={td}>{token.name}</td>
-                  <td className={`${td} font-mono`}>{token.prefix}…</td>
-                  <td className={td}>{token.scope}</td>
-                  <td className={td}>{token.lastUsedAt ? when.format(token.lastUsedAt) : "never"}</td>
-                  <td className={td}>
-                    {token.revokedAt ? (
-                      <span className="text-slate-600">revoked</span>
-                    ) : (
-                      <RevokeButton url={`/api/tokens/${token.id}`} what={`token ${token.name}`} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StackedTable
+            caption="API tokens"
+            columns={[
+              { header: "Name", className: "basis-full md:basis-auto" },
+              { header: "Token", className: mono },
+              { header: "Scope" },
+              { header: "Last used" },
+              { header: "Actions", hideHeader: true },
+            ]}
+            rows={tokens.map((token) => ({
+              key: token.id,
+              cells: [
+                token.name,
+                `${token.prefix}…`,
+                token.scope,
+                token.lastUsedAt ? when.format(token.lastUsedAt) : "never",
+                token.revokedAt ? (
+                  <span key="revoked" className="text-slate-600">
+                    revoked
+                  </span>
+                ) : (
+                  <RevokeButton key="revoke" url={`/api/tokens/${token.id}`} what={`token ${token.name}`} />
+                ),
+              ],
+            }))}
+          />
         )}
       </Card>
       <Card title="Audit log">
-        <table className="w-full">
-          <thead>
-            <tr>
-              <th className={th}>When</th>
-              <th className={th}>Event</th>
-              <th className={th}>By</th>
-              <th className={th}>Target</th>
-              <th className={th}>Address</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {audit.map((event) => (
-              <tr key={event.id}>
-                <td className={td}>{when.format(event.at)}</td>
-                <td className={td}>{event.type}</td>
-                <td className={td}>{event.actor ?? "—"}</td>
-                <td className={td}>{event.target ?? "—"}</td>
-                <td className={`${td} font-mono`}>{event.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StackedTable
+          caption="Audit log"
+          columns={[
+            { header: "When" },
+            { header: "Event" },
+            { header: "By", className: "break-all" },
+            { header: "Target", className: "break-all" },
+            { header: "Address", className: mono },
+          ]}
+          rows={audit.map((event) => ({
+            key: event.id,
+            cells: [
+              when.format(event.at),
+              event.type,
+              event.actor ?? "—",
+              event.target ?? "—",
+              event.ip ?? "—",
+            ],
+          }))}
+        />
       </Card>
     </div>
   );

@@ -22,7 +22,7 @@ export function RevokeButton({ url, what }: { url: string; what: string }) {
         type="button"
         onClick={revoke}
         aria-label={`Revoke ${what}`}
-        className="rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100"
+        className="min-h-11 rounded-md border border-slate-300 px-3 py-1 text-xs text-slate-700 hover:bg-slate-100 sm:min-h-0 sm:px-2"
       >
         Revoke
       </button>
