@@ -53,7 +53,8 @@ for (const report of REPORTS) {
       });
     }
 
-    const tableRows = await page.locator("table tbody tr").count();
+    // The CSV is the detail table (the revenue report also has a table of monthly totals above it).
+    const tableRows = await page.locator("table").last().locator("tbody tr").count();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Download CSV" }).click(),

@@ -15,7 +15,7 @@ import { bookingProvenance } from "@/lib/bookings/queries";
 import { bookingHistory } from "@/lib/bookings/history";
 import { listActiveStaff } from "@/lib/staff";
 import { screenContext } from "@/lib/schedule/context";
-import { formatStamp, formatWhen } from "@/lib/schedule/time";
+import { formatStamp, formatWhen, localDate, localTime } from "@/lib/schedule/time";
 import { eventInWords, reasonInWords } from "@/lib/text/booking-changes";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,6 +36,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd className="col-span-2 break-words">{children}</dd>
     </div>
   );
+}
+
+/** A check-in/out: its time on the visit's own day, with its date on another (an offline or late record). */
+function stampOn(at: Date | null, visitStart: Date, zone: string): string {
+  if (!at) return "—";
+  return localDate(at, zone) === localDate(visitStart, zone) ? localTime(at, zone) : formatStamp(at, zone);
 }
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
@@ -128,8 +134,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             </Row>
             <Row label="Service">{booking.serviceCode}</Row>
             <Row label="Check-in / out">
-              {booking.checkInAt ? formatStamp(booking.checkInAt, zone) : "—"} /{" "}
-              {booking.checkOutAt ? formatStamp(booking.checkOutAt, zone) : "—"}
+              {stampOn(booking.checkInAt, booking.startAt, zone)} /{" "}
+              {stampOn(booking.checkOutAt, booking.startAt, zone)}
             </Row>
             <Row label="Note">{booking.notes ?? "—"}</Row>
             <Row label="Changed by hand">
