@@ -198,7 +198,7 @@ for (const width of WIDTHS) {
       .getByRole("button", { name: /^Actions for / })
       .first()
       .click();
-    await expect(page.getByRole("menuitem", { name: "Open" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Open", exact: true })).toBeVisible();
     await checkScreen(page, "bookings row menu", width);
     await page.keyboard.press("Escape");
 
